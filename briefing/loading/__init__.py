@@ -1,1 +1,27 @@
-"""loading"""
+"""Loading: briefing files → validated model, with errors that say which file, where and what to do."""
+
+from briefing.loading.errors import BriefingLoadError, ExitCode, Problem
+from briefing.loading.loader import (
+    DEFAULT_MAX_BYTES,
+    MAX_BYTES_VARIABLE,
+    load_briefing,
+    parse_briefing,
+    read_briefing_text,
+    sample_path,
+)
+from briefing.loading.sources import check_against_sources, collapse_whitespace, split_paragraphs
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MAX_BYTES_VARIABLE",
+    "BriefingLoadError",
+    "ExitCode",
+    "Problem",
+    "check_against_sources",
+    "collapse_whitespace",
+    "load_briefing",
+    "parse_briefing",
+    "read_briefing_text",
+    "sample_path",
+    "split_paragraphs",
+]

@@ -1,0 +1,185 @@
+"""Briefing files → validated `Briefing`s, or one `BriefingLoadError` that says exactly what is wrong.
+
+Loading only reads: nothing here ever writes to a briefing file or next to it.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from briefing.loading.errors import BriefingLoadError, ExitCode, Problem
+from briefing.loading.sources import check_against_sources
+from briefing.loading.strict_json import DuplicateKeyError, NonFiniteNumberError, layout_of, parse_strict
+from briefing.model import Briefing, format_location
+from briefing.model.references import REFERENCE_ERROR_TYPE
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Largest briefing file read by default; the sample is under 100 kB, so 20 MB leaves room for big books."""
+
+MAX_BYTES_VARIABLE = "BRIEFING_MAX_BYTES"
+"""Environment variable that raises (or lowers) the size limit, in bytes."""
+
+FIX_ADVICE = "Fix the file and check it with `briefing validate FILE`; `briefing schema` prints the format."
+
+_HINTS = {
+    "missing": "add this field",
+    "extra_forbidden": "remove this field or correct its name",
+    "string_pattern_mismatch": "ids use lower-case letters, digits and hyphens",
+    "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
+    "date_parsing": "write dates as YYYY-MM-DD",
+    "literal_error": "this file format is version 1",
+}
+
+
+def sample_path() -> Path:
+    """The bundled sample briefing, wherever the package is installed."""
+    return Path(str(resources.files("briefing.data").joinpath("briefing.json")))
+
+
+def max_bytes_from_environment() -> int:
+    """The size limit: `BRIEFING_MAX_BYTES` if set to a positive integer, else the default."""
+    raw = os.environ.get(MAX_BYTES_VARIABLE, "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
+
+
+def load_briefing(path: Path | str, *, max_bytes: int | None = None, check_sources: bool = True) -> Briefing:
+    """Read, parse and validate a briefing file.
+
+    With `check_sources`, every quote, passage and figure is also checked word for word against the
+    source texts the file names, when those texts are present beside it.
+    """
+    path = Path(path)
+    text = read_briefing_text(path, max_bytes=max_bytes_from_environment() if max_bytes is None else max_bytes)
+    briefing = parse_briefing(path, text)
+    if check_sources:
+        problems = check_against_sources(briefing, path.parent)
+        if problems:
+            raise BriefingLoadError(
+                path,
+                f"{len(problems)} item(s) do not match their source word for word",
+                problems,
+                advice="Copy the text exactly from the source paragraph cited, or correct the citation.",
+            )
+    return briefing
+
+
+def read_briefing_text(path: Path, *, max_bytes: int) -> str:
+    """The file's text, after the checks that need no parsing: exists, is a file, fits, is UTF-8."""
+    try:
+        if path.is_dir():
+            raise BriefingLoadError(
+                path, "is a folder, not a briefing file", exit_code=ExitCode.NO_INPUT,
+                advice="Give the path of a .json briefing file inside it.",
+            )
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise BriefingLoadError(
+                path,
+                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes",
+                advice=f"Check that this is a briefing file; to read larger ones, set {MAX_BYTES_VARIABLE}.",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefingLoadError(
+            path, "no such file", exit_code=ExitCode.NO_INPUT, advice="Check the path and the file name."
+        ) from None
+    except PermissionError:
+        raise BriefingLoadError(
+            path, "cannot be read: permission denied", exit_code=ExitCode.NO_INPUT,
+            advice="Ask for read access, or copy the file somewhere you can read it.",
+        ) from None
+    except OSError as error:
+        raise BriefingLoadError(
+            path, f"cannot be read: {error.strerror or error}", exit_code=ExitCode.NO_INPUT
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark is harmless: accept it
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise BriefingLoadError(
+            path,
+            "is not UTF-8 text",
+            [Problem(f"byte 0x{data[error.start]:02x} at offset {error.start} is not valid UTF-8", line=line)],
+            advice="Save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding').",
+        ) from None
+    if not text.strip():
+        raise BriefingLoadError(path, "is empty", advice="A briefing file is a JSON object; see `briefing schema`.")
+    return text
+
+
+def parse_briefing(path: Path, text: str) -> Briefing:
+    """Parse JSON text strictly and validate it, reporting every problem with its line and field."""
+    try:
+        data = parse_strict(text)
+    except DuplicateKeyError as error:
+        duplicates = layout_of(text).duplicate_keys
+        problems = [
+            Problem(f"the key {dup_path[-1]!r} appears twice in the same object", format_location(dup_path), line)
+            for dup_path, line in duplicates
+        ] or [Problem(f"the key {error.key!r} appears twice in the same object")]
+        raise BriefingLoadError(
+            path, "has duplicate keys, so its meaning is ambiguous", problems,
+            advice="Keep one of each key. " + FIX_ADVICE,
+        ) from None
+    except NonFiniteNumberError as error:
+        constants = layout_of(text).constants or [(error.constant, None)]
+        problems = [Problem(f"{constant} is not a valid JSON number", line=line) for constant, line in constants]
+        raise BriefingLoadError(path, "is not valid JSON", problems, advice="Write a finite number.") from None
+    except RecursionError:
+        raise BriefingLoadError(
+            path, "is not a usable briefing: its JSON is nested too deeply to read",
+            advice="A briefing is only a few levels deep; check how this file was produced.",
+        ) from None
+    except ValueError as error:  # json.JSONDecodeError
+        line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+        reason = getattr(error, "msg", str(error))
+        raise BriefingLoadError(
+            path, "is not valid JSON", [Problem(reason, line=line, column=column)], advice=FIX_ADVICE
+        ) from None
+    if not isinstance(data, dict):
+        raise BriefingLoadError(
+            path, f"holds a JSON {type(data).__name__}, not an object", advice="A briefing file is one JSON object."
+        )
+    try:
+        return Briefing.model_validate(data)
+    except ValidationError as error:
+        problems = _problems_from_validation(error, text)
+        raise BriefingLoadError(
+            path, f"is not a valid briefing: {len(problems)} problem(s)", problems, advice=FIX_ADVICE
+        ) from None
+    except RecursionError:
+        raise BriefingLoadError(path, "is not a usable briefing: its JSON is nested too deeply") from None
+
+
+def _problems_from_validation(error: ValidationError, text: str) -> list[Problem]:
+    layout = layout_of(text)
+    problems: list[Problem] = []
+    for detail in error.errors(include_url=False):
+        if detail["type"] == REFERENCE_ERROR_TYPE:
+            for reference in detail["ctx"]["problems"]:
+                problems.append(
+                    Problem(reference.message, format_location(reference.location), layout.line_of(reference.location))
+                )
+            continue
+        location = tuple(detail["loc"])
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = f"unknown field {location[-1]!r}"
+        problems.append(
+            Problem(
+                _without_prefix(message),
+                format_location(location),
+                layout.line_of(location),
+                hint=_HINTS.get(detail["type"]),
+            )
+        )
+    return problems
+
+
+def _without_prefix(message: str) -> str:
+    # Pydantic prefixes messages of custom validators with "Value error, "; readers need not see it.
+    return message.removeprefix("Value error, ")

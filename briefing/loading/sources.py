@@ -1,0 +1,78 @@
+"""Source texts of a briefing: split into paragraphs, and checked against what the briefing cites.
+
+A quote with a typo is worse than no quote: diplomats copy them into their own notes. So whenever
+the source text a briefing names is present, every verbatim item is compared with it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefing.loading.errors import Problem
+from briefing.model import Briefing, SourceRef, format_location
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a source text: blocks separated by blank lines; headings count as paragraphs."""
+    return [block.strip() for block in _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")) if block.strip()]
+
+
+def collapse_whitespace(text: str) -> str:
+    """Runs of whitespace as one space: line wrapping is not part of what a source says."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def read_source_paragraphs(briefing: Briefing, folder: Path) -> dict[str, list[str]]:
+    """Paragraphs of each source document that can be read from `folder`, by document id."""
+    paragraphs: dict[str, list[str]] = {}
+    for document in briefing.sources:
+        try:
+            text = (folder / document.path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # a briefing may travel without its sources; then there is nothing to compare
+        paragraphs[document.id] = split_paragraphs(text)
+    return paragraphs
+
+
+def check_against_sources(briefing: Briefing, folder: Path) -> list[Problem]:
+    """Every verbatim item that does not occur in the paragraph it cites (sources that can be read only)."""
+    paragraphs = read_source_paragraphs(briefing, folder)
+    if not paragraphs:
+        return []
+    problems: list[Problem] = []
+
+    def check(text: str, ref: SourceRef, location: tuple[str | int, ...], what: str) -> None:
+        document = paragraphs.get(ref.document)
+        if document is None:
+            return
+        if ref.paragraph > len(document):
+            problems.append(
+                Problem(
+                    f"cites paragraph {ref.paragraph}, but the source has {len(document)} paragraphs",
+                    format_location((*location, "source", "paragraph")),
+                )
+            )
+        elif collapse_whitespace(text) not in collapse_whitespace(document[ref.paragraph - 1]):
+            problems.append(
+                Problem(
+                    f"this {what} does not occur word for word in paragraph {ref.paragraph} of {ref.document!r}",
+                    format_location((*location, "text" if what != "figure" else "as_written")),
+                )
+            )
+
+    for m, meeting in enumerate(briefing.meetings):
+        for i, passage in enumerate(meeting.passages):
+            check(passage.text, passage.source, ("meetings", m, "passages", i), "passage")
+        for s, session in enumerate(meeting.sessions):
+            at = ("meetings", m, "sessions", s)
+            for i, passage in enumerate(session.passages):
+                check(passage.text, passage.source, (*at, "passages", i), "passage")
+            for i, quote in enumerate(session.quotes):
+                check(quote.text, quote.source, (*at, "quotes", i), "quote")
+            for i, figure in enumerate(session.figures):
+                check(figure.as_written, figure.source, (*at, "figures", i), "figure")
+    return problems

@@ -1,0 +1,134 @@
+"""Strict JSON for briefing files: no duplicate keys, no NaN or Infinity, and a map from paths to lines.
+
+The standard `json` module accepts duplicate keys (the last one silently wins) and `NaN`; in a
+briefing either would mean that what the author wrote is not what the reader sees.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+JsonPath = tuple[str | int, ...]
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+|\s+', re.DOTALL)
+
+
+class DuplicateKeyError(ValueError):
+    """An object holds the same key twice."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class NonFiniteNumberError(ValueError):
+    """`NaN`, `Infinity` or `-Infinity`, which JSON does not allow."""
+
+    def __init__(self, constant: str) -> None:
+        super().__init__(constant)
+        self.constant = constant
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _reject_constant(constant: str) -> object:
+    raise NonFiniteNumberError(constant)
+
+
+def parse_strict(text: str) -> object:
+    """`json.loads` that raises on duplicate keys and non-finite numbers."""
+    return json.loads(text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant)
+
+
+@dataclass
+class JsonLayout:
+    """Where each value of a parsed JSON text starts, and where its oddities are."""
+
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+    """Line (1-based) of the value at each path."""
+    duplicate_keys: list[tuple[JsonPath, int]] = field(default_factory=list)
+    """Path and line of every key that repeats an earlier key of the same object."""
+    constants: list[tuple[str, int]] = field(default_factory=list)
+    """`NaN`/`Infinity` tokens and their lines."""
+
+    def line_of(self, path: JsonPath) -> int | None:
+        """The line of `path`, or of its nearest ancestor that the text has."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return None
+
+
+def layout_of(text: str) -> JsonLayout:
+    """Scan a JSON text once, without recursion (so any nesting depth is fine), and map its paths to lines.
+
+    Only used to explain errors, so it favours simplicity over speed and tolerates broken input.
+    """
+    layout = JsonLayout()
+    # Each open container: [path, is_object, next index or current key, keys seen]
+    stack: list[list] = []
+    line = 1
+    expect_key = False
+    pending_key: str | None = None
+
+    def value_path() -> JsonPath:
+        if not stack:
+            return ()
+        path, is_object, slot, _ = stack[-1]
+        return (*path, slot)
+
+    for token in _tokens(text):
+        first = token[0]
+        if first.isspace():
+            line += token.count("\n")
+            continue
+        if first == '"' and expect_key:
+            try:
+                pending_key = json.loads(token)
+            except ValueError:
+                pending_key = token.strip('"')
+            container = stack[-1]
+            if pending_key in container[3]:
+                layout.duplicate_keys.append(((*container[0], pending_key), line))
+            container[3].add(pending_key)
+            container[2] = pending_key
+            layout.lines.setdefault((*container[0], pending_key), line)
+            expect_key = False
+        elif first == ":":
+            continue
+        elif first == ",":
+            if stack:
+                if stack[-1][1]:
+                    expect_key = True
+                else:
+                    stack[-1][2] += 1
+        elif first in "{[":
+            path = value_path()
+            layout.lines.setdefault(path, line)
+            stack.append([path, first == "{", None if first == "{" else 0, set()])
+            expect_key = first == "{"
+        elif first in "}]":
+            if stack:
+                stack.pop()
+            expect_key = False
+        else:
+            layout.lines.setdefault(value_path(), line)
+            if token in ("NaN", "Infinity", "-Infinity"):
+                layout.constants.append((token, line))
+    return layout
+
+
+def _tokens(text: str) -> Iterator[str]:
+    for match in _TOKEN.finditer(text):
+        yield match.group()

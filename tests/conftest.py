@@ -1,0 +1,44 @@
+"""Fixtures every test gets: no network, and the paths of the bundled sample."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_PATH = REPO / "data" / "briefing.json"
+SOURCE_PATH = REPO / "data" / "sources" / "2022-04-11-fac-luxembourg-and-nato-ministerial.txt"
+
+
+class NetworkBlockedError(RuntimeError):
+    """Raised when code under test tries to reach the network."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """briefing promises never to open a network connection; any attempt fails the test loudly.
+
+    Unix sockets stay allowed: asyncio (and so Textual) uses a local socket pair internally.
+    """
+
+    def refuse(self: socket.socket, *args: object, **kwargs: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkBlockedError(f"network access attempted: {args!r}")
+        return original_connect(self, *args, **kwargs)
+
+    def refuse_lookup(*args: object, **kwargs: object) -> None:
+        raise NetworkBlockedError(f"name lookup attempted: {args!r}")
+
+    original_connect = socket.socket.connect
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse_lookup)
+    yield
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE_PATH
