@@ -1,0 +1,54 @@
+"""Citations of quotes, as plain text a reader can paste into a note.
+
+    “…” — Sophie Wilmès, Deputy Prime Minister and Minister of Foreign Affairs, EU Foreign Affairs
+    Council, Luxembourg, 11 April 2022 (source: <document title>, ¶7)
+
+The text is returned as the briefing holds it (verbatim, unsanitised) because it is meant for the
+clipboard and for files; pass it through `briefing.render.safety.safe_text` before showing it on a
+terminal.
+"""
+
+from __future__ import annotations
+
+from briefing.model import BriefingLookup, Located, Quote, SourceRef
+from briefing.render.dates import format_date, format_date_range
+
+
+def quote_citation(lookup: BriefingLookup, quote_id: str) -> str:
+    """The quote with id `quote_id`, in typographic quotes, followed by its full attribution.
+
+    Raises `KeyError` when the briefing has no quote with that id.
+    """
+    located = lookup.items.get(quote_id)
+    if located is None or located.kind != "quote":
+        raise KeyError(f"no quote has the id {quote_id!r}")
+    return f"“{located.item.text}” — {quote_attribution(lookup, located)}"
+
+
+def quote_attribution(lookup: BriefingLookup, located: Located[Quote]) -> str:
+    """Who said it, where and when, and the source: everything after the dash of a citation."""
+    return f"{speaker_and_occasion(lookup, located)} ({source_reference(lookup, located.item.source)})"
+
+
+def speaker_and_occasion(lookup: BriefingLookup, located: Located[Quote]) -> str:
+    """ "Speaker, Role, Meeting title, Place, date" — the attribution without its source."""
+    quote = located.item
+    person = lookup.people.get(quote.speaker)
+    parts = [person.name if person else quote.speaker]
+    if person is not None and person.role:
+        parts.append(person.role)
+    meeting = located.meeting
+    parts.append(meeting.title)
+    parts.append(meeting.place)
+    if located.session is not None:
+        parts.append(format_date(located.session.date))
+    else:
+        parts.append(format_date_range(meeting.start, meeting.end))
+    return ", ".join(parts)
+
+
+def source_reference(lookup: BriefingLookup, source: SourceRef) -> str:
+    """ "source: Document title, ¶7" — the title of the source document and the paragraph."""
+    document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
+    title = document.title if document is not None else source.document
+    return f"source: {title}, ¶{source.paragraph}"
