@@ -25,6 +25,8 @@ MAX_BYTES_VARIABLE = "BRIEFING_MAX_BYTES"
 
 FIX_ADVICE = "Fix the file and check it with `briefing validate FILE`; `briefing schema` prints the format."
 
+_JSON_TYPE_NAMES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
 _HINTS = {
     "missing": "add this field",
     "extra_forbidden": "remove this field or correct its name",
@@ -142,7 +144,8 @@ def parse_briefing(path: Path, text: str) -> Briefing:
         ) from None
     if not isinstance(data, dict):
         raise BriefingLoadError(
-            path, f"holds a JSON {type(data).__name__}, not an object", advice="A briefing file is one JSON object."
+            path, f"holds a JSON {_JSON_TYPE_NAMES.get(type(data), 'value')}, not an object",
+            advice="A briefing file is one JSON object.",
         )
     try:
         return Briefing.model_validate(data)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from briefing.model.references import raise_for_reference_problems
 
@@ -29,6 +29,19 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 """Names, titles and labels."""
+
+
+_Element = TypeVar("_Element")
+
+
+def _at_least_one(items: tuple[_Element, ...]) -> tuple[_Element, ...]:
+    if not items:
+        raise ValueError("must hold at least one entry")
+    return items
+
+
+NonEmpty = Annotated[tuple[_Element, ...], AfterValidator(_at_least_one), Field(json_schema_extra={"minItems": 1})]
+"""A non-empty tuple. Not `Field(min_length=1)`: that also fires, misleadingly, when an element is invalid."""
 
 
 class Frozen(BaseModel):
@@ -115,7 +128,7 @@ class Point(Frozen):
     id: Identifier
     text: Text
     topics: tuple[ShortText, ...] = ()
-    sources: tuple[SourceRef, ...] = Field(min_length=1)
+    sources: NonEmpty[SourceRef]
 
 
 class Figure(Frozen):
@@ -169,7 +182,7 @@ class Meeting(Frozen):
     summary: Text
     participants: tuple[Identifier, ...] = Field(default=(), description="Ids of people or organisations.")
     passages: tuple[Passage, ...] = Field(default=(), description="Source passages about the meeting as a whole.")
-    sessions: tuple[Session, ...] = Field(min_length=1)
+    sessions: NonEmpty[Session]
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Meeting:
@@ -191,8 +204,8 @@ class Briefing(Frozen):
     start: dt.date
     end: dt.date
     dates_note: Text | None = Field(default=None, description="How the dates were established, if inferred.")
-    sources: tuple[SourceDocument, ...] = Field(min_length=1)
-    meetings: tuple[Meeting, ...] = Field(min_length=1)
+    sources: NonEmpty[SourceDocument]
+    meetings: NonEmpty[Meeting]
     people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
 
