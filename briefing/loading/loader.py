@@ -5,6 +5,7 @@ Loading only reads: nothing here ever writes to a briefing file or next to it.
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import resources
 from pathlib import Path
@@ -171,7 +172,7 @@ def _problems_from_validation(error: ValidationError, text: str) -> list[Problem
         location = tuple(detail["loc"])
         message = detail["msg"]
         if detail["type"] == "extra_forbidden":
-            message = f"unknown field {location[-1]!r}"
+            message = f"unknown field {json.dumps(location[-1])}"
         problems.append(
             Problem(
                 _without_prefix(message),

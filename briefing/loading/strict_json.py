@@ -70,14 +70,22 @@ class JsonLayout:
         return None
 
 
+@dataclass
+class _OpenContainer:
+    path: JsonPath
+    is_object: bool
+    slot: str | int | None
+    """The key being read (objects) or the index of the current element (arrays)."""
+    keys: set[str] = field(default_factory=set)
+
+
 def layout_of(text: str) -> JsonLayout:
     """Scan a JSON text once, without recursion (so any nesting depth is fine), and map its paths to lines.
 
     Only used to explain errors, so it favours simplicity over speed and tolerates broken input.
     """
     layout = JsonLayout()
-    # Each open container: [path, is_object, next index or current key, keys seen]
-    stack: list[list] = []
+    stack: list[_OpenContainer] = []
     line = 1
     expect_key = False
     pending_key: str | None = None
@@ -85,8 +93,7 @@ def layout_of(text: str) -> JsonLayout:
     def value_path() -> JsonPath:
         if not stack:
             return ()
-        path, is_object, slot, _ = stack[-1]
-        return (*path, slot)
+        return (*stack[-1].path, stack[-1].slot)
 
     for token in _tokens(text):
         first = token[0]
@@ -99,24 +106,23 @@ def layout_of(text: str) -> JsonLayout:
             except ValueError:
                 pending_key = token.strip('"')
             container = stack[-1]
-            if pending_key in container[3]:
-                layout.duplicate_keys.append(((*container[0], pending_key), line))
-            container[3].add(pending_key)
-            container[2] = pending_key
-            layout.lines.setdefault((*container[0], pending_key), line)
+            if pending_key in container.keys:
+                layout.duplicate_keys.append(((*container.path, pending_key), line))
+            container.keys.add(pending_key)
+            container.slot = pending_key
+            layout.lines.setdefault((*container.path, pending_key), line)
             expect_key = False
         elif first == ":":
             continue
         elif first == ",":
-            if stack:
-                if stack[-1][1]:
-                    expect_key = True
-                else:
-                    stack[-1][2] += 1
+            if stack and stack[-1].is_object:
+                expect_key = True
+            elif stack:
+                stack[-1].slot += 1  # type: ignore[operator]
         elif first in "{[":
             path = value_path()
             layout.lines.setdefault(path, line)
-            stack.append([path, first == "{", None if first == "{" else 0, set()])
+            stack.append(_OpenContainer(path, first == "{", None if first == "{" else 0))
             expect_key = first == "{"
         elif first in "}]":
             if stack:

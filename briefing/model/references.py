@@ -6,6 +6,8 @@ all of them at once instead of one per attempt.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
 
 Location = tuple[str | int, ...]
 """A path into the briefing document, as Pydantic writes it: `("meetings", 0, "sessions", 2, "id")`."""
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 REFERENCE_ERROR_TYPE = "broken_references"
 """The Pydantic error type under which all cross-reference problems are reported together."""
@@ -47,7 +51,12 @@ def format_location(location: Location) -> str:
     """`("meetings", 0, "id")` → `meetings[0].id`, the way people read JSON paths."""
     text = ""
     for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            text += f".{part}" if text else part
+        else:  # a key from the file itself: quoted and escaped, so that no control character reaches a terminal
+            text += f"[{json.dumps(part)}]"
     return text or "(top level)"
 
 
