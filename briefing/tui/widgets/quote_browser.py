@@ -1,0 +1,401 @@
+"""The quote browser: every quote of the book, a filter, and the full quote with its context.
+
+Briefing text is untrusted, so every string from the book goes through `safe_text` and enters the
+widgets as `Content` (never as markup); styling is applied by spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events, getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from briefing.model import BriefingLookup, Located, Passage, Person, Quote, SourceRef
+from briefing.render.citation import quote_citation
+from briefing.render.dates import format_date, format_date_range
+from briefing.render.safety import safe_text
+from briefing.search.folding import fold
+from briefing.tui.messages import OpenLocation
+
+WIDE_LAYOUT_MIN_WIDTH = 100
+"""From this many columns the detail pane sits beside the list; below it, under the list."""
+
+SHORT_LAYOUT_MAX_HEIGHT = 20
+"""Below this many rows the filter, list and detail pane drop their borders."""
+
+EXCERPT_WORDS = 30
+"""How many words of a quote the list keeps; the list cuts each line to its width anyway."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """One quote with what the list shows and what the filter matches."""
+
+    located: Located[Quote]
+    speaker: Person | None
+    folded: str
+    """Quote text, speaker, meeting and session titles and topics, folded once for filtering."""
+
+    @property
+    def quote(self) -> Quote:
+        return self.located.item
+
+    @property
+    def speaker_name(self) -> str:
+        return self.speaker.name if self.speaker else self.quote.speaker
+
+    @property
+    def date_text(self) -> str:
+        if self.located.session is not None:
+            return format_date(self.located.session.date)
+        return format_date_range(self.located.meeting.start, self.located.meeting.end)
+
+
+def build_entries(lookup: BriefingLookup) -> list[QuoteEntry]:
+    """Every quote of the book, in document order, ready to list and filter."""
+    entries = []
+    for located in lookup.quotes():
+        speaker = lookup.people.get(located.item.speaker)
+        haystack = [
+            located.item.text,
+            speaker.name if speaker else located.item.speaker,
+            located.meeting.title,
+            located.session.title if located.session else "",
+            *located.item.topics,
+        ]
+        entries.append(QuoteEntry(located, speaker, fold(" ".join(haystack))))
+    return entries
+
+
+def matches(entry: QuoteEntry, query: str) -> bool:
+    """True when every word of `query` occurs (folded) in the entry's text, speaker, meeting or topics."""
+    return all(word in entry.folded for word in fold(query).split())
+
+
+def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
+    """The first `words` words of `text`, with an ellipsis when there is more."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def list_prompt(entry: QuoteEntry) -> Content:
+    """Three lines: date, speaker and meeting; the first words of the quote; its topics."""
+    lines = [
+        Content.assemble(
+            (safe_text(entry.date_text), "$text-muted"),
+            "  ",
+            (safe_text(entry.speaker_name), "bold"),
+            ("  ·  ", "$text-muted"),
+            safe_text(entry.located.meeting.title),
+        ),
+        Content.styled(f"“{safe_text(excerpt(entry.quote.text))}”", "italic"),
+    ]
+    if entry.quote.topics:
+        lines.append(Content.styled(" · ".join(safe_text(topic) for topic in entry.quote.topics), "$text-accent"))
+    return Content("\n").join(lines)
+
+
+def source_passages(lookup: BriefingLookup, located: Located[Quote]) -> list[Passage]:
+    """The passages of the quote's session taken from the same source paragraph as the quote.
+
+    Falls back to passages of the whole meeting, then of the whole book, from that paragraph, since a
+    quote's context is sometimes filed with the meeting rather than with the session.
+    """
+    source = located.item.source
+    scopes: list[tuple[Passage, ...]] = []
+    if located.session is not None:
+        scopes.append(located.session.passages)
+    scopes.append(located.meeting.passages)
+    scopes.append(tuple(item.item for item in lookup.items.values() if item.kind == "passage"))
+    for passages in scopes:
+        found = [passage for passage in passages if passage.source == source]
+        if found:
+            return found
+    return []
+
+
+def document_paragraph(lookup: BriefingLookup, source: SourceRef) -> str:
+    """ "Document title, ¶7": which source document, and which of its paragraphs."""
+    document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
+    return f"{document.title if document else source.document}, ¶{source.paragraph}"
+
+
+def highlighted_passage(passage_text: str, quote_text: str) -> Content:
+    """The passage with the quoted words in bold and reverse (not colour alone), when found verbatim."""
+    content = Content(safe_text(passage_text))
+    quoted = safe_text(quote_text)
+    start = content.plain.find(quoted)
+    if start >= 0:
+        content = content.stylize("bold reverse", start, start + len(quoted))
+    return content
+
+
+def labelled(label: str, value: str) -> Content:
+    """A "Label  value" line, the label dim; `value` is briefing text and is made safe here."""
+    return Content.assemble((f"{label:<9}", "$text-muted"), safe_text(value))
+
+
+class QuoteList(OptionList):
+    """The list of quotes, with vim-style keys besides the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next quote", show=False),
+        Binding("k", "cursor_up", "Previous quote", show=False),
+        Binding("g", "first", "First quote", show=False),
+        Binding("G", "last", "Last quote", show=False),
+        Binding("enter", "select", "Open in meeting"),
+    ]
+
+
+class QuoteBrowser(Widget):
+    """Every quote with speaker, meeting, date and topics; a filter; the selected quote in full.
+
+    Posts `OpenLocation` for the selected quote on `enter`; `c` copies it with its citation.
+    """
+
+    DEFAULT_CSS = """
+    QuoteBrowser {
+        height: 1fr;
+        width: 1fr;
+        layout: vertical;
+
+        #quote-filter { margin: 0 0 0 0; }
+        #quote-empty {
+            display: none;
+            padding: 0 1;
+            color: $text-warning;
+            text-style: bold;
+        }
+        &.-empty #quote-empty { display: block; }
+        #quote-panes { height: 1fr; }
+        #quote-list-pane { width: 2fr; height: 1fr; }
+        #quote-list {
+            height: 1fr;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
+        #quote-detail {
+            width: 3fr;
+            height: 1fr;
+            padding: 0 1;
+            border: tall $border-blurred;
+            &:focus { border: tall $border; }
+        }
+        #quote-text {
+            border-left: outer $accent;
+            padding: 0 1;
+            margin: 0 0 1 0;
+            text-style: italic;
+        }
+        #quote-speaker { margin: 0 0 1 0; }
+        #quote-context { margin: 0 0 1 0; }
+        #quote-source-heading { color: $text-muted; text-style: bold; }
+        #quote-source { padding: 0 0 0 2; }
+
+        &.-narrow {
+            #quote-panes { layout: vertical; }
+            #quote-list-pane { width: 1fr; height: 2fr; }
+            #quote-detail { width: 1fr; height: 3fr; }
+        }
+        /* On a short terminal the borders would eat the rows the text needs. */
+        &.-short {
+            #quote-list, #quote-detail { border: none; }
+            #quote-list:focus { background-tint: $foreground 5%; }
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filter", "Filter"),
+        Binding("c", "copy_quote", "Copy with citation"),
+        Binding("escape", "clear_filter", "Clear filter"),
+        Binding("down", "focus_list", "To the list", show=False),
+    ]
+
+    filter_text: reactive[str] = reactive("", init=False)
+    """The filter text as typed; every word must match (folded) for a quote to be listed."""
+
+    filter_input = getters.query_one("#quote-filter", Input)
+    quote_list = getters.query_one("#quote-list", QuoteList)
+    empty_message = getters.query_one("#quote-empty", Static)
+
+    def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.lookup = lookup
+        self.entries = build_entries(lookup)
+        """Every quote of the book, in document order."""
+        self.listed: list[QuoteEntry] = list(self.entries)
+        """The quotes the filter lets through, in the order listed."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Filter quotes: words, speaker, meeting, topic (f)",
+            id="quote-filter",
+            # Selecting on focus would make the next typed letter replace a letter typed into the list.
+            select_on_focus=False,
+        )
+        yield Static(id="quote-empty", markup=False)
+        with Horizontal(id="quote-panes"):
+            with Vertical(id="quote-list-pane"):
+                yield QuoteList(*self._options(self.listed), id="quote-list", markup=False)
+            with VerticalScroll(id="quote-detail"):
+                yield Static(id="quote-text", markup=False)
+                yield Static(id="quote-speaker", markup=False)
+                yield Static(id="quote-context", markup=False)
+                yield Static(id="quote-source-heading", markup=False)
+                yield Static(id="quote-source", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_detail(self.selected_entry)
+
+    def on_resize(self, event: events.Resize) -> None:
+        narrow = event.size.width < WIDE_LAYOUT_MIN_WIDTH
+        self.set_class(narrow, "-narrow")
+        short = event.size.height < SHORT_LAYOUT_MAX_HEIGHT
+        self.set_class(short, "-short")
+        # A bordered input costs two rows that a short terminal cannot spare.
+        self.filter_input.compact = narrow or short
+
+    @property
+    def selected_entry(self) -> QuoteEntry | None:
+        """The quote under the list's cursor, if any quote is listed."""
+        index = self.quote_list.highlighted
+        if index is None or not 0 <= index < len(self.listed):
+            return None
+        return self.listed[index]
+
+    def _options(self, entries: list[QuoteEntry]) -> list[Option]:
+        return [Option(list_prompt(entry), id=entry.quote.id) for entry in entries]
+
+    def watch_filter_text(self, query: str) -> None:
+        previous = self.selected_entry
+        self.listed = [entry for entry in self.entries if matches(entry, query)]
+        quote_list = self.quote_list
+        quote_list.set_options(self._options(self.listed))
+        if self.listed:
+            visible_ids = {entry.quote.id for entry in self.listed}
+            keep = previous.quote.id if previous and previous.quote.id in visible_ids else self.listed[0].quote.id
+            quote_list.highlighted = quote_list.get_option_index(keep)
+        self.set_class(not self.listed, "-empty")
+        self.empty_message.update(
+            Content.assemble("No quote matches “", safe_text(query.strip()), "”.") if not self.listed else ""
+        )
+        self.show_detail(self.selected_entry)
+
+    @on(Input.Changed, "#quote-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#quote-filter")
+    def filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.quote_list.focus()
+
+    @on(OptionList.OptionHighlighted, "#quote-list")
+    def quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.show_detail(self.selected_entry)
+
+    @on(OptionList.OptionSelected, "#quote-list")
+    def quote_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open_quote()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a letter while the list has focus starts filtering with that letter."""
+        if not self.quote_list.has_focus or not event.is_printable or event.character is None:
+            return
+        if not event.character.isalnum() or event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        filter_input = self.filter_input
+        filter_input.value += event.character
+        filter_input.cursor_position = len(filter_input.value)
+        filter_input.focus()
+
+    def focus(self, scroll_visible: bool = True) -> QuoteBrowser:
+        """Focusing the browser focuses its list, where the keys work."""
+        self.quote_list.focus(scroll_visible)
+        return self
+
+    def show_detail(self, entry: QuoteEntry | None) -> None:
+        """Fill the detail pane with `entry`, or empty it."""
+        parts = self.query_one("#quote-detail")
+        statics = {static.id: static for static in parts.query(Static)}
+        if entry is None:
+            for static in statics.values():
+                static.update("")
+            statics["quote-text"].update(Content("No quote selected."))
+            return
+        located = entry.located
+        quote = entry.quote
+        statics["quote-text"].update(Content(f"“{safe_text(quote.text)}”"))
+        speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
+        if entry.speaker is not None and entry.speaker.role:
+            speaker_line += Content(f", {safe_text(entry.speaker.role)}")
+        statics["quote-speaker"].update(speaker_line)
+
+        meeting = located.meeting
+        context = [labelled("Meeting", f"{meeting.title}, {meeting.place}")]
+        if located.session is not None:
+            session = located.session
+            details = ", ".join(str(part) for part in (session.part_of_day, session.format) if part)
+            context.append(labelled("Session", f"{session.title} ({details})" if details else session.title))
+        context.append(labelled("Date", entry.date_text))
+        if quote.topics:
+            context.append(labelled("Topics", " · ".join(quote.topics)))
+        statics["quote-context"].update(Content("\n").join(context))
+
+        reference = document_paragraph(self.lookup, quote.source)
+        passages = source_passages(self.lookup, located)
+        if passages:
+            statics["quote-source-heading"].update(Content(f"Source passage — {safe_text(reference)}"))
+            statics["quote-source"].update(
+                Content("\n\n").join(highlighted_passage(passage.text, quote.text) for passage in passages)
+            )
+        else:
+            statics["quote-source-heading"].update(Content(f"Source: {safe_text(reference)}"))
+            statics["quote-source"].update(
+                Content(f"The book holds no passage of source paragraph {quote.source.paragraph}.")
+            )
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_focus_list(self) -> None:
+        self.quote_list.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.quote_list.focus()
+
+    def action_copy_quote(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            self.notify("No quote to copy.", severity="warning", markup=False)
+            return
+        citation = quote_citation(self.lookup, entry.quote.id)
+        self.app.copy_to_clipboard(citation)
+        self.notify(
+            f"Copied quote with citation ({safe_text(entry.speaker_name)}, {len(citation)} characters)",
+            markup=False,
+        )
+
+    def action_open_quote(self) -> None:
+        entry = self.selected_entry
+        if entry is None:
+            return
+        located = entry.located
+        session_id = located.session.id if located.session else None
+        self.post_message(OpenLocation(located.meeting.id, session_id, entry.quote.id))
