@@ -1,0 +1,173 @@
+"""The summary document as one self-contained HTML file, made to be printed.
+
+No external fonts, scripts or images (the file is opened offline). The markup is XHTML-compatible
+(every element closed, void elements self-closed) so a strict XML parser can check it.
+
+Every string goes through `html.escape(…, quote=True)`. The only exception is the running header
+and footer of printed pages, which CSS margin boxes draw from CSS strings: there the marking and
+title are written with `css_string`, which hex-escapes every character but letters, digits and
+spaces, so nothing in them can close the string or the `<style>` element.
+
+Print: each meeting (and each appendix) starts on a new page; the marking and the book's title are
+in the margin of every page, with the page number; black on white, no meaning carried by colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from briefing.render.document import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Fields,
+    Inline,
+    ItemList,
+    Marking,
+    Paragraph,
+    Section,
+    SectionKind,
+    SummaryDocument,
+    Table,
+)
+
+STYLESHEET = """
+:root { color: #000; background: #fff; }
+body { font-family: Georgia, "DejaVu Serif", "Liberation Serif", serif; line-height: 1.45;
+  max-width: 46em; margin: 0 auto; padding: 1em 1.5em; }
+h1, h2, h3, h4 { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; line-height: 1.2; }
+h1 { font-size: 1.7em; border-top: 3px double #000; border-bottom: 3px double #000; padding: 0.3em 0; }
+h2 { font-size: 1.4em; border-bottom: 2px solid #000; padding-bottom: 0.15em; margin-top: 2em; }
+h3 { font-size: 1.15em; border-bottom: 1px solid #777; margin-top: 1.6em; margin-bottom: 0.2em; }
+h4 { font-size: 1em; margin: 1em 0 0.3em; }
+.marking { font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold; text-align: center;
+  letter-spacing: 0.05em; border: 2px solid #000; padding: 0.2em 0.5em; margin: 0.5em 0; }
+.subtitle { font-style: italic; margin: 0 0 0.5em; }
+dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: 0.15em 1em; margin: 0.6em 0; }
+dl.fields dt { font-weight: bold; }
+dl.fields dd { margin: 0; }
+.muted { color: #444; }
+table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.8em; }
+th, td { border: 1px solid #000; padding: 0.25em 0.45em; text-align: left; vertical-align: top; }
+th { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 0.9em; border-bottom-width: 2px; }
+blockquote { margin: 0.6em 0 0.9em 0; padding: 0.1em 0 0.1em 1em; border-left: 4px solid #000; }
+blockquote p { margin: 0.2em 0; }
+blockquote .quoted { font-style: italic; }
+ul, ol { padding-left: 1.6em; }
+li { margin: 0.15em 0; }
+p, li, td, dd { white-space: pre-line; }
+@page {
+  size: A4;
+  margin: 20mm 16mm 20mm 16mm;
+  @top-left { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
+  @top-right { content: @TITLE@; font: 8pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-left { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial,
+    sans-serif; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  section.meeting, section.appendix { break-before: page; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  blockquote, tr, li, dl.fields { break-inside: avoid; }
+  .muted { color: #000; }
+}
+"""
+"""@MARKING@ and @TITLE@ are replaced with CSS strings (see `css_string`, which never writes `@`)."""
+
+
+def css_string(text: str) -> str:
+    """`text` as a double-quoted CSS string in which only ASCII letters, digits and spaces are literal.
+
+    Each other character becomes a six-digit hex escape followed by a space (which the escape
+    consumes), so quotes, backslashes, `<` and line breaks cannot end the string or the style sheet.
+    """
+    return '"' + "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06X} " for c in text) + '"'
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def render_html(document: SummaryDocument) -> str:
+    """The whole summary as an HTML document (UTF-8 text, XHTML-compatible)."""
+    stylesheet = STYLESHEET.replace("@MARKING@", css_string(document.marking)).replace(
+        "@TITLE@", css_string(document.title)
+    )
+    head = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{_e(document.language)}" xmlns="http://www.w3.org/1999/xhtml">\n'
+        "<head>\n"
+        '<meta charset="utf-8" />\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+        f"<title>{_e(document.title)}</title>\n"
+        f"<style>{stylesheet}</style>\n"
+        "</head>\n"
+    )
+    body = "\n".join(_body(document))
+    return f"{head}<body>\n{body}\n</body>\n</html>\n"
+
+
+def _body(document: SummaryDocument) -> Iterator[str]:
+    yield f'<p class="marking">{_e(document.marking)}</p>'
+    yield f"<header>\n<h1>{_e(document.title)}</h1>"
+    for block in document.front:
+        yield _block(block)
+    yield "</header>"
+    for section in document.sections:
+        yield from _section(section)
+    yield f'<p class="marking">{_e(document.marking)}</p>'
+
+
+def _section(section: Section) -> Iterator[str]:
+    level = min(max(section.level, 2), 6)
+    yield f'<section class="{_e(section.kind.value)}" id="{_e(section.anchor)}">'
+    yield f"<h{level}>{_e(section.title)}</h{level}>"
+    if section.subtitle:
+        yield f'<p class="subtitle">{_e(section.subtitle)}</p>'
+    for block in section.blocks:
+        yield _block(block)
+    for subsection in section.sections:
+        yield from _section(subsection)
+    yield "</section>"
+    if section.kind is SectionKind.MEETING:
+        yield ""
+
+
+TAGS = {Emphasis.STRONG: ("<strong>", "</strong>"), Emphasis.EMPHASIS: ("<em>", "</em>"),
+        Emphasis.MUTED: ('<span class="muted">', "</span>")}
+
+
+def inline_html(spans: Inline) -> str:
+    parts = []
+    for span in spans:
+        opening, closing = TAGS.get(span.emphasis, ("", ""))
+        parts.append(f"{opening}{_e(span.text)}{closing}")
+    return "".join(parts)
+
+
+def _block(block: Block) -> str:
+    match block:
+        case Paragraph(spans):
+            return f"<p>{inline_html(spans)}</p>"
+        case Fields(rows):
+            items = "".join(f"<dt>{_e(label)}</dt><dd>{inline_html(value)}</dd>" for label, value in rows)
+            return f'<dl class="fields">{items}</dl>'
+        case ItemList(items, numbered):
+            tag = "ol" if numbered else "ul"
+            return f"<{tag}>" + "".join(f"<li>{inline_html(item)}</li>" for item in items) + f"</{tag}>"
+        case Table(headers, rows):
+            head = "".join(f'<th scope="col">{_e(header)}</th>' for header in headers)
+            body = "".join(
+                "<tr>" + "".join(f"<td>{inline_html(cell)}</td>" for cell in row) + "</tr>" for row in rows
+            )
+            return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        case BlockQuote(text, attribution):
+            return (
+                f'<blockquote><p class="quoted">{_e(text)}</p>'
+                f'<p class="attribution">{_e(attribution)}</p></blockquote>'
+            )
+        case Marking(text):
+            return f'<p class="marking">{_e(text)}</p>'
+    raise TypeError(f"not a block: {block!r}")

@@ -1,0 +1,296 @@
+"""Build the printable summary of a briefing as a `SummaryDocument`: the one place its layout is decided.
+
+Reading order: marking; title, issuer, principal, dates; each meeting (facts, summary, its own source
+passages, then each session with key points, positions, figures, quotes and source passages); an
+appendix of every quote with its full citation; a who's who; the marking again (added by writers).
+
+Every string taken from the briefing goes through `safe_text` here, once, so no writer can forget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from briefing.model import (
+    Briefing,
+    BriefingLookup,
+    Figure,
+    Meeting,
+    Passage,
+    Point,
+    Quote,
+    Session,
+    SourceRef,
+)
+from briefing.render.citation import quote_citation
+from briefing.render.dates import format_date, format_date_range
+from briefing.render.document import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Fields,
+    Inline,
+    ItemList,
+    Paragraph,
+    Section,
+    SectionKind,
+    Span,
+    SummaryDocument,
+    Table,
+    plain,
+)
+from briefing.render.safety import safe_text
+
+ORGANISATION_KIND_NAMES = {"eu-institution": "EU institution"}
+"""Organisation kinds whose display name is not just the value with spaces for hyphens."""
+
+
+class UnknownMeetingError(ValueError):
+    """Some `meeting_ids` name no meeting of the briefing; `valid_ids` lists the ones it has."""
+
+    def __init__(self, unknown_ids: Sequence[str], valid_ids: Sequence[str]) -> None:
+        self.unknown_ids = tuple(unknown_ids)
+        self.valid_ids = tuple(valid_ids)
+        super().__init__(
+            f"no meeting has the id {', '.join(map(repr, self.unknown_ids))}; "
+            f"valid meeting ids: {', '.join(self.valid_ids)}"
+        )
+
+
+def select_meetings(briefing: Briefing, meeting_ids: Iterable[str] | None) -> tuple[Meeting, ...]:
+    """The meetings named (all when `meeting_ids` is None), in the briefing's order."""
+    if meeting_ids is None:
+        return briefing.meetings
+    wanted = list(dict.fromkeys(meeting_ids))
+    valid = [meeting.id for meeting in briefing.meetings]
+    if unknown := [identifier for identifier in wanted if identifier not in valid]:
+        raise UnknownMeetingError(unknown, valid)
+    return tuple(meeting for meeting in briefing.meetings if meeting.id in wanted)
+
+
+def build_summary(
+    briefing: Briefing, meeting_ids: Iterable[str] | None = None, include_quotes: bool = True
+) -> SummaryDocument:
+    """The summary of `briefing` (or of the meetings named) as a format-neutral document."""
+    return _SummaryBuilder(briefing, select_meetings(briefing, meeting_ids), include_quotes).build()
+
+
+class _SummaryBuilder:
+    def __init__(self, briefing: Briefing, meetings: tuple[Meeting, ...], include_quotes: bool) -> None:
+        self.briefing = briefing
+        self.lookup = BriefingLookup(briefing)
+        self.meetings = meetings
+        self.include_quotes = include_quotes
+        self.whole_book = meetings == briefing.meetings
+
+    def build(self) -> SummaryDocument:
+        sections = [self.meeting_section(meeting) for meeting in self.meetings]
+        if self.include_quotes and (quotes := self.quote_citations()):
+            sections.append(
+                Section("Appendix: quotes with citations", 2, SectionKind.APPENDIX, "appendix-quotes",
+                        blocks=(ItemList(quotes, numbered=True),))
+            )
+        sections.append(self.whos_who())
+        return SummaryDocument(
+            title=safe_text(self.briefing.title),
+            marking=safe_text(self.briefing.classification),
+            language=safe_text(self.briefing.language),
+            front=self.front_matter(),
+            sections=tuple(sections),
+        )
+
+    def front_matter(self) -> tuple[Block, ...]:
+        principal = self.lookup.principal
+        rows: list[tuple[str, Inline]] = [
+            ("Issued by", plain(safe_text(self.briefing.issuer))),
+            ("Prepared for", plain(safe_text(self.person_with_role(principal.id)))),
+            ("Dates", plain(format_date_range(self.briefing.start, self.briefing.end))),
+        ]
+        if self.briefing.dates_note:
+            rows.append(("Note on the dates", plain(safe_text(self.briefing.dates_note))))
+        if not self.whole_book:
+            rows.append(("Selection", plain(f"{len(self.meetings)} of {len(self.briefing.meetings)} meetings")))
+        contents = ItemList(
+            tuple(
+                (
+                    Span(safe_text(meeting.title), Emphasis.STRONG),
+                    Span(f" — {format_date_range(meeting.start, meeting.end)}, {safe_text(meeting.place)}"),
+                )
+                for meeting in self.meetings
+            )
+        )
+        return (Fields(tuple(rows)), contents)
+
+    # Meetings and sessions
+
+    def meeting_section(self, meeting: Meeting) -> Section:
+        rows: list[tuple[str, Inline]] = [
+            ("Dates", plain(format_date_range(meeting.start, meeting.end))),
+            ("Place", plain(safe_text(", ".join(filter(None, (meeting.place, meeting.country)))))),
+            ("Kind", plain(safe_text(meeting.kind))),
+        ]
+        if meeting.organiser:
+            rows.append(("Organiser", plain(safe_text(self.lookup.actor_name(meeting.organiser)))))
+        if meeting.participants:
+            rows.append(("Participants", plain(self.actor_names(meeting.participants))))
+        parts = [self.session_section(session) for session in meeting.sessions]
+        if meeting.passages:
+            parts.insert(0, self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
+                                               "Source passages on the meeting"))
+        return Section(
+            title=safe_text(meeting.title),
+            level=2,
+            kind=SectionKind.MEETING,
+            anchor=f"meeting-{meeting.id}",
+            blocks=(Fields(tuple(rows)), Paragraph(plain(safe_text(meeting.summary)))),
+            sections=tuple(parts),
+        )
+
+    def session_section(self, session: Session) -> Section:
+        subtitle = " · ".join(
+            filter(None, (format_date(session.date), session.part_of_day, session.format))
+        )
+        blocks: list[Block] = []
+        if session.participants:
+            blocks.append(Fields((("Participants", plain(self.actor_names(session.participants))),)))
+        parts: list[Section] = []
+        anchor = f"session-{session.id}"
+        if session.key_points:
+            parts.append(self.points_part(f"{anchor}-key-points", "Key points", session.key_points))
+        if session.positions:
+            parts.append(self.points_part(f"{anchor}-positions", self.positions_title(), session.positions))
+        if session.figures:
+            parts.append(Section("Figures", 4, SectionKind.PART, f"{anchor}-figures",
+                                 blocks=(self.figure_table(session.figures),)))
+        if self.include_quotes and session.quotes:
+            parts.append(Section("Quotes", 4, SectionKind.PART, f"{anchor}-quotes",
+                                 blocks=tuple(self.block_quote(quote) for quote in session.quotes)))
+        if session.passages:
+            parts.append(self.passages_part(f"{anchor}-sources", session.passages, "Source passages"))
+        return Section(
+            title=safe_text(session.title),
+            level=3,
+            kind=SectionKind.SESSION,
+            anchor=anchor,
+            subtitle=safe_text(subtitle),
+            blocks=tuple(blocks),
+            sections=tuple(parts),
+        )
+
+    def positions_title(self) -> str:
+        country = self.lookup.principal.country
+        return f"Positions of {safe_text(country)}" if country else "Positions"
+
+    def points_part(self, anchor: str, title: str, points: Sequence[Point]) -> Section:
+        items = tuple(self.point_item(point) for point in points)
+        return Section(title, 4, SectionKind.PART, anchor, blocks=(ItemList(items),))
+
+    def point_item(self, point: Point) -> Inline:
+        spans = [Span(safe_text(point.text))]
+        if point.topics:
+            spans.append(Span(f" [{safe_text(', '.join(point.topics))}]", Emphasis.EMPHASIS))
+        spans.append(Span(f" ({'; '.join(self.source_label(ref) for ref in point.sources)})", Emphasis.MUTED))
+        return tuple(spans)
+
+    def figure_table(self, figures: Sequence[Figure]) -> Table:
+        rows = tuple(
+            (
+                (
+                    Span(safe_text(figure.as_written), Emphasis.STRONG),
+                    Span(f" ({figure.value:,} {safe_text(figure.unit)})", Emphasis.MUTED),
+                ),
+                plain(safe_text(figure.counts)),
+                plain(self.source_label(figure.source)),
+            )
+            for figure in figures
+        )
+        return Table(("Figure as written", "What it counts", "Source"), rows)
+
+    def block_quote(self, quote: Quote) -> BlockQuote:
+        attribution = f"— {self.person_with_role(quote.speaker)} ({self.source_label(quote.source)})"
+        return BlockQuote(safe_text(quote.text), safe_text(attribution))
+
+    def passages_part(self, anchor: str, passages: Sequence[Passage], title: str) -> Section:
+        items = tuple(
+            (
+                Span(f"{self.source_label(passage.source)} ", Emphasis.MUTED),
+                Span(safe_text(passage.text), Emphasis.STRONG if passage.heading else Emphasis.PLAIN),
+            )
+            for passage in passages
+        )
+        return Section(title, 4, SectionKind.PART, anchor, blocks=(ItemList(items),))
+
+    # Appendices
+
+    def quote_citations(self) -> tuple[Inline, ...]:
+        shown = {meeting.id for meeting in self.meetings}
+        return tuple(
+            plain(safe_text(quote_citation(self.lookup, located.item.id)))
+            for located in self.lookup.quotes()
+            if located.meeting.id in shown
+        )
+
+    def whos_who(self) -> Section:
+        people_ids, organisation_ids = self.people_and_organisations_shown()
+        people = [person for person in self.briefing.people if person.id in people_ids]
+        organisations = [o for o in self.briefing.organisations if o.id in organisation_ids]
+        parts: list[Section] = []
+        if people:
+            rows = tuple(
+                (
+                    (Span(safe_text(person.name), Emphasis.STRONG),),
+                    plain(safe_text(person.role or "")),
+                    plain(safe_text(self.lookup.actor_name(person.organisation)) if person.organisation else ""),
+                    plain(safe_text(person.country or "")),
+                )
+                for person in people
+            )
+            parts.append(Section("People", 3, SectionKind.PART, "whos-who-people",
+                                 blocks=(Table(("Name", "Role", "Organisation", "Country"), rows),)))
+        if organisations:
+            rows = tuple(
+                (
+                    (Span(safe_text(organisation.name), Emphasis.STRONG),),
+                    plain(safe_text(organisation.acronym or "")),
+                    plain(ORGANISATION_KIND_NAMES.get(organisation.kind.value, organisation.kind.value.replace("-", " "))),
+                )
+                for organisation in organisations
+            )
+            parts.append(Section("Organisations", 3, SectionKind.PART, "whos-who-organisations",
+                                 blocks=(Table(("Name", "Acronym", "Kind"), rows),)))
+        return Section("Appendix: who's who", 2, SectionKind.APPENDIX, "appendix-whos-who",
+                       sections=tuple(parts))
+
+    def people_and_organisations_shown(self) -> tuple[set[str], set[str]]:
+        """Everyone for the whole book; for a selection, those its meetings name (and the principal)."""
+        people = set(self.lookup.people)
+        organisations = set(self.lookup.organisations)
+        if self.whole_book:
+            return people, organisations
+        named = {self.briefing.principal}
+        for meeting in self.meetings:
+            named.update(meeting.participants)
+            named.update(filter(None, (meeting.organiser,)))
+            for session in meeting.sessions:
+                named.update(session.participants)
+                named.update(quote.speaker for quote in session.quotes)
+        named.update(p.organisation for p in self.briefing.people if p.id in named and p.organisation)
+        return people & named, organisations & named
+
+    # Small helpers
+
+    def person_with_role(self, person_id: str) -> str:
+        person = self.lookup.people.get(person_id)
+        if person is None:
+            return person_id
+        return f"{person.name}, {person.role}" if person.role else person.name
+
+    def actor_names(self, identifiers: Iterable[str]) -> str:
+        return safe_text(", ".join(self.lookup.actor_name(identifier) for identifier in identifiers))
+
+    def source_label(self, ref: SourceRef) -> str:
+        """ "¶7" when the book has one source document; "Title, ¶7" when the reader must know which."""
+        if len(self.briefing.sources) == 1:
+            return f"¶{ref.paragraph}"
+        document = next((d for d in self.briefing.sources if d.id == ref.document), None)
+        return safe_text(f"{document.title if document else ref.document}, ¶{ref.paragraph}")
