@@ -1,0 +1,133 @@
+"""`briefing print [FILE]`: the summary of the book, for the terminal, a file or a printer.
+
+Formats: ansi (coloured terminal text), text, markdown, html (self-contained, print-ready), svg.
+With no --format, a terminal gets ansi; a pipe or file gets plain text with no escape sequences, and so
+does a terminal when NO_COLOR is set or TERM is `dumb`. `--format ansi` forces colour anywhere.
+
+Output is always encoded as UTF-8 and written to `sys.stdout.buffer` (or to the --output file), never
+through the locale's encoding: under LANG=C / LC_ALL=C the non-ASCII text of a briefing (names,
+dashes, €, ¶) comes out intact instead of raising UnicodeEncodeError. A terminal that does not show
+UTF-8 will show those characters wrongly but the command never fails because of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
+from briefing.loading import ExitCode
+from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES, UnknownMeetingError, export_summary
+from briefing.render.export import MIN_WIDTH
+
+NAME = "print"
+
+FILE_WIDTH = 100
+"""Width of text, ansi and svg written to a file when --width is not given (no terminal to measure)."""
+
+SUFFIX_FORMATS = {suffix: format for format, suffix in FORMAT_SUFFIXES.items()} | {
+    ".htm": "html",
+    ".markdown": "markdown",
+    ".text": "text",
+}
+"""With --output and no --format, the format follows the file's suffix (text if it says nothing)."""
+
+
+def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
+    parser = subcommand_parser(
+        subcommands, NAME, "print the summary of the book (terminal, text, Markdown, HTML, SVG)", epilog
+    )
+    add_file_argument(parser)
+    parser.add_argument(
+        "--meeting", metavar="ID", action="append", dest="meetings", default=None,
+        help="only this meeting (repeat for several); unknown ids are listed with the valid ones",
+    )
+    parser.add_argument(
+        "--format", choices=EXPORT_FORMATS, default=None,
+        help="output format; default: ansi on a colour terminal, otherwise text "
+        "(with --output: from the file's suffix)",
+    )
+    parser.add_argument("--output", "-o", metavar="PATH", type=Path, default=None,
+                        help="write to this file (UTF-8) instead of standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing --output file")
+    parser.add_argument("--width", metavar="N", type=_width, default=None,
+                        help=f"line width for ansi, text and svg (default: the terminal's, or {FILE_WIDTH} "
+                        "for a file)")
+    parser.add_argument("--no-quotes", action="store_true", help="leave out quotes and the quote appendix")
+    parser.set_defaults(handler=run)
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is too narrow; the least is {MIN_WIDTH}")
+    return width
+
+
+def run(options: argparse.Namespace) -> int:
+    briefing = load_from_options(options)
+    output: Path | None = options.output
+    if output is not None and (refusal := _refuse_output(output, options.force)):
+        print(f"briefing print: {refusal}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    format = options.format or (_format_for_file(output) if output else _format_for_stdout())
+    width = options.width or (FILE_WIDTH if output else shutil.get_terminal_size((80, 24)).columns)
+    try:
+        text = export_summary(
+            briefing, format, meeting_ids=options.meetings, include_quotes=not options.no_quotes,
+            width=max(width, MIN_WIDTH),
+        )
+    except UnknownMeetingError as error:
+        print(f"briefing print: {error}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    if not text.endswith("\n"):
+        text += "\n"
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return int(ExitCode.OK)
+    try:
+        # "x" creates the file only if it is not there: no race between the check above and the write.
+        with output.open("w" if options.force else "x", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except FileExistsError:
+        print(f"briefing print: {_exists_message(output)}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except OSError as error:
+        print(f"briefing print: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    print(f"briefing print: wrote the {format} summary to {output}", file=sys.stderr)
+    return int(ExitCode.OK)
+
+
+def _refuse_output(path: Path, force: bool) -> str | None:
+    """Why `path` cannot be written, or None when it can."""
+    if path.is_dir():
+        return f"{path} is a directory; name a file with --output"
+    if path.exists() and not force:
+        return _exists_message(path)
+    return None
+
+
+def _exists_message(path: Path) -> str:
+    return f"{path} already exists; add --force to overwrite it, or choose another --output"
+
+
+def _format_for_file(path: Path) -> str:
+    return SUFFIX_FORMATS.get(path.suffix.lower(), "text")
+
+
+def _format_for_stdout() -> str:
+    """ansi for a colour-capable terminal; plain text for pipes, files, NO_COLOR and TERM=dumb."""
+    if not sys.stdout.isatty():
+        return "text"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return "text"
+    return "ansi"
