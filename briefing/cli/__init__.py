@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.cli import app_command, print_command, schema_command, validate_command
+from briefing.cli import app_command, print_command, schema_command, search_command, validate_command
 from briefing.loading import BriefingLoadError, ExitCode
 
-COMMAND_MODULES = [app_command, validate_command, print_command, schema_command]
+COMMAND_MODULES = [app_command, validate_command, search_command, print_command, schema_command]
 """Sub-commands, in the order `--help` lists them. The first one is what a bare `briefing` runs."""
 
 EXIT_CODES_HELP = """\

@@ -1,1 +1,27 @@
-"""search"""
+"""Search: an FTS5 index over briefings, a small query language, and exact highlight spans.
+
+No UI here: the app, `briefing search` and `briefing print` style the spans this package returns.
+"""
+
+from briefing.search.documents import KINDS, IndexedItem
+from briefing.search.folding import FoldedText, fold
+from briefing.search.index import SearchHit, SearchIndex, SearchResults, SearchUnavailableError
+from briefing.search.query import CompiledQuery, QueryError, Term, compile_query
+from briefing.search.snippets import Snippet, make_snippet
+
+__all__ = [
+    "KINDS",
+    "CompiledQuery",
+    "FoldedText",
+    "IndexedItem",
+    "QueryError",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+    "SearchUnavailableError",
+    "Snippet",
+    "Term",
+    "compile_query",
+    "fold",
+    "make_snippet",
+]

@@ -1,0 +1,151 @@
+"""`briefing search QUERY [FILE] [--json] [--limit N]`: ranked hits with highlighted matches, as grep would.
+
+Exit 0 with hits, 1 with none, 2 for a query that cannot be understood (the reason on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.text import Text
+
+from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
+from briefing.loading import ExitCode
+from briefing.model import BriefingLookup
+from briefing.render.safety import safe_text
+from briefing.search import QueryError, SearchHit, SearchIndex
+
+NAME = "search"
+
+MATCH_STYLE = "bold reverse"
+"""How a match is shown in a snippet; the only styling applied to briefing text."""
+
+QUERY_HELP = """\
+query language:
+  sanctions russia        items with both words
+  "peace facility"        the exact phrase
+  sanctions OR embargo    either word
+  -russia                 items without the word (or -"a phrase")
+  sanct*                  words that start with "sanct"
+Case, accents (wilmes = Wilmès), typographic quotes and dashes, and hyphens (asia-pacific = asia pacific)
+do not matter.
+"""
+
+KIND_NAMES = {
+    "meeting": "meeting", "session": "session", "passage": "passage", "key_point": "key point",
+    "position": "position", "figure": "figure", "quote": "quote", "person": "person",
+    "organisation": "organisation",
+}
+
+
+def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
+    parser = subcommand_parser(subcommands, NAME, "search a briefing; print ranked hits", QUERY_HELP + "\n" + epilog)
+    parser.add_argument("query", metavar="QUERY", help="what to look for (see the query language below)")
+    add_file_argument(parser)
+    parser.add_argument("--json", action="store_true", help="one JSON object per hit and line")
+    parser.add_argument(
+        "--limit", type=_positive_int, default=50, metavar="N", help="show at most N hits (default 50)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def run(options: argparse.Namespace) -> int:
+    briefing = load_from_options(options)
+    index = SearchIndex.for_briefing(briefing)
+    try:
+        results = index.search(options.query, limit=options.limit)
+    except QueryError as error:
+        print(f"briefing search: {safe_text(error.message)}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    lookup = BriefingLookup(briefing)
+    if options.json:
+        for hit in results.hits:
+            sys.stdout.write(json.dumps(hit_record(hit, lookup), ensure_ascii=False) + "\n")
+    else:
+        print_hits(results.hits, results.total, lookup, Console(highlight=False, soft_wrap=True))
+    return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
+
+
+def hit_record(hit: SearchHit, lookup: BriefingLookup) -> dict[str, object]:
+    """A hit as JSON: ids, where it lives, its whole text and spans, and its snippet."""
+    meeting = lookup.meetings.get(hit.meeting_id) if hit.meeting_id else None
+    session = lookup.sessions[hit.session_id][1] if hit.session_id in lookup.sessions else None
+    return {
+        "briefing": hit.briefing_id,
+        "meeting": hit.meeting_id,
+        "meeting_title": meeting.title if meeting else None,
+        "session": hit.session_id,
+        "session_title": session.title if session else None,
+        "kind": hit.kind,
+        "id": hit.item_id,
+        "label": hit.label,
+        "score": round(hit.score, 6),
+        "text": hit.text,
+        "spans": [list(span) for span in hit.spans],
+        "snippet": hit.snippet.text,
+        "snippet_spans": [list(span) for span in hit.snippet.spans],
+    }
+
+
+def print_hits(hits: Iterable[SearchHit], total: int, lookup: BriefingLookup, console: Console) -> None:
+    """Each hit as a heading (rank, kind, label, where) and its snippet with matches highlighted."""
+    shown = 0
+    for rank, hit in enumerate(hits, start=1):
+        shown = rank
+        heading = Text(f"{rank}. ", style="bold")
+        heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
+        if hit.label and hit.label not in (hit.text, KIND_NAMES.get(hit.kind)):
+            heading.append(" · ")
+            heading.append(safe_text(one_line(hit.label)))
+        where = location(hit, lookup)
+        if where:
+            heading.append("  — " + safe_text(one_line(where)), style="dim")
+        console.print(heading)
+        snippet = highlighted(hit.snippet.text, hit.snippet.spans)
+        snippet.pad_left(3)
+        console.print(snippet)
+    summary = f"{total} hit{'s' if total != 1 else ''}"
+    if shown < total:
+        summary += f" ({shown} shown; use --limit to see more)"
+    console.print(Text(summary, style="bold"))
+
+
+def location(hit: SearchHit, lookup: BriefingLookup) -> str:
+    """"Meeting title › session title" for a hit (empty for people and organisations)."""
+    parts = []
+    if hit.meeting_id and (meeting := lookup.meetings.get(hit.meeting_id)) and hit.kind != "meeting":
+        parts.append(meeting.title)
+    if hit.session_id and hit.session_id in lookup.sessions and hit.kind != "session":
+        parts.append(lookup.sessions[hit.session_id][1].title)
+    return " › ".join(parts)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int]]) -> Text:
+    """`text` made terminal-safe, with MATCH_STYLE on the spans (offsets into the unsafe text)."""
+    result = Text()
+    position = 0
+    for start, end in spans:
+        if start > position:
+            result.append(safe_text(text[position:start]))
+        result.append(safe_text(text[max(start, position) : end]), style=MATCH_STYLE)
+        position = max(position, end)
+    result.append(safe_text(text[position:]))
+    return result

@@ -1,0 +1,182 @@
+"""The search index: SQLite FTS5 in memory over the rows of one or many briefings.
+
+FTS5 finds and ranks; spans and snippets are computed in Python, with the same folding, for the
+returned hits only. The index is fed the folded text as space-separated tokens and uses the `ascii`
+tokenizer, so FTS5 sees exactly the tokens `briefing.search.folding.TOKEN` sees, in every script.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefing.model import Briefing
+from briefing.search.documents import COLUMN_WEIGHTS, COLUMNS, EXTRA, IndexedItem, indexed_items
+from briefing.search.folding import FoldedText, index_form
+from briefing.search.query import CompiledQuery, QueryError, compile_query
+from briefing.search.snippets import Snippet, make_snippet
+
+FTS_MODULE = "fts5"
+"""The SQLite virtual table module the index needs."""
+
+PREFIX_LENGTHS = "2 3"
+"""Prefix indexes FTS5 keeps, so that as-you-type queries of two or three letters stay fast."""
+
+FOLDED_CACHE_SIZE = 4096
+"""How many hit texts keep their folded form between searches (typing re-runs similar queries)."""
+
+
+class SearchUnavailableError(RuntimeError):
+    """This Python's SQLite has no FTS5, so no index can be built."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked result: what matched, where it lives, and where in its text the matches are."""
+
+    briefing_id: str
+    meeting_id: str | None
+    session_id: str | None
+    kind: str
+    """One of `briefing.search.documents.KINDS`."""
+    item_id: str
+    score: float
+    """Relevance (higher is better); only comparable within one search."""
+    text: str
+    """The item's whole original text."""
+    spans: tuple[tuple[int, int], ...]
+    """Character offsets into `text` of every match of the query's words."""
+    snippet: Snippet
+    label: str
+    """A short human label: the speaker of a quote, the title of a session, the kind of a passage."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """The best hits of a search (at most the limit), and how many items matched in all."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+
+
+class SearchIndex:
+    """An in-memory full-text index over briefings; safe to query from a worker thread."""
+
+    def __init__(self, items: list[IndexedItem]) -> None:
+        self._items = items
+        self._lock = threading.Lock()
+        self._folded: OrderedDict[int, FoldedText] = OrderedDict()
+        self._connection = _open_connection()
+        columns = ", ".join(COLUMNS)
+        placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+        with self._lock:
+            self._connection.executemany(
+                f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})",
+                (_row(rowid, item) for rowid, item in enumerate(items)),
+            )
+            self._connection.commit()
+        self._weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
+
+    @classmethod
+    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex:
+        """Index every briefing; hits come back in the order of their briefing when relevance ties."""
+        return cls(list(indexed_items(briefings)))
+
+    @classmethod
+    def for_briefing(cls, briefing: Briefing) -> SearchIndex:
+        return cls.build([briefing])
+
+    def __len__(self) -> int:
+        """Number of rows (searchable things) in the index."""
+        return len(self._items)
+
+    def search(self, query: str, limit: int = 50, as_you_type: bool = False) -> SearchResults:
+        """The `limit` best hits for `query`, best first; raises `QueryError` for a query it cannot run."""
+        compiled = compile_query(query, as_you_type=as_you_type)
+        return self.search_compiled(compiled, limit)
+
+    def search_compiled(self, compiled: CompiledQuery, limit: int = 50) -> SearchResults:
+        if compiled.is_empty:
+            return SearchResults(compiled.query, 0, [])
+        expression = compiled.fts_expression
+        try:
+            with self._lock:
+                total = self._connection.execute(
+                    "SELECT count(*) FROM items WHERE items MATCH ?", (expression,)
+                ).fetchone()[0]
+                rows = self._connection.execute(
+                    f"SELECT rowid, bm25(items, {self._weights}) AS score FROM items WHERE items MATCH ? "
+                    "ORDER BY score, rowid LIMIT ?",
+                    (expression, max(0, int(limit))),
+                ).fetchall()
+        except sqlite3.Error as error:
+            # The expression is built from quoted tokens only; reaching this is a bug, not a user mistake.
+            raise QueryError("This query could not be run; try fewer or simpler words.") from error
+        hits = [self._hit(rowid, -score, compiled) for rowid, score in rows]
+        return SearchResults(compiled.query, total, hits)
+
+    def _hit(self, rowid: int, score: float, compiled: CompiledQuery) -> SearchHit:
+        item = self._items[rowid]
+        spans = tuple(compiled.folded_spans(self._folded_text(rowid)))
+        return SearchHit(
+            briefing_id=item.briefing_id,
+            meeting_id=item.meeting_id,
+            session_id=item.session_id,
+            kind=item.kind,
+            item_id=item.item_id,
+            score=score,
+            text=item.text,
+            spans=spans,
+            snippet=make_snippet(item.text, spans),
+            label=item.label,
+        )
+
+    def _folded_text(self, rowid: int) -> FoldedText:
+        with self._lock:
+            folded = self._folded.get(rowid)
+            if folded is not None:
+                self._folded.move_to_end(rowid)
+                return folded
+        folded = FoldedText.of(self._items[rowid].text)
+        with self._lock:
+            self._folded[rowid] = folded
+            if len(self._folded) > FOLDED_CACHE_SIZE:
+                self._folded.popitem(last=False)
+        return folded
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def _row(rowid: int, item: IndexedItem) -> tuple[object, ...]:
+    values: list[object] = [rowid]
+    for column in COLUMNS:
+        if column == item.column:
+            values.append(index_form(item.text))
+        elif column == EXTRA and item.extras:
+            values.append(index_form(" \n ".join(item.extras)))
+        else:
+            values.append(None)
+    return tuple(values)
+
+
+def _open_connection() -> sqlite3.Connection:
+    # The app builds the index on one thread and queries it from a worker; the lock serialises access.
+    connection = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        connection.execute(
+            f"CREATE VIRTUAL TABLE items USING {FTS_MODULE}({', '.join(COLUMNS)}, "
+            f"tokenize = 'ascii', prefix = '{PREFIX_LENGTHS}')"
+        )
+    except sqlite3.OperationalError as error:
+        connection.close()
+        raise SearchUnavailableError(
+            f"Search needs SQLite with the FTS5 extension, which this Python's SQLite "
+            f"({sqlite3.sqlite_version}) lacks; use a Python build whose sqlite3 includes FTS5."
+        ) from error
+    return connection
