@@ -160,6 +160,9 @@ class Session(Frozen):
     date: dt.date
     part_of_day: PartOfDay | None = None
     format: ShortText | None = Field(default=None, description="e.g. `breakfast meeting`, `working dinner`.")
+    dating_note: Text | None = Field(
+        default=None, description="How the date or part of day was established when the source does not say it."
+    )
     participants: tuple[Identifier, ...] = Field(default=(), description="Ids of people or organisations.")
     passages: tuple[Passage, ...] = ()
     key_points: tuple[Point, ...] = ()
