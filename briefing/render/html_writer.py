@@ -8,8 +8,9 @@ and footer of printed pages, which CSS margin boxes draw from CSS strings: there
 title are written with `css_string`, which hex-escapes every character but letters, digits and
 spaces, so nothing in them can close the string or the `<style>` element.
 
-Print: each meeting (and each appendix) starts on a new page; the marking and the book's title are
-in the margin of every page, with the page number; black on white, no meaning carried by colour.
+Print: each meeting (and each appendix) starts on a new page; the marking is centred at the top and
+bottom of every page, the title and page number at the bottom; black on white, no meaning carried by
+colour.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ p, li, td, dd { white-space: pre-line; }
 @page {
   size: A4;
   margin: 20mm 16mm 20mm 16mm;
-  @top-left { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
-  @top-right { content: @TITLE@; font: 8pt "DejaVu Sans", Arial, sans-serif; }
-  @bottom-left { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
+  @top-center { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; white-space: nowrap; }
+  @bottom-center { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; white-space: nowrap; }
+  @bottom-left { content: @TITLE@; font: 7.5pt "DejaVu Sans", Arial, sans-serif; vertical-align: middle; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial,
     sans-serif; }
 }
@@ -70,7 +71,7 @@ p, li, td, dd { white-space: pre-line; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   section.meeting, section.appendix { break-before: page; }
   h1, h2, h3, h4 { break-after: avoid; }
-  blockquote, tr, li, dl.fields { break-inside: avoid; }
+  blockquote, tr, dl.fields { break-inside: avoid; }
   .muted { color: #000; }
 }
 """

@@ -136,7 +136,7 @@ class _SummaryBuilder:
         parts = [self.session_section(session) for session in meeting.sessions]
         if meeting.passages:
             parts.insert(0, self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
-                                               "Source passages on the meeting"))
+                                               "Source passages on the meeting", level=3))
         return Section(
             title=safe_text(meeting.title),
             level=2,
@@ -186,10 +186,12 @@ class _SummaryBuilder:
         return Section(title, 4, SectionKind.PART, anchor, blocks=(ItemList(items),))
 
     def point_item(self, point: Point) -> Inline:
-        spans = [Span(safe_text(point.text))]
+        spans = [
+            Span(safe_text(point.text)),
+            Span(f" ({'; '.join(self.source_label(ref) for ref in point.sources)})", Emphasis.MUTED),
+        ]
         if point.topics:
-            spans.append(Span(f" [{safe_text(', '.join(point.topics))}]", Emphasis.EMPHASIS))
-        spans.append(Span(f" ({'; '.join(self.source_label(ref) for ref in point.sources)})", Emphasis.MUTED))
+            spans.append(Span(f" — topics: {safe_text(', '.join(point.topics))}", Emphasis.EMPHASIS))
         return tuple(spans)
 
     def figure_table(self, figures: Sequence[Figure]) -> Table:
@@ -210,7 +212,7 @@ class _SummaryBuilder:
         attribution = f"— {self.person_with_role(quote.speaker)} ({self.source_label(quote.source)})"
         return BlockQuote(safe_text(quote.text), safe_text(attribution))
 
-    def passages_part(self, anchor: str, passages: Sequence[Passage], title: str) -> Section:
+    def passages_part(self, anchor: str, passages: Sequence[Passage], title: str, level: int = 4) -> Section:
         items = tuple(
             (
                 Span(f"{self.source_label(passage.source)} ", Emphasis.MUTED),
@@ -218,7 +220,7 @@ class _SummaryBuilder:
             )
             for passage in passages
         )
-        return Section(title, 4, SectionKind.PART, anchor, blocks=(ItemList(items),))
+        return Section(title, level, SectionKind.PART, anchor, blocks=(ItemList(items),))
 
     # Appendices
 
