@@ -1,0 +1,65 @@
+"""Fuzzing the loader: whatever a damaged file holds, loading either succeeds or raises BriefingLoadError."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.loading import BriefingLoadError, parse_briefing
+from tests.conftest import SAMPLE_PATH
+
+SAMPLE_BYTES = SAMPLE_PATH.read_bytes()
+SAMPLE_DATA = json.loads(SAMPLE_BYTES)
+FUZZ_PATH = Path("fuzzed.json")
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=8,
+)
+
+
+def parse(text: str) -> None:
+    try:
+        parse_briefing(FUZZ_PATH, text)
+    except BriefingLoadError as error:
+        assert error.message.startswith(f"{FUZZ_PATH}: ")
+        assert error.exit_code in (65, 66)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(position=st.integers(0, len(SAMPLE_BYTES) - 1), length=st.integers(1, 40), junk=st.binary(max_size=40))
+def test_byte_level_damage(position: int, length: int, junk: bytes) -> None:
+    damaged = SAMPLE_BYTES[:position] + junk + SAMPLE_BYTES[position + length :]
+    parse(damaged.decode("utf-8", errors="replace"))
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _paths(child, (*prefix, index))
+    return found
+
+
+SAMPLE_PATHS = _paths(SAMPLE_DATA)[1:]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(target=st.sampled_from(SAMPLE_PATHS), replacement=JSON_VALUES, delete=st.booleans())
+def test_structural_damage(target: tuple, replacement: object, delete: bool) -> None:
+    data = json.loads(SAMPLE_BYTES)
+    parent = data
+    for part in target[:-1]:
+        parent = parent[part]
+    if delete:
+        del parent[target[-1]]
+    else:
+        parent[target[-1]] = replacement
+    parse(json.dumps(data, ensure_ascii=False))
