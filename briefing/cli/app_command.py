@@ -1,14 +1,14 @@
-"""`briefing [FILE]`: open the briefing book.
+"""`briefing [FILE]`: open the briefing book in the terminal app.
 
-The app is not built yet: for now this validates the file and says so.
+The file is loaded (and checked) before the app starts: a load error is printed on the ordinary
+terminal by `briefing.cli.main`, with its exit code, and the app never starts on invalid data.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import add_file_argument, briefing_path, load_from_options, subcommand_parser
-from briefing.cli.validate_command import verdict
+from briefing.cli.common import add_file_argument, briefing_path, subcommand_parser
 
 NAME = "open"
 
@@ -20,7 +20,9 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    briefing = load_from_options(options)
-    print(f"{briefing_path(options)}: valid — {verdict(briefing)}")
-    print("The reading app is not available in this version yet; the file was only validated.")
-    return 0
+    # Imported here so that `briefing validate` and friends do not pay for importing Textual.
+    from briefing.tui.app import make_app
+
+    app = make_app(briefing_path(options))
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,92 @@
+"""The `?` screen: every key of the app, and how to write a search query."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefing.tui.widgets.reader_scroll import ReaderScroll
+
+KEYS = (
+    ("Anywhere", (
+        ("1 … 9", "switch tab: 1 Overview, then one per meeting, then Quotes, Search, People"),
+        ("/", "search the whole book"),
+        ("n / N", "open the next / previous search hit (switches tab as needed)"),
+        ("escape", "clear the search and its highlights"),
+        ("e", "export the summary of the book or of this meeting to a file"),
+        ("c", "switch between the high-contrast and the normal theme"),
+        ("ctrl+p", "command palette: jump to any meeting, session or quote; run any action"),
+        ("?", "this help"),
+        ("q", "quit"),
+    )),
+    ("Reading (every scrollable view)", (
+        ("j / k, ↓ / ↑", "next / previous item (scroll elsewhere)"),
+        ("g / G, home / end", "first / last item (top / bottom)"),
+        ("pgup / pgdn", "page up / down"),
+        ("tab / shift+tab", "move between the parts of a view"),
+    )),
+    ("Meeting tab", (
+        ("[ / ]", "previous / next session"),
+        ("s", "show the source paragraph the focused item cites (¶ number)"),
+    )),
+    ("Search tab", (
+        ("type", "results update as you type"),
+        ("enter", "in the box: go to the results; on a result: open it in its meeting tab"),
+        ("escape", "clear the query"),
+    )),
+)
+"""Every key, by where it works; kept next to the bindings it documents."""
+
+SEARCH_SYNTAX = (
+    ("ukraine sanctions", "items with all these words"),
+    ('"peace facility"', "the exact phrase"),
+    ("mali OR sahel", "either word"),
+    ("-russia", "leave out items with this word"),
+    ("sanction*", "words starting with this prefix"),
+    ("as you type", "the last word counts as a prefix while you are still typing it"),
+    ("case, accents", "ignored: ‘wilmes’ finds ‘Wilmès’"),
+)
+"""The query language of `briefing.search`, with one example per feature."""
+
+
+def help_text() -> Content:
+    lines: list[Content] = []
+    for section, keys in KEYS:
+        lines.append(Content(section).stylize("bold underline"))
+        lines.extend(Content.assemble((f"  {key:<18}", "bold"), what) for key, what in keys)
+        lines.append(Content(""))
+    lines.append(Content("Search syntax").stylize("bold underline"))
+    lines.extend(Content.assemble((f"  {example:<18}", "bold"), what) for example, what in SEARCH_SYNTAX)
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; escape, q or ? closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 96; max-width: 100%; height: 90%; min-height: 5;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    HelpScreen .help-title { text-style: bold; height: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content("Keys and search syntax — escape closes"), classes="help-title")
+            with ReaderScroll(id="help-text"):
+                yield Static(help_text())
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text").focus()

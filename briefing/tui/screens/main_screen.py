@@ -1,0 +1,311 @@
+"""The main screen: marking, header, the tabs of the book, footer; it routes `OpenLocation` and n/N."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from briefing.model import BriefingLookup
+from briefing.tui.messages import OpenLocation
+from briefing.tui.screens.export_screen import ExportRequest, ExportScreen
+from briefing.tui.widgets.classification_bar import ClassificationBar
+from briefing.tui.widgets.item_block import SpanFinder
+from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.meeting_view import MeetingView
+from briefing.tui.widgets.overview import Overview
+from briefing.tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+TAB_TITLE_WIDTH = 28
+"""Meeting titles longer than this are cut in the tab bar (the full title heads the tab's text)."""
+
+MEETING_ACTIONS = {"previous_session", "next_session", "show_source"}
+"""Actions that only make sense on a meeting tab: hidden from the footer elsewhere."""
+
+
+def meeting_pane_id(meeting_id: str) -> str:
+    return f"meeting-{meeting_id}"
+
+
+class MainScreen(Screen[None]):
+    """Everything the reader works in; modals (help, source, export) are pushed over it."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    """At 110 columns and more the meeting tabs show their session list beside the text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(number), f"switch_tab({number})", f"Tab {number}", show=False) for number in range(1, 10)),
+        Binding("slash", "focus_search", "Search"),
+        Binding("n", "step_hit(1)", "Next hit"),
+        Binding("N", "step_hit(-1)", "Prev hit"),
+        Binding("left_square_bracket", "previous_session", "Prev session"),
+        Binding("right_square_bracket", "next_session", "Next session"),
+        Binding("s", "show_source", "Source"),
+        Binding("e", "export", "Export"),
+        Binding("escape", "clear_search", "Clear", show=False),
+    ]
+
+    highlight_query: reactive[str | None] = reactive(None, init=False)
+    """The query whose matches are highlighted in the meeting tabs; None when nothing is."""
+
+    @dataclass
+    class IndexReady(Message):
+        """The search index finished building in its worker."""
+
+        index: Any
+
+    def __init__(self, lookup: BriefingLookup) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        briefing = self.lookup.briefing
+        yield ClassificationBar(briefing.classification, id="marking-top")
+        yield Header(icon="≡")
+        with TabbedContent(id="tabs"):
+            yield TabPane(Content("1 Overview"), Overview(self.lookup, id="overview-view"), id="overview")
+            for number, meeting in enumerate(briefing.meetings, start=2):
+                title = meeting.title if len(meeting.title) <= TAB_TITLE_WIDTH else meeting.title[:27] + "…"
+                label = Content.assemble(f"{number} " if number <= 9 else "", literal(title))
+                yield TabPane(label, MeetingView(self.lookup, meeting), id=meeting_pane_id(meeting.id))
+            first = len(briefing.meetings) + 2
+            yield TabPane(self._number(first, "Quotes"), self._quote_browser(), id="quotes")
+            yield TabPane(self._number(first + 1, "Search"), SearchPanel(self.lookup, id="search-panel"),
+                          id="search")
+            yield TabPane(self._number(first + 2, "People & organisations"), self._people_directory(),
+                          id="people")
+        yield ClassificationBar(briefing.classification, id="marking-bottom")
+        yield Footer()
+
+    @staticmethod
+    def _number(number: int, title: str) -> Content:
+        return Content(f"{number} {title}" if number <= 9 else title)
+
+    def _quote_browser(self) -> Widget:
+        from briefing.tui.widgets.quote_browser import QuoteBrowser
+
+        return QuoteBrowser(self.lookup, id="quote-browser")
+
+    def _people_directory(self) -> Widget:
+        try:  # TEMPORARY until widgets/people_directory.py is committed by its engineer
+            from briefing.tui.widgets.people_directory import PeopleDirectory
+        except ImportError:
+            from textual.widgets import Static
+
+            return Static("People & organisations: coming soon.", id="people-directory")
+        return PeopleDirectory(self.lookup, id="people-directory")
+
+    def on_mount(self) -> None:
+        from briefing.render.dates import format_date_range
+
+        briefing = self.lookup.briefing
+        principal = self.lookup.principal
+        self.title = literal(briefing.title).plain
+        self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {principal.name}").plain
+        self._build_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        # Built after the first frame, in a thread: the reader can start reading while it builds.
+        from briefing.search import SearchIndex
+
+        self.post_message(self.IndexReady(SearchIndex.for_briefing(self.lookup.briefing)))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        self.search_panel.index = message.index
+
+    # -- where things are ------------------------------------------------------------------------
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#tabs", TabbedContent)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self.query_one("#search-panel", SearchPanel)
+
+    def pane_ids(self) -> list[str]:
+        """Ids of the tab panes, in the order of the tab bar."""
+        return [pane.id or "" for pane in self.tabs.query(TabPane)]
+
+    def current_meeting_view(self) -> MeetingView | None:
+        active = self.tabs.active
+        if not active.startswith("meeting-"):
+            return None
+        return self.query_one(f"#{active}", TabPane).query_one(MeetingView)
+
+    def meeting_views(self) -> list[MeetingView]:
+        return list(self.query(MeetingView))
+
+    # -- footer --------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MEETING_ACTIONS:
+            return self.current_meeting_view() is not None
+        if action == "step_hit":
+            return bool(self.search_panel.hits) if self.is_mounted else False
+        return True
+
+    @on(TabbedContent.TabActivated, "#tabs")
+    def _tab_changed(self) -> None:
+        self.refresh_bindings()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_switch_tab(self, number: int) -> None:
+        """Show tab `number` (1-based, as labelled) and give the keyboard to its content."""
+        pane_ids = self.pane_ids()
+        if 1 <= number <= len(pane_ids):
+            self.tabs.active = pane_ids[number - 1]
+            self.call_after_refresh(self._focus_pane_content)
+
+    def _focus_pane_content(self) -> None:
+        active = self.tabs.active
+        if view := self.current_meeting_view():
+            view.focus_reader()
+        elif active == "search":
+            self.search_panel.input.focus()
+        else:
+            pane = self.query_one(f"#{active}", TabPane)
+            focusable = [widget for widget in pane.query("*") if widget.focusable]
+            if focusable:
+                focusable[0].focus()
+
+    def action_focus_search(self) -> None:
+        self.tabs.active = "search"
+        self.search_panel.input.focus()
+
+    def action_step_hit(self, direction: int) -> None:
+        if not self.search_panel.step(direction):
+            self.notify("No search results to step through: press / and type a query.", markup=False)
+
+    def action_previous_session(self) -> None:
+        if view := self.current_meeting_view():
+            view.go_to_session(-1)
+
+    def action_next_session(self) -> None:
+        if view := self.current_meeting_view():
+            view.go_to_session(1)
+
+    def action_clear_search(self) -> None:
+        self.search_panel.action_clear(keep_focus=True)
+        self.highlight_query = None
+
+    def action_show_source(self) -> None:
+        from briefing.tui.screens.source_screen import SourceScreen
+
+        view = self.current_meeting_view()
+        block = view.focused_item() if view else None
+        if block is None:
+            self.notify("Move to an item first (j/k or a click), then press s.", markup=False)
+            return
+        citations = []
+        for ref in block.sources:
+            heading, text = self.briefing_app.source_paragraph(ref)
+            citations.append((heading, text))
+        self.app.push_screen(SourceScreen(citations))
+
+    def action_export(self) -> None:
+        from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES
+
+        view = self.current_meeting_view()
+        screen = ExportScreen(self.lookup.briefing.id, tuple(EXPORT_FORMATS), dict(FORMAT_SUFFIXES),
+                              view.meeting if view else None)
+        self.app.push_screen(screen, callback=self._export_chosen)
+
+    def _export_chosen(self, request: ExportRequest | None) -> None:
+        from briefing.tui.screens.confirm_screen import ConfirmScreen
+
+        if request is None:
+            return
+        if request.path.exists():
+            question = Content.assemble(
+                ("A file already exists at\n", "bold"), literal(str(request.path)), "\nReplace it?"
+            )
+
+            def replace_if_confirmed(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._write_export(request, overwrite=True)
+                else:
+                    self.notify("Export cancelled: the existing file was left alone.", markup=False)
+
+            self.app.push_screen(ConfirmScreen(question, yes="Replace", no="Keep"), callback=replace_if_confirmed)
+        else:
+            self._write_export(request, overwrite=False)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_export(self, request: ExportRequest, *, overwrite: bool) -> None:
+        from briefing.render import export_summary
+
+        text = export_summary(self.lookup.briefing, request.format, meeting_ids=request.meeting_ids)
+        try:
+            # "x" refuses a file that appeared after the question was asked: no silent overwrite.
+            with request.path.open("w" if overwrite else "x", encoding="utf-8") as stream:
+                stream.write(text)
+        except FileExistsError:
+            self.app.call_from_thread(
+                self.notify, f"Not exported: {request.path} appeared meanwhile; export again to replace it.",
+                severity="warning", markup=False,
+            )
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify, f"Could not write {request.path}: {error.strerror or error}",
+                severity="error", markup=False,
+            )
+        else:
+            self.app.call_from_thread(self.notify, f"Exported to {request.path}", title="Export",
+                                      markup=False)
+
+    # -- opening places ------------------------------------------------------------------------------
+
+    @on(OpenLocation)
+    def _open_location(self, message: OpenLocation) -> None:
+        message.stop()
+        pane_id = meeting_pane_id(message.meeting_id)
+        if pane_id not in self.pane_ids():
+            return
+        if message.highlight_query is not None:
+            self.highlight_query = message.highlight_query
+        self.tabs.active = pane_id
+        view = self.query_one(f"#{pane_id}", TabPane).query_one(MeetingView)
+        self.call_after_refresh(view.show, message.session_id, message.item_id)
+
+    @on(SearchPanel.OpenDirectory)
+    def _open_directory(self, message: SearchPanel.OpenDirectory) -> None:
+        message.stop()
+        # Focus stays off the directory's filter box, so that n/N keep stepping through the hits.
+        self.tabs.active = "people"
+        self.tabs.query_one("ContentTabs").focus()
+
+    def watch_highlight_query(self, query: str | None) -> None:
+        finder = span_finder(query) if query else None
+        for view in self.meeting_views():
+            view.highlight(finder)
+
+
+def span_finder(query: str) -> SpanFinder | None:
+    """Where `query` matches in a text, as the search engine sees it; None for a query it rejects."""
+    from briefing.search import QueryError, compile_query
+
+    try:
+        compiled = compile_query(query, as_you_type=True)
+    except QueryError:
+        return None
+    return compiled.spans

@@ -1,0 +1,113 @@
+"""One item of a meeting tab (a passage, point, figure or quote), focusable, with its source marker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from briefing.model import BriefingLookup, Figure, Passage, Point, Quote, SourceRef
+from briefing.tui.widgets.literal import component_style, literal, with_spans
+
+SpanFinder = Callable[[str], list[tuple[int, int]]]
+"""Gives the (start, end) spans of every search match in a text; built from the current query."""
+
+KIND_LABELS = {
+    "passage": "Source",
+    "key_point": "Key point",
+    "position": "Position",
+    "figure": "Figure",
+    "quote": "Quote",
+}
+"""How each kind of item is announced before its text (also for screen readers and monochrome)."""
+
+
+class ItemBlock(Static, can_focus=True):
+    """An item of the book as the reader sees it: "¶7" source marker, kind, text; matches highlighted."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-block--match", "item-block--marker"}
+    """`--match`: a search match in the text (reverse + bold, not colour alone); `--marker`: the ¶ marker."""
+
+    DEFAULT_CSS = """
+    ItemBlock {
+        padding: 0 1;
+        margin-bottom: 1;
+    }
+    ItemBlock:focus {
+        background: $boost;
+        border-left: thick $accent;
+        padding-left: 0;
+    }
+    ItemBlock.-quote {
+        border-left: outer $secondary;
+        padding-left: 2;
+    }
+    ItemBlock.-quote:focus {
+        border-left: thick $accent;
+    }
+    ItemBlock.-heading {
+        text-style: bold;
+    }
+    ItemBlock > .item-block--match {
+        text-style: reverse bold;
+    }
+    ItemBlock > .item-block--marker {
+        color: $text-muted;
+    }
+    """
+
+    span_finder: reactive[SpanFinder | None] = reactive(None, layout=True)
+    """Finds the search matches to highlight; None when nothing is highlighted."""
+
+    def __init__(self, lookup: BriefingLookup, item: Passage | Point | Figure | Quote, kind: str) -> None:
+        super().__init__(id=f"item-{item.id}", classes=f"-{kind.replace('_', '-')}")
+        self.lookup = lookup
+        self.item = item
+        """The briefing item shown."""
+        self.kind = kind
+        """One of `briefing.model.ITEM_KINDS`."""
+        if isinstance(item, Passage) and item.heading:
+            self.add_class("-heading")
+
+    @property
+    def item_id(self) -> str:
+        return self.item.id
+
+    @property
+    def sources(self) -> tuple[SourceRef, ...]:
+        """Where the item comes from in the source documents."""
+        if isinstance(self.item, Point):
+            return self.item.sources
+        return (self.item.source,)
+
+    @property
+    def body(self) -> str:
+        """The item's searchable text, neutralised, as displayed."""
+        from briefing.render.safety import safe_text
+
+        return safe_text(self.item.as_written if isinstance(self.item, Figure) else self.item.text)
+
+    @property
+    def match_count(self) -> int:
+        """How many search matches this item shows."""
+        return len(self.span_finder(self.body)) if self.span_finder else 0
+
+    def render(self) -> Content:
+        marker = Content(" ".join(f"¶{ref.paragraph}" for ref in self.sources) + " ")
+        marker = marker.stylize(component_style(self, "item-block--marker"))
+        body = Content(self.body)
+        if self.span_finder is not None:
+            body = with_spans(body, self.span_finder(self.body), component_style(self, "item-block--match"))
+        label = Content(f"{KIND_LABELS[self.kind]}: ").stylize("bold")
+        if isinstance(self.item, Quote):
+            speaker = literal(self.lookup.actor_name(self.item.speaker))
+            return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker.stylize("italic"))
+        if isinstance(self.item, Figure):
+            counts = literal(self.item.counts)
+            return Content.assemble(marker, label, body.stylize("bold"), " — ", counts)
+        if isinstance(self.item, Passage) and self.item.heading:
+            return Content.assemble(marker, body)
+        return Content.assemble(marker, label, body)
