@@ -1,0 +1,125 @@
+"""Oracle tests: the engine finds exactly the items whose folded text holds the words, and its spans
+cut the original text exactly at the matches.
+
+The oracle is deliberately naive (tokenise the folded text, compare lists) so that it shares nothing
+with the engine but the definition of folding and of a token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.model import Briefing
+from briefing.search import SearchHit, SearchIndex, fold
+from briefing.search.documents import IndexedItem, briefing_items
+from briefing.search.folding import TOKEN
+from tests.search.conftest import briefing_from_sources, source_paragraphs
+
+RowKey = tuple[str, str, str]
+"""(kind, item id, text): a meeting has two rows (title and summary) under one id, told apart by text."""
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(fold(text))
+
+
+def row_sequences(item: IndexedItem) -> list[list[str]]:
+    # The text is one column; the extras are joined into another, as the index stores them.
+    return [tokens(item.text), tokens(" ".join(item.extras))]
+
+
+def contains(sequence: list[str], phrase: list[str]) -> bool:
+    width = len(phrase)
+    return any(sequence[start : start + width] == phrase for start in range(len(sequence) - width + 1))
+
+
+def expected_rows(briefing: Briefing, phrase: list[str]) -> set[RowKey]:
+    return {
+        (item.kind, item.item_id, item.text)
+        for item in briefing_items(briefing)
+        if any(contains(sequence, phrase) for sequence in row_sequences(item))
+    }
+
+
+def hit_keys(hits: list[SearchHit]) -> set[RowKey]:
+    return {(hit.kind, hit.item_id, hit.text) for hit in hits}
+
+
+def check_spans(hit: SearchHit, phrase: list[str]) -> None:
+    """Every span folds to exactly the phrase, and there is one span per occurrence in the text."""
+    for start, end in hit.spans:
+        assert tokens(hit.text[start:end]) == phrase, (hit.text[start:end], phrase)
+        assert start == 0 or not TOKEN.fullmatch(fold(hit.text[start - 1])[-1:] or " ")
+        assert end == len(hit.text) or not TOKEN.fullmatch(fold(hit.text[end])[:1] or " ")
+    sequence = tokens(hit.text)
+    occurrences = sum(
+        1 for start in range(len(sequence) - len(phrase) + 1) if sequence[start : start + len(phrase)] == phrase
+    )
+    assert len(hit.spans) == occurrences
+    assert list(hit.spans) == sorted(hit.spans)
+
+
+def briefings() -> Iterator[tuple[str, Briefing]]:
+    from briefing.loading import load_briefing, sample_path
+
+    yield "built-from-sources", briefing_from_sources()
+    yield "sample", load_briefing(sample_path())
+
+
+BRIEFINGS = dict(briefings())
+INDEXES = {name: SearchIndex.for_briefing(briefing) for name, briefing in BRIEFINGS.items()}
+SOURCE_WORDS = sorted({word for paragraph in source_paragraphs() for word in tokens(paragraph)})
+
+
+@pytest.mark.parametrize("name", sorted(BRIEFINGS))
+def test_every_source_word_finds_exactly_the_items_that_hold_it(name: str) -> None:
+    briefing, index = BRIEFINGS[name], INDEXES[name]
+    assert len(SOURCE_WORDS) > 500
+    for word in SOURCE_WORDS:
+        results = index.search(word, limit=len(index))
+        assert results.total == len(results.hits)
+        assert hit_keys(results.hits) == expected_rows(briefing, [word]), word
+        for hit in results.hits:
+            check_spans(hit, [word])
+
+
+@pytest.mark.parametrize("name", sorted(BRIEFINGS))
+def test_every_source_word_typed_in_capitals_finds_the_same(name: str) -> None:
+    index = INDEXES[name]
+    for word in SOURCE_WORDS:
+        if word.upper() in ("AND", "OR"):  # in capitals, these are operators
+            continue
+        assert index.search(word.upper()).total == index.search(word).total
+
+
+@st.composite
+def phrases_from_the_source(draw: st.DrawFn) -> str:
+    """A run of 2–5 whole words of a source paragraph, exactly as written (case, accents, punctuation)."""
+    paragraph = draw(st.sampled_from(source_paragraphs()))
+    matches = list(TOKEN.finditer(paragraph))
+    length = draw(st.integers(min_value=2, max_value=5))
+    first = draw(st.integers(min_value=0, max_value=max(0, len(matches) - length)))
+    chosen = matches[first : first + length]
+    return paragraph[chosen[0].start() : chosen[-1].end()]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrase=phrases_from_the_source(), name=st.sampled_from(sorted(BRIEFINGS)))
+def test_random_phrases_find_exactly_the_items_that_hold_them(phrase: str, name: str) -> None:
+    briefing, index = BRIEFINGS[name], INDEXES[name]
+    query = '"' + phrase.replace('"', " ") + '"'
+    words = tokens(phrase.replace('"', " "))
+    results = index.search(query, limit=len(index))
+    assert hit_keys(results.hits) == expected_rows(briefing, words)
+    for hit in results.hits:
+        check_spans(hit, words)
+
+
+def test_the_built_briefing_contains_every_paragraph() -> None:
+    # Guards the oracle itself: if passages went missing, "finds exactly" would prove little.
+    texts = {item.text for item in briefing_items(BRIEFINGS["built-from-sources"])}
+    assert set(source_paragraphs()) <= texts
