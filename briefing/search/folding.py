@@ -45,7 +45,9 @@ def fold_character(character: str) -> str:
     decomposed = unicodedata.normalize("NFKD", character).casefold()
     # Case folding can itself produce combining marks (İ → i + U+0307), so decompose once more.
     decomposed = unicodedata.normalize("NFKD", decomposed)
-    return _strip_marks(decomposed).translate(TYPOGRAPHIC)
+    # Lower-casing last keeps `fold` free to lower-case whole strings: casefold maps some scripts
+    # (Cherokee) to upper case, which `str.lower` would otherwise change again.
+    return _strip_marks(decomposed).translate(TYPOGRAPHIC).lower()
 
 
 def fold(text: str) -> str:
