@@ -102,6 +102,7 @@ def _document_parts(document: SummaryDocument) -> Iterator[RenderableType]:
         border_style=STYLES["title.border"],
     )
     for block in document.front:
+        yield Text()
         yield from _block(block)
     for section in document.sections:
         yield from _section(section)
@@ -131,6 +132,7 @@ def _section(section: Section) -> Iterator[RenderableType]:
 def _block(block: Block) -> Iterator[RenderableType]:
     match block:
         case Paragraph(spans):
+            yield Text()  # a paragraph after label/value lines needs air to read as prose
             yield inline_text(spans)
         case Fields(rows):
             grid = RichTable.grid(padding=(0, 2))

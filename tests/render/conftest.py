@@ -6,10 +6,12 @@ They do not depend on the bundled sample, so the render tests run whatever state
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from briefing.loading import load_briefing
 from briefing.model import Briefing
 
 SOURCE_TITLE = "Outcome of the Council meeting & press remarks"
@@ -187,3 +189,20 @@ def small_briefing() -> Briefing:
 @pytest.fixture
 def hostile_briefing() -> Briefing:
     return Briefing.model_validate(hostile_briefing_data())
+
+
+@pytest.fixture
+def sample_briefing(sample_path: Path) -> Briefing:
+    return load_briefing(sample_path)
+
+
+def briefing_items(briefing: Briefing) -> dict[str, list[str]]:
+    """The strings every format must show: meeting and session titles, figures, quotes, points."""
+    sessions = [session for meeting in briefing.meetings for session in meeting.sessions]
+    return {
+        "meeting": [meeting.title for meeting in briefing.meetings],
+        "session": [session.title for session in sessions],
+        "figure": [figure.as_written for session in sessions for figure in session.figures],
+        "quote": [quote.text for session in sessions for quote in session.quotes],
+        "point": [p.text for session in sessions for p in (*session.key_points, *session.positions)],
+    }
