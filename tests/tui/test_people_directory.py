@@ -1,0 +1,219 @@
+"""The people and organisations directory: entries, appearances, keys, open a place, sizes, hostile text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Static
+
+from briefing.loading import load_briefing
+from briefing.model import Briefing, BriefingLookup
+from briefing.search.folding import fold
+from briefing.tui.messages import OpenLocation
+from briefing.tui.widgets.people_directory import (
+    DirectoryEntry,
+    PeopleDirectory,
+    build_entries,
+    find_appearances,
+    mention_pattern,
+)
+from tests.factories import hostile_briefing
+
+WILMES = "sophie-wilmes"
+
+
+class DirectoryApp(App[None]):
+    """The directory alone, recording the places it asks to open."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.lookup = BriefingLookup(briefing)
+        self.opened: list[OpenLocation] = []
+
+    def compose(self) -> ComposeResult:
+        yield PeopleDirectory(self.lookup, id="people")
+
+    def on_mount(self) -> None:
+        self.query_one(PeopleDirectory).focus()
+
+    def on_open_location(self, message: OpenLocation) -> None:
+        self.opened.append(message)
+
+
+@pytest.fixture
+def sample(sample_path: Path) -> Briefing:
+    return load_briefing(sample_path)
+
+
+def directory(app: App) -> PeopleDirectory:
+    return app.query_one(PeopleDirectory)
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows, as plain text (the compositor's lines, as a snapshot would hold them)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def entry(lookup: BriefingLookup, identifier: str) -> DirectoryEntry:
+    return next(candidate for candidate in build_entries(lookup) if candidate.id == identifier)
+
+
+async def select_entry(pilot, app: App, name: str) -> None:
+    """Filter down to `name` and go back to the list, as a user would."""
+    await pilot.press("f", *name, "enter")
+    assert app.focused is directory(app).entry_list
+
+
+# Pure functions ---------------------------------------------------------------------------------
+
+
+def test_entries_are_people_by_surname_then_organisations(sample: Briefing) -> None:
+    entries = build_entries(BriefingLookup(sample))
+    people = [candidate.actor.name for candidate in entries if candidate.is_person]
+    assert people == ["Fatou Bensouda", "Karim Khan", "Dmytro Kuleba", "Sophie Wilmès"]
+    assert len(entries) == len(sample.people) + len(sample.organisations)
+    assert all(candidate.is_person for candidate in entries[: len(people)])
+
+
+def test_mentions_match_whole_names_surnames_and_acronyms() -> None:
+    lookup = BriefingLookup(hostile_briefing())
+    ministry = entry(lookup, "ministry")
+    pattern = mention_pattern(ministry.actor)
+    assert pattern.search(fold("Talks with the MFA today"))
+    assert not pattern.search(fold("MFAS"))
+
+
+def test_wilmes_appears_in_her_meetings_sessions_quotes_and_mentions(sample: Briefing) -> None:
+    lookup = BriefingLookup(sample)
+    appearances = find_appearances(lookup, entry(lookup, WILMES))
+    by_group: dict[str, list] = {}
+    for appearance in appearances:
+        by_group.setdefault(appearance.group, []).append(appearance)
+    assert [a.meeting_id for a in by_group["Meetings"]] == ["fac-2022-04-11", "nato-ministerial-2022-04-06"]
+    sessions_with_her = [s.id for m, s in lookup.sessions.values() if WILMES in s.participants]
+    assert [a.session_id for a in by_group["Sessions"]] == sessions_with_her
+    assert [a.item_id for a in by_group["Quotes"]] == [q.item.id for q in lookup.quotes()]
+    mentioned = {a.item_id for a in by_group["Mentioned in"]}
+    assert "src-p01" in mentioned  # "…Minister of Foreign Affairs, Sophie Wilmès, was in Luxembourg…"
+    assert "kp-ukrainian-needs" in mentioned  # "According to Sophie Wilmès, …"
+    assert not mentioned & {q.item.id for q in lookup.quotes()}  # her own quotes are listed once
+
+
+def test_organisations_are_found_by_acronym_and_people_by_surname(sample: Briefing) -> None:
+    lookup = BriefingLookup(sample)
+    icc = {a.item_id for a in find_appearances(lookup, entry(lookup, "icc")) if a.group == "Mentioned in"}
+    assert "kp-icc-breakfast" in icc  # "…attended by the ICC Prosecutor, Karim Khan."
+    kuleba = {a.item_id for a in find_appearances(lookup, entry(lookup, "dmytro-kuleba"))
+              if a.group == "Mentioned in"}
+    assert "quote-assistance-deterrence" in kuleba  # "Through Minister Kuleba, …"
+
+
+# The widget -------------------------------------------------------------------------------------
+
+
+async def test_lists_people_and_organisations_with_details(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)):
+        entry_list = directory(app).entry_list
+        ids = [option.id for option in entry_list.options if option.id]
+        assert set(ids) == {p.id for p in sample.people} | {o.id for o in sample.organisations}
+        headings = [str(option.prompt) for option in entry_list.options if option.disabled]
+        assert headings == ["People (4)", f"Organisations ({len(sample.organisations)})"]
+        assert directory(app).selected_entry.actor.name == "Fatou Bensouda"
+        text = screen_text(app)
+        assert "Dmytro Kuleba" in text and "International Criminal Court  ICC" in text
+
+
+async def test_selecting_wilmes_lists_her_quotes_and_sessions(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await select_entry(pilot, app, "wilmes")
+        assert directory(app).selected_entry.id == WILMES
+        about = str(app.query_one("#people-about", Static).content)
+        assert "Deputy Prime Minister and Minister of Foreign Affairs" in about
+        assert "Belgium" in about and "principal" in about
+        prompts = [str(option.prompt) for option in directory(app).appearance_list.options]
+        assert "Quotes (4)" in prompts and "Sessions (8)" in prompts
+        assert any("Working session on Ukraine, 11 April 2022" in p and "Russia does not hesitate" in p
+                   for p in prompts)
+        assert any(p.startswith("Participant  Working dinner on NATO’s strategic concept") for p in prompts)
+
+
+async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await select_entry(pilot, app, "wilmes")
+        await pilot.press("enter")  # enter on an entry goes to its appearances
+        people = directory(app)
+        assert app.focused is people.appearance_list
+        assert people.selected_appearance.group == "Meetings"
+        await pilot.press("enter")
+        assert app.opened == [OpenLocation("fac-2022-04-11")]
+        while people.selected_appearance.group != "Quotes":
+            await pilot.press("j")
+        await pilot.press("enter")
+        assert app.opened[-1] == OpenLocation("fac-2022-04-11", "fac-ukraine", "quote-russian-narrative")
+        await pilot.press("G", "enter")
+        last = people.appearances[-1]
+        assert app.opened[-1] == OpenLocation(last.meeting_id, last.session_id, last.item_id)
+
+
+async def test_keys_move_and_tab_switches_lists(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        people = directory(app)
+        await pilot.press("j")
+        assert people.selected_entry.actor.name == "Karim Khan"
+        await pilot.press("down", "down", "k")
+        assert people.selected_entry.actor.name == "Dmytro Kuleba"
+        await pilot.press("G")
+        assert people.selected_entry.id == build_entries(app.lookup)[-1].id
+        await pilot.press("g")
+        assert people.selected_entry.actor.name == "Fatou Bensouda"  # the heading is skipped
+        await pilot.press("tab")
+        assert app.focused is people.appearance_list
+        await pilot.press("tab")
+        assert app.focused is people.entry_list
+        await pilot.press("tab", "escape")
+        assert app.focused is people.entry_list
+
+
+async def test_filter_is_accent_insensitive_and_says_when_nobody_matches(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f", *"WILMÈS")
+        assert [candidate.id for candidate in directory(app).listed] == [WILMES]
+        await pilot.press(*"zzz")
+        assert directory(app).listed == []
+        assert "Nobody matches “WILMÈSzzz”." in screen_text(app)
+        await pilot.press("escape")
+        assert app.query_one("#people-filter", Input).value == ""
+        assert len(directory(app).listed) == len(build_entries(app.lookup))
+
+
+async def test_small_terminal_does_not_crash(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("j", "G", "g", "tab", "j", "enter", "tab", "f", *"icc", "enter", "enter", "enter")
+        assert app.is_running
+        assert len(app.opened) == 2
+        assert "International Criminal Court" in screen_text(app)
+
+
+async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
+    app = DirectoryApp(hostile_briefing())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "k", "g", "G", "g", "tab", "j", "enter", "tab")
+        await pilot.press("f", *"foo", "enter")
+        assert app.is_running and app.return_code is None
+        assert len(app.opened) == 1
+        assert {candidate.id for candidate in directory(app).listed} == {"minister", "ministry"}
+        text = screen_text(app)
+        for literal in ("[/foo]", "[b]x[/b]", "[@click=app.quit]q[/]", "␛[2J", "<U+202E>evil"):
+            assert literal in text, literal
+        assert "\x1b" not in text and "\u202e" not in text and "\u200b" not in text
+        for strip in app.screen._compositor.render_strips():
+            for segment in strip:
+                assert not (segment.style and segment.style.meta.get("@click")), segment
