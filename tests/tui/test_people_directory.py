@@ -217,3 +217,30 @@ async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
         for strip in app.screen._compositor.render_strips():
             for segment in strip:
                 assert not (segment.style and segment.style.meta.get("@click")), segment
+
+
+# In the app users run ---------------------------------------------------------------------------
+
+
+async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path) -> None:
+    from briefing.tui.app import make_app
+    from briefing.tui.screens.main_screen import MainScreen, meeting_pane_id
+    from briefing.tui.widgets.item_block import ItemBlock
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press(str(screen.pane_ids().index("people") + 1))
+        await pilot.pause()
+        people = app.query_one(PeopleDirectory)
+        assert app.focused is people.entry_list
+        await pilot.press("f", *"kuleba", "enter", "enter")
+        assert people.selected_entry.id == "dmytro-kuleba"
+        while people.selected_appearance.group != "Mentioned in":
+            await pilot.press("j")
+        target = people.selected_appearance
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.tabs.active == meeting_pane_id(target.meeting_id)
+        assert isinstance(app.focused, ItemBlock) and app.focused.item_id == target.item_id

@@ -299,3 +299,29 @@ async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
         for strip in app.screen._compositor.render_strips():
             for segment in strip:
                 assert not (segment.style and segment.style.meta.get("@click")), segment
+
+
+# In the app users run ---------------------------------------------------------------------------
+
+
+async def test_in_the_app_the_quotes_tab_copies_and_opens_the_quote(sample_path: Path) -> None:
+    from briefing.tui.app import make_app
+    from briefing.tui.screens.main_screen import MainScreen, meeting_pane_id
+    from briefing.tui.widgets.item_block import ItemBlock
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press(str(screen.pane_ids().index("quotes") + 1))
+        await pilot.pause()
+        quotes = app.query_one(QuoteBrowser)
+        assert app.focused is quotes.quote_list, "the tab gives the keyboard to the list, not the filter"
+        theme = app.theme
+        await pilot.press("j", "c")  # the app binds `c` to the contrast switch; in the quote list it copies
+        assert app.theme == theme
+        assert "For Belgium, this document" in app.clipboard and "Sophie Wilmès" in app.clipboard
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.tabs.active == meeting_pane_id("nato-ministerial-2022-04-06")
+        assert isinstance(app.focused, ItemBlock) and app.focused.item_id == STRATEGIC_CONCEPT
