@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.render.safety import safe_text
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.quote_browser import QuoteBrowser, build_entries, matches
+from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, build_entries, matches
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
@@ -108,6 +109,20 @@ async def test_filter_is_accent_insensitive_and_narrows(sample: Briefing) -> Non
         assert listed_ids(app) == [RUSSIAN_NARRATIVE]
         assert browser(app).quote_list.option_count == 1
         assert "Sea of Azov" in detail(app, "text")
+
+
+async def test_filter_words_are_marked_in_the_list_and_the_quote(sample: Briefing) -> None:
+    app = QuoteBrowserApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f", *"WILMES azov")
+
+        def marked(content: Content) -> list[str]:
+            return [content.plain[span.start:span.end] for span in content.spans if span.style == MATCH_STYLE]
+
+        prompt = browser(app).quote_list.get_option_at_index(0).prompt
+        assert marked(prompt) == ["Wilmès"]  # the excerpt stops before "Azov"
+        quote_text = app.query_one("#quote-text", Static).content
+        assert marked(quote_text) == ["Azov"]
 
 
 async def test_filter_without_match_says_so(sample: Briefing) -> None:

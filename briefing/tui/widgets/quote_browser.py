@@ -23,7 +23,7 @@ from briefing.model import BriefingLookup, Located, Passage, Person, Quote, Sour
 from briefing.render.citation import quote_citation
 from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
-from briefing.search.folding import fold
+from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
 
 WIDE_LAYOUT_MIN_WIDTH = 100
@@ -31,6 +31,9 @@ WIDE_LAYOUT_MIN_WIDTH = 100
 
 SHORT_LAYOUT_MAX_HEIGHT = 20
 """Below this many rows the filter, list and detail pane drop their borders."""
+
+MATCH_STYLE = "bold underline"
+"""How the words of the filter are marked in the list and in the quote."""
 
 EXCERPT_WORDS = 30
 """How many words of a quote the list keeps; the list cuts each line to its width anyway."""
@@ -87,8 +90,30 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def list_prompt(entry: QuoteEntry) -> Content:
-    """Three lines: date, speaker and meeting; the first words of the quote; its topics."""
+def highlight_words(content: Content, query: str) -> Content:
+    """`content` with every (folded) occurrence of each word of `query` in bold underline.
+
+    Underline and bold, not colour alone, so that a match stays visible in any theme and on the
+    highlighted row.
+    """
+    words = fold(query).split()
+    if not words:
+        return content
+    folded = FoldedText.of(content.plain)
+    for word in words:
+        start = folded.folded.find(word)
+        while start >= 0:
+            original_start, original_end = folded.original_span(start, start + len(word))
+            content = content.stylize(MATCH_STYLE, original_start, original_end)
+            start = folded.folded.find(word, start + len(word))
+    return content
+
+
+def list_prompt(entry: QuoteEntry, query: str = "") -> Content:
+    """Three lines: date, speaker and meeting; the first words of the quote; its topics.
+
+    The words of the filter `query` are highlighted where they occur.
+    """
     lines = [
         Content.assemble(
             (safe_text(entry.date_text), "$text-muted"),
@@ -101,7 +126,7 @@ def list_prompt(entry: QuoteEntry) -> Content:
     ]
     if entry.quote.topics:
         lines.append(Content.styled(" · ".join(safe_text(topic) for topic in entry.quote.topics), "$text-accent"))
-    return Content("\n").join(lines)
+    return highlight_words(Content("\n").join(lines), query)
 
 
 def source_passages(lookup: BriefingLookup, located: Located[Quote]) -> list[Passage]:
@@ -274,7 +299,7 @@ class QuoteBrowser(Widget):
         return self.listed[index]
 
     def _options(self, entries: list[QuoteEntry]) -> list[Option]:
-        return [Option(list_prompt(entry), id=entry.quote.id) for entry in entries]
+        return [Option(list_prompt(entry, self.filter_text), id=entry.quote.id) for entry in entries]
 
     def watch_filter_text(self, query: str) -> None:
         previous = self.selected_entry
@@ -340,7 +365,7 @@ class QuoteBrowser(Widget):
             return
         located = entry.located
         quote = entry.quote
-        statics["quote-text"].update(Content(f"“{safe_text(quote.text)}”"))
+        statics["quote-text"].update(highlight_words(Content(f"“{safe_text(quote.text)}”"), self.filter_text))
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
