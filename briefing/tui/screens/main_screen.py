@@ -146,7 +146,8 @@ class MainScreen(Screen[None]):
         return [pane.id or "" for pane in self.tabs.query(TabPane)]
 
     def current_meeting_view(self) -> MeetingView | None:
-        active = self.tabs.active
+        tabs = self.query("#tabs")
+        active = tabs.first(TabbedContent).active if tabs else ""
         if not active.startswith("meeting-"):
             return None
         return self.query_one(f"#{active}", TabPane).query_one(MeetingView)
@@ -160,7 +161,8 @@ class MainScreen(Screen[None]):
         if action in MEETING_ACTIONS:
             return self.current_meeting_view() is not None
         if action == "step_hit":
-            return bool(self.search_panel.hits) if self.is_mounted else False
+            panels = self.query(SearchPanel)
+            return bool(panels and panels.first().hits)
         return True
 
     @on(TabbedContent.TabActivated, "#tabs")
@@ -174,7 +176,8 @@ class MainScreen(Screen[None]):
         pane_ids = self.pane_ids()
         if 1 <= number <= len(pane_ids):
             self.tabs.active = pane_ids[number - 1]
-            self.call_after_refresh(self._focus_pane_content)
+            # Focus now, not after a refresh: a late focus in the previous pane would switch back to it.
+            self._focus_pane_content()
 
     def _focus_pane_content(self) -> None:
         active = self.tabs.active
@@ -183,10 +186,10 @@ class MainScreen(Screen[None]):
         elif active == "search":
             self.search_panel.input.focus()
         else:
+            # The pane's one widget knows where the keys work (the quote and people widgets focus
+            # their list, not their filter box, so that number keys still switch tabs).
             pane = self.query_one(f"#{active}", TabPane)
-            focusable = [widget for widget in pane.query("*") if widget.focusable]
-            if focusable:
-                focusable[0].focus()
+            pane.children[0].focus()
 
     def action_focus_search(self) -> None:
         self.tabs.active = "search"
@@ -285,13 +288,19 @@ class MainScreen(Screen[None]):
             self.highlight_query = message.highlight_query
         self.tabs.active = pane_id
         view = self.query_one(f"#{pane_id}", TabPane).query_one(MeetingView)
-        self.call_after_refresh(view.show, message.session_id, message.item_id)
+        view.show(message.session_id, message.item_id)
 
     @on(SearchPanel.OpenDirectory)
     def _open_directory(self, message: SearchPanel.OpenDirectory) -> None:
         message.stop()
         # Focus stays off the directory's filter box, so that n/N keep stepping through the hits.
         self.tabs.active = "people"
+        self.tabs.query_one("ContentTabs").focus()
+
+    @on(SearchPanel.Leave)
+    def _leave_search(self, message: SearchPanel.Leave) -> None:
+        message.stop()
+        self.highlight_query = None
         self.tabs.query_one("ContentTabs").focus()
 
     def watch_highlight_query(self, query: str | None) -> None:

@@ -10,7 +10,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from briefing.model import BriefingLookup, Figure, Passage, Point, Quote, SourceRef
-from briefing.tui.widgets.literal import component_style, literal, with_spans
+from briefing.render.safety import safe_text
+from briefing.tui.widgets.literal import component_style, with_spans
 
 SpanFinder = Callable[[str], list[tuple[int, int]]]
 """Gives the (start, end) spans of every search match in a text; built from the current query."""
@@ -85,29 +86,40 @@ class ItemBlock(Static, can_focus=True):
 
     @property
     def body(self) -> str:
-        """The item's searchable text, neutralised, as displayed."""
-        from briefing.render.safety import safe_text
-
+        """The item's main text, neutralised, as displayed."""
         return safe_text(self.item.as_written if isinstance(self.item, Figure) else self.item.text)
+
+    @property
+    def second_line(self) -> str | None:
+        """What a figure counts, or who said a quote: shown, and searched, too."""
+        if isinstance(self.item, Figure):
+            return safe_text(self.item.counts)
+        if isinstance(self.item, Quote):
+            return safe_text(self.lookup.actor_name(self.item.speaker))
+        return None
+
+    def _spans(self, text: str | None) -> list[tuple[int, int]]:
+        return self.span_finder(text) if self.span_finder is not None and text else []
 
     @property
     def match_count(self) -> int:
         """How many search matches this item shows."""
-        return len(self.span_finder(self.body)) if self.span_finder else 0
+        return len(self._spans(self.body)) + len(self._spans(self.second_line))
+
+    def _highlighted(self, text: str) -> Content:
+        return with_spans(Content(text), self._spans(text), component_style(self, "item-block--match"))
 
     def render(self) -> Content:
         marker = Content(" ".join(f"¶{ref.paragraph}" for ref in self.sources) + " ")
         marker = marker.stylize(component_style(self, "item-block--marker"))
-        body = Content(self.body)
-        if self.span_finder is not None:
-            body = with_spans(body, self.span_finder(self.body), component_style(self, "item-block--match"))
+        body = self._highlighted(self.body)
         label = Content(f"{KIND_LABELS[self.kind]}: ").stylize("bold")
         if isinstance(self.item, Quote):
-            speaker = literal(self.lookup.actor_name(self.item.speaker))
-            return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker.stylize("italic"))
+            speaker = self._highlighted(self.second_line or "").stylize_before("italic")
+            return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker)
         if isinstance(self.item, Figure):
-            counts = literal(self.item.counts)
-            return Content.assemble(marker, label, body.stylize("bold"), " — ", counts)
+            counts = self._highlighted(self.second_line or "")
+            return Content.assemble(marker, label, body.stylize_before("bold"), " — ", counts)
         if isinstance(self.item, Passage) and self.item.heading:
             return Content.assemble(marker, body)
         return Content.assemble(marker, label, body)

@@ -85,7 +85,8 @@ class MeetingReader(ReaderScroll):
 
     def land_on(self, widget: Widget, *, top: bool = False) -> None:
         widget.focus(scroll_visible=False)
-        self.scroll_to_widget(widget, animate=False, top=top)
+        # After a refresh: a tab that was just switched to has not been laid out yet.
+        self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
 
     def _first_visible(self, stops: list[Widget]) -> int:
         top = self.scroll_offset.y

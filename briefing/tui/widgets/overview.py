@@ -36,15 +36,15 @@ class Overview(ReaderScroll):
         self.lookup = lookup
 
     def compose(self) -> ComposeResult:
-        yield from self._section("Book", self._book())
-        yield from self._section("Meetings", self._meetings())
-        yield from self._section("Timeline", self._timeline())
-        yield from self._section("Key positions of the principal's country", self._positions())
-        yield from self._section("Figures", self._figures())
+        yield from self._section("book", "Book", self._book())
+        yield from self._section("meetings", "Meetings", self._meetings())
+        yield from self._section("timeline", "Timeline", self._timeline())
+        yield from self._section("positions", "Key positions of the principal's country", self._positions())
+        yield from self._section("figures", "Figures", self._figures())
 
-    def _section(self, title: str, body: Content) -> ComposeResult:
+    def _section(self, name: str, title: str, body: Content) -> ComposeResult:
         yield Static(Content(title), classes="overview-heading")
-        yield Static(body, classes="overview-body")
+        yield Static(body, classes="overview-body", id=f"overview-{name}")
 
     def _book(self) -> Content:
         from briefing.render.dates import format_date_range

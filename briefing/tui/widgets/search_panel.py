@@ -43,7 +43,7 @@ class SearchPanel(Vertical):
     SearchPanel > .search-panel--label { color: $text-muted; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear", "Clear search")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Clear search")]
 
     index: reactive[SearchIndex | None] = reactive(None, init=False)
     """The search index, once the worker that builds it at start-up is done."""
@@ -64,6 +64,9 @@ class SearchPanel(Vertical):
         """A hit on a person or organisation: it lives in the People & organisations tab."""
 
         actor_id: str
+
+    class Leave(Message):
+        """Escape on an empty search: the reader is done here (number keys should switch tabs again)."""
 
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -214,6 +217,13 @@ class SearchPanel(Vertical):
             if self.results_list.get_option_at_index(index).id == f"hit-{number}":
                 return index
         return None
+
+    def action_escape(self) -> None:
+        """Clear the query; with nothing to clear, hand the keyboard back to the tab bar."""
+        if self.input.value or self.hits:
+            self.action_clear()
+        else:
+            self.post_message(self.Leave())
 
     def action_clear(self, keep_focus: bool = False) -> None:
         """Empty the query and the results."""

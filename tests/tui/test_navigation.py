@@ -1,0 +1,140 @@
+"""Tabs, sessions, items and the source modal, driven by the keyboard as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.model import iter_sessions
+from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.screens.source_screen import SourceScreen
+from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.meeting_view import SessionHeading
+
+
+def main_screen(app: BriefingApp) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def test_number_keys_switch_tabs(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        screen = main_screen(sample_app)
+        expected = screen.pane_ids()
+        assert expected[0] == "overview" and expected[-3:] == ["quotes", "search", "people"]
+        for number, pane_id in reversed(list(enumerate(expected, start=1))):
+            await pilot.press(str(number))
+            await pilot.pause()
+            assert screen.tabs.active == pane_id
+            if pane_id == "search":
+                assert sample_app.focused is screen.search_panel.input, "the search tab is for typing"
+                await pilot.press("escape")  # an empty query: escape leaves the box
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(sample_app.focused, ItemBlock | SessionHeading), "the meeting text takes the keyboard"
+
+
+async def test_brackets_move_between_sessions(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        sessions = [session.id for session in sample_app.briefing.meetings[0].sessions]
+        for session_id in sessions:
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            assert isinstance(sample_app.focused, SessionHeading)
+            assert sample_app.focused.session.id == session_id
+        await pilot.press("right_square_bracket")  # stays on the last one
+        assert sample_app.focused.session.id == sessions[-1]
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert sample_app.focused.session.id == sessions[-2]
+
+
+async def test_j_k_step_through_items_and_s_shows_the_cited_paragraph(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        first = sample_app.focused
+        await pilot.press("j", "j")
+        await pilot.pause()
+        second = sample_app.focused
+        assert second is not first
+        await pilot.press("k")
+        await pilot.pause()
+        assert sample_app.focused is not second
+        await pilot.press("right_square_bracket", "j")
+        await pilot.pause()
+        block = sample_app.focused
+        assert isinstance(block, ItemBlock)
+        ref = block.sources[0]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(sample_app.screen, SourceScreen)
+        heading, text = sample_app.screen.citations[0]
+        assert heading.endswith(f"¶{ref.paragraph}")
+        assert text is not None and block.body[:20] in text.replace("\n", " ")
+        await pilot.press("escape")
+        assert isinstance(sample_app.screen, MainScreen)
+
+
+async def test_every_item_shows_its_source_paragraph_marker(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        blocks = list(sample_app.screen.query(ItemBlock))
+        assert blocks
+        for block in blocks:
+            assert block.render().plain.startswith(f"¶{block.sources[0].paragraph}")
+
+
+@pytest.mark.parametrize(("width", "beside"), [(120, True), (110, True), (109, False), (80, False)])
+async def test_session_list_beside_the_text_only_on_wide_terminals(
+    sample_path: Path, width: int, beside: bool
+) -> None:
+    app = make_app(sample_path)
+    async with app.run_test(size=(width, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#session-list").display is beside
+
+
+async def test_help_opens_and_closes(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(sample_app.screen, HelpScreen)
+        text = sample_app.screen.query_one("#help-text Static").render().plain
+        for fragment in ("[ / ]", "ctrl+p", '"peace facility"', "OR", "-russia", "sanction*", "as you type"):
+            assert fragment in text
+        await pilot.press("escape")
+        assert isinstance(sample_app.screen, MainScreen)
+        await pilot.press("question_mark")
+        await pilot.press("question_mark")
+        assert isinstance(sample_app.screen, MainScreen)
+
+
+async def test_q_quits(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not sample_app.is_running
+
+
+async def test_overview_lists_meetings_positions_figures_and_a_dated_timeline(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)):
+        text = "\n".join(static.render().plain for static in sample_app.screen.query("#overview-view Static"))
+        briefing = sample_app.briefing
+        for meeting in briefing.meetings:
+            assert meeting.title in text
+        assert "6 April 2022" in text and "11 April 2022" in text
+        timeline = sample_app.screen.query_one("#overview-timeline").render().plain
+        assert timeline.index("6 April 2022\n") < timeline.index("11 April 2022\n"), "timeline in date order"
+        for _, session in iter_sessions(briefing):
+            assert session.title in timeline
+        positions = [point.text for m in briefing.meetings for s in m.sessions for point in s.positions]
+        assert positions and all(position in text for position in positions)
+        assert all(located.item.as_written in text for located in sample_app.lookup.figures())

@@ -1,0 +1,141 @@
+"""The Search tab: as-you-type results, opening hits with every match highlighted, n/N, errors, escape."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.search_panel import SearchPanel
+
+
+async def search_for(app: BriefingApp, pilot: Pilot, query: str) -> SearchPanel:
+    await pilot.press("slash")
+    await pilot.press(*query)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one(SearchPanel)
+
+
+def status_text(panel: SearchPanel) -> str:
+    return panel.query_one("#search-status", Static).render().plain
+
+
+def focused_item_id(app: BriefingApp) -> str | None:
+    return app.focused.item_id if isinstance(app.focused, ItemBlock) else None
+
+
+async def test_slash_from_anywhere_focuses_the_search_box(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "j", "slash")
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.tabs.active == "search"
+        assert sample_app.focused is screen.search_panel.input
+
+
+async def test_results_arrive_as_you_type_grouped_by_meeting_with_a_count(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "sanctio")  # a prefix: as-you-type
+        assert panel.hits, "the last word counts as a prefix while typing"
+        assert "matches" in status_text(panel) and status_text(panel).split()[0].isdigit()
+        meetings = [hit.meeting_id for hit in panel.hits]
+        assert meetings == sorted(meetings, key=meetings.index), "hits of one meeting are listed together"
+        results = panel.query_one("#search-results", OptionList)
+        headers = [results.get_option_at_index(i) for i in range(results.option_count)]
+        group_titles = [option.prompt.plain for option in headers if option.disabled]
+        assert group_titles == [sample_app.lookup.meetings[m].title for m in dict.fromkeys(meetings)]
+
+
+async def test_snippets_highlight_matches_with_reverse_and_bold(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "propaganda")
+        results = panel.query_one("#search-results", OptionList)
+        prompt = next(results.get_option_at_index(i).prompt for i in range(results.option_count)
+                      if not results.get_option_at_index(i).disabled)
+        highlighted = [prompt.plain[span.start:span.end] for span in prompt.spans
+                       if getattr(span.style, "reverse", False) and getattr(span.style, "bold", False)]
+        assert highlighted and all(text.lower() == "propaganda" for text in highlighted)
+
+
+async def test_enter_opens_the_hit_with_every_match_highlighted_then_n_and_shift_n(
+    sample_app: BriefingApp,
+) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "sanctions")
+        hits = panel.hits
+        assert len({hit.meeting_id for hit in hits}) == 2, "the query must span both meetings for this test"
+        await pilot.press("enter")  # from the box to the list
+        assert sample_app.focused is panel.results_list
+        await pilot.press("enter")  # open the first hit
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.tabs.active == f"meeting-{hits[0].meeting_id}"
+        assert focused_item_id(sample_app) == hits[0].item_id
+        view = screen.current_meeting_view()
+        assert view is not None
+        blocks = list(view.query(ItemBlock))
+        with_matches = [block for block in blocks if block.match_count]
+        assert len(with_matches) >= 2, "every match in the tab is highlighted, not only the hit"
+        assert {hit.item_id for hit in hits if hit.meeting_id == view.meeting.id and hit.kind != "meeting"} <= {
+            block.item_id for block in with_matches
+        }
+
+        for expected in hits[1:]:
+            await pilot.press("n")
+            await pilot.pause()
+            assert screen.tabs.active == f"meeting-{expected.meeting_id}"
+            if expected.kind not in ("meeting", "session"):
+                assert focused_item_id(sample_app) == expected.item_id
+        await pilot.press("N")
+        await pilot.pause()
+        assert focused_item_id(sample_app) == hits[-2].item_id or hits[-2].kind in ("meeting", "session")
+        await pilot.press("n", "n")  # past the last: wraps to the first
+        await pilot.pause()
+        assert focused_item_id(sample_app) == hits[0].item_id
+
+
+async def test_an_invalid_query_says_why_inline(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "OR sanctions")
+        status = panel.query_one("#search-status", Static)
+        assert status.has_class("-error")
+        assert "Invalid query" in status_text(panel) and '"OR" needs a word' in status_text(panel)
+        assert panel.results_list.option_count == 0
+        assert sample_app.is_running
+
+
+async def test_escape_clears_the_query_results_and_highlights(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "propaganda")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        screen = sample_app.screen
+        assert screen.highlight_query == "propaganda"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.highlight_query is None
+        assert not panel.hits and panel.input.value == ""
+        assert all(block.match_count == 0 for block in screen.query(ItemBlock))
+        await pilot.press("slash", *"russia")
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert panel.hits
+        await pilot.press("escape")
+        assert panel.input.value == "" and panel.results_list.option_count == 0
+        assert "Type to search" in status_text(panel)
+
+
+async def test_a_hit_on_a_person_opens_the_directory(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "kuleba")
+        assert panel.hits[0].meeting_id is None
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert sample_app.screen.tabs.active == "people"
+        await pilot.press("n")
+        await pilot.pause()
+        assert sample_app.screen.tabs.active == f"meeting-{panel.hits[1].meeting_id}"
