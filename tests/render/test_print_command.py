@@ -123,3 +123,34 @@ def test_hostile_briefing_from_the_command_line_has_no_content_escape(format: st
     assert b"\x1b" not in result.stdout and b"\x07" not in result.stdout
     assert "\u202e".encode() not in result.stdout
     assert "\u241b".encode() in result.stdout  # the content's ESC, shown as a visible symbol
+
+
+class FakeTerminal:
+    """Stands in for sys.stdout when the test asks what a terminal would get."""
+
+    def __init__(self, is_terminal: bool) -> None:
+        self.is_terminal = is_terminal
+
+    def isatty(self) -> bool:
+        return self.is_terminal
+
+
+@pytest.mark.parametrize(
+    ("is_terminal", "env", "expected"),
+    [
+        (True, {"TERM": "xterm-256color"}, "ansi"),
+        (True, {"TERM": "xterm-256color", "NO_COLOR": "1"}, "text"),
+        (True, {"TERM": "dumb"}, "text"),
+        (False, {"TERM": "xterm-256color"}, "text"),
+    ],
+)
+def test_default_format_follows_the_terminal(
+    is_terminal: bool, env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.cli import print_command
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(sys, "stdout", FakeTerminal(is_terminal))
+    assert print_command._format_for_stdout() == expected
