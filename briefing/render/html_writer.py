@@ -61,11 +61,11 @@ p, li, td, dd { white-space: pre-line; }
 @page {
   size: A4;
   margin: 20mm 16mm 20mm 16mm;
-  @top-center { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; white-space: nowrap; }
-  @bottom-center { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; white-space: nowrap; }
-  @bottom-left { content: @TITLE@; font: 7.5pt "DejaVu Sans", Arial, sans-serif; vertical-align: middle; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans", Arial,
-    sans-serif; }
+  @top-center { content: @MARKING@; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-left { content: @TITLE@; width: 28%; font: 7pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-center { content: @MARKING@; width: 44%; font: bold 9pt "DejaVu Sans", Arial, sans-serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); width: 28%; text-align: right;
+    font: 8pt "DejaVu Sans", Arial, sans-serif; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
