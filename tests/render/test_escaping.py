@@ -1,0 +1,36 @@
+"""The two escapers writers rely on: Markdown backslashes and CSS strings for the printed page margins."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.render.html_writer import css_string
+from briefing.render.markdown_writer import escape_markdown
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("*a* _b_ `c`", "\\*a\\* \\_b\\_ \\`c\\`"),
+        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("<b>&amp;</b>", "\\<b\\>\\&amp;\\</b\\>"),
+        ("a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a list", "1\\. not a list"),
+        ("line\n- not an item\n+ nor this", "line\n\\- not an item\n\\+ nor this"),
+        ("back\\slash", "back\\\\slash"),
+        ("Sophie Wilmès — 6–7 April, €500 million (¶7).", "Sophie Wilmès — 6–7 April, €500 million (¶7)."),
+    ],
+)
+def test_markdown_escaping(text: str, escaped: str) -> None:
+    assert escape_markdown(text) == escaped
+
+
+def test_css_string_lets_only_letters_digits_and_spaces_through() -> None:
+    written = css_string('RESTRICTED – "x" </style>\\\n')
+    assert written.startswith('"RESTRICTED ') and written.endswith('"')
+    inner = written[1:-1]
+    assert re.fullmatch(r"(?:[A-Za-z0-9 ]|\\[0-9A-F]{6} )*", inner)
+    assert "\\002013 " in inner and "\\00003C " in inner and "\\00000A " in inner
