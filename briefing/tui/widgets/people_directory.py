@@ -289,12 +289,14 @@ class PeopleDirectory(Widget):
             #people-panes { layout: vertical; }
             #people-list { width: 1fr; height: 2fr; }
             #people-detail { width: 1fr; height: 3fr; }
-            #people-about { max-height: 3; margin: 0; }
+            #people-about { max-height: 40%; margin: 0; }
         }
         /* On a short terminal the borders would eat the rows the names need. */
         &.-short {
             #people-list, #people-appearances { border: none; }
             #people-list:focus, #people-appearances:focus { background-tint: $foreground 5%; }
+            #people-detail { border-left: vkey $border-blurred; }
+            &.-narrow #people-detail { border-left: none; border-top: hkey $border-blurred; }
         }
     }
     """

@@ -235,6 +235,8 @@ class QuoteBrowser(Widget):
         &.-short {
             #quote-list, #quote-detail { border: none; }
             #quote-list:focus { background-tint: $foreground 5%; }
+            #quote-detail { border-left: vkey $border-blurred; }
+            &.-narrow #quote-detail { border-left: none; border-top: hkey $border-blurred; }
         }
     }
     """
