@@ -199,7 +199,10 @@ async def test_small_terminal_does_not_crash(sample: Briefing) -> None:
         await pilot.press("j", "G", "g", "tab", "j", "enter", "tab", "f", *"icc", "enter", "enter", "enter")
         assert app.is_running
         assert len(app.opened) == 2
-        assert "International Criminal Court" in screen_text(app)
+        selected = directory(app).selected_entry
+        assert selected.id == "fatou-bensouda"  # the first match of "icc", through her organisation
+        text = screen_text(app)
+        assert "Fatou Bensouda" in text and "Mentioned in (2)" in text
 
 
 async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
