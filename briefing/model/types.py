@@ -139,6 +139,9 @@ class Figure(Frozen):
     unit: ShortText = Field(description="What one unit is, e.g. `EUR`, `states`, `partners`.")
     counts: Text = Field(description="What the number counts, e.g. the third EPF tranche.")
     as_written: ShortText = Field(description="The figure as the source writes it, verbatim.")
+    ordinal: bool = Field(
+        default=False, description="True when the number is a rank (`third tranche` → 3), not a count."
+    )
     source: SourceRef
 
 

@@ -199,7 +199,8 @@ class _SummaryBuilder:
             (
                 (
                     Span(safe_text(figure.as_written), Emphasis.STRONG),
-                    Span(f" ({figure.value:,} {safe_text(figure.unit)})", Emphasis.MUTED),
+                    # A rank reads best as written ("third tranche"); a count also shows its exact value.
+                    *(() if figure.ordinal else (Span(f" ({figure.value:,} {safe_text(figure.unit)})", Emphasis.MUTED),)),
                 ),
                 plain(safe_text(figure.counts)),
                 plain(self.source_label(figure.source)),
