@@ -340,3 +340,18 @@ async def test_in_the_app_the_quotes_tab_copies_and_opens_the_quote(sample_path:
         await pilot.pause()
         assert screen.tabs.active == meeting_pane_id("nato-ministerial-2022-04-06")
         assert isinstance(app.focused, ItemBlock) and app.focused.item_id == STRATEGIC_CONCEPT
+
+
+async def test_the_detail_pane_scrolls_with_the_reader_keys_and_enter_still_opens(sample: Briefing) -> None:
+    app = QuoteBrowserApp(sample)
+    async with app.run_test(size=(100, 24)) as pilot:
+        detail_pane = app.query_one("#quote-detail")
+        await pilot.press("tab")
+        assert app.focused is detail_pane
+        await pilot.press("j", "j")
+        assert detail_pane.scroll_y == 2
+        await pilot.press("G")
+        assert detail_pane.scroll_y == detail_pane.max_scroll_y > 2
+        await pilot.press("g", "enter")
+        assert detail_pane.scroll_y == 0
+        assert app.opened == [OpenLocation("fac-2022-04-11", "fac-ukraine", RUSSIAN_NARRATIVE)]

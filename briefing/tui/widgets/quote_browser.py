@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -25,6 +25,7 @@ from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
+from briefing.tui.widgets.reader_scroll import ReaderScroll
 
 WIDE_LAYOUT_MIN_WIDTH = 100
 """From this many columns the detail pane sits beside the list; below it, under the list."""
@@ -245,6 +246,8 @@ class QuoteBrowser(Widget):
         Binding("f", "focus_filter", "Filter"),
         Binding("c", "copy_quote", "Copy with citation"),
         Binding("escape", "clear_filter", "Clear filter"),
+        # The list has its own `enter`; this one serves the detail pane.
+        Binding("enter", "open_quote", "Open in meeting"),
         Binding("down", "focus_list", "To the list", show=False),
     ]
 
@@ -274,7 +277,7 @@ class QuoteBrowser(Widget):
         with Horizontal(id="quote-panes"):
             with Vertical(id="quote-list-pane"):
                 yield QuoteList(*self._options(self.listed), id="quote-list", markup=False)
-            with VerticalScroll(id="quote-detail"):
+            with ReaderScroll(id="quote-detail"):
                 yield Static(id="quote-text", markup=False)
                 yield Static(id="quote-speaker", markup=False)
                 yield Static(id="quote-context", markup=False)
