@@ -17,7 +17,7 @@ from briefing.cli.common import add_file_argument, load_from_options, subcommand
 from briefing.loading import ExitCode
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_text
-from briefing.search import QueryError, SearchHit, SearchIndex
+from briefing.search import QueryError, SearchHit, SearchIndex, SearchResults
 
 NAME = "search"
 
@@ -76,7 +76,7 @@ def run(options: argparse.Namespace) -> int:
         for hit in results.hits:
             sys.stdout.write(json.dumps(hit_record(hit, lookup), ensure_ascii=False) + "\n")
     else:
-        print_hits(results.hits, results.total, lookup, Console(highlight=False, soft_wrap=True))
+        print_hits(results, lookup, Console(highlight=False, soft_wrap=True))
     return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
 
 
@@ -101,10 +101,10 @@ def hit_record(hit: SearchHit, lookup: BriefingLookup) -> dict[str, object]:
     }
 
 
-def print_hits(hits: Iterable[SearchHit], total: int, lookup: BriefingLookup, console: Console) -> None:
+def print_hits(results: SearchResults, lookup: BriefingLookup, console: Console) -> None:
     """Each hit as a heading (rank, kind, label, where) and its snippet with matches highlighted."""
     shown = 0
-    for rank, hit in enumerate(hits, start=1):
+    for rank, hit in enumerate(results.hits, start=1):
         shown = rank
         heading = Text(f"{rank}. ", style="bold")
         heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
@@ -118,7 +118,8 @@ def print_hits(hits: Iterable[SearchHit], total: int, lookup: BriefingLookup, co
         snippet = highlighted(hit.snippet.text, hit.snippet.spans)
         snippet.pad_left(3)
         console.print(snippet)
-    summary = f"{total} hit{'s' if total != 1 else ''}"
+    total = results.total
+    summary = f"{total:,}{'' if results.total_is_exact else '+'} hit{'s' if total != 1 else ''}"
     if shown < total:
         summary += f" ({shown} shown; use --limit to see more)"
     console.print(Text(summary, style="bold"))

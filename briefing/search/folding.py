@@ -34,6 +34,9 @@ SEPARATORS = re.compile(r"[\W_]+")
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
+_NON_ASCII_SEPARATORS = re.compile(r"[^\w\x00-\x7f]+")
+"""Non-ASCII characters that separate tokens; ASCII ones the index's `ascii` tokenizer handles itself."""
+
 
 def _strip_marks(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c) and unicodedata.category(c) != "Mn")
@@ -62,8 +65,10 @@ def fold(text: str) -> str:
 
 
 def index_form(text: str) -> str:
-    """The folded text as a space-separated run of tokens, which is exactly what the index tokenizes."""
-    return SEPARATORS.sub(" ", fold(text))
+    """The folded text with non-ASCII separators made spaces, so that FTS5's `ascii` tokenizer (which
+    splits on ASCII punctuation and spaces, and keeps every non-ASCII character) sees exactly TOKEN."""
+    folded = fold(text)
+    return folded if folded.isascii() else _NON_ASCII_SEPARATORS.sub(" ", folded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing.model import Briefing
-from briefing.search.documents import COLUMN_WEIGHTS, COLUMNS, EXTRA, IndexedItem, indexed_items
+from briefing.search.documents import (
+    COLUMN_WEIGHTS,
+    COLUMNS,
+    EXTRA,
+    HEADING,
+    QUOTE,
+    IndexedItem,
+    indexed_items,
+)
 from briefing.search.folding import FoldedText, index_form
 from briefing.search.query import CompiledQuery, QueryError, compile_query
 from briefing.search.snippets import Snippet, make_snippet
@@ -24,6 +32,18 @@ FTS_MODULE = "fts5"
 
 PREFIX_LENGTHS = "2 3"
 """Prefix indexes FTS5 keeps, so that as-you-type queries of two or three letters stay fast."""
+
+RANK_WINDOW = 2000
+"""Most matching rows bm25 ranks for one query. Beyond it, only the first RANK_WINDOW matches in row
+order are ranked: rows are stored titles and names first, then quotes, then body text (each in
+document order), so the window holds the matches a reader most likely wants, and a search over ten
+thousand briefings stays within one frame even for the commonest word."""
+
+TOTAL_CAP = 10_000
+"""Matches counted at most; above it, `SearchResults.total` is this cap and `total_is_exact` False."""
+
+TIERS = {HEADING: 0, QUOTE: 1}
+"""Row order of the index by where a row's text sits: titles and names, then quotes, then the rest."""
 
 FOLDED_CACHE_SIZE = 4096
 """How many hit texts keep their folded form between searches (typing re-runs similar queries)."""
@@ -60,14 +80,18 @@ class SearchResults:
 
     query: str
     total: int
+    """How many rows matched (at most TOTAL_CAP; see `total_is_exact`)."""
     hits: list[SearchHit]
+    total_is_exact: bool = True
+    """False when more than TOTAL_CAP rows matched: then say "10,000+ hits"."""
 
 
 class SearchIndex:
     """An in-memory full-text index over briefings; safe to query from a worker thread."""
 
     def __init__(self, items: list[IndexedItem]) -> None:
-        self._items = items
+        # A stable sort keeps document order within each tier, which is the tie-break of the ranking.
+        self._items = sorted(items, key=lambda item: TIERS.get(item.column, len(TIERS)))
         self._lock = threading.Lock()
         self._folded: OrderedDict[int, FoldedText] = OrderedDict()
         self._connection = _open_connection()
@@ -76,7 +100,7 @@ class SearchIndex:
         with self._lock:
             self._connection.executemany(
                 f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})",
-                (_row(rowid, item) for rowid, item in enumerate(items)),
+                (_row(rowid, item) for rowid, item in enumerate(self._items)),
             )
             self._connection.commit()
         self._weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
@@ -103,20 +127,32 @@ class SearchIndex:
         if compiled.is_empty:
             return SearchResults(compiled.query, 0, [])
         expression = compiled.fts_expression
+        limit = max(0, int(limit))
         try:
             with self._lock:
                 total = self._connection.execute(
-                    "SELECT count(*) FROM items WHERE items MATCH ?", (expression,)
+                    "SELECT count(*) FROM (SELECT rowid FROM items WHERE items MATCH ? LIMIT ?)",
+                    (expression, TOTAL_CAP + 1),
                 ).fetchone()[0]
+                window = ""
+                parameters: tuple[object, ...] = (expression, limit)
+                if total > RANK_WINDOW:
+                    (last_ranked,) = self._connection.execute(
+                        "SELECT rowid FROM items WHERE items MATCH ? LIMIT 1 OFFSET ?", (expression, RANK_WINDOW - 1)
+                    ).fetchone()
+                    window = "AND rowid <= ? "
+                    parameters = (expression, last_ranked, limit)
                 rows = self._connection.execute(
                     f"SELECT rowid, bm25(items, {self._weights}) AS score FROM items WHERE items MATCH ? "
-                    "ORDER BY score, rowid LIMIT ?",
-                    (expression, max(0, int(limit))),
+                    f"{window}ORDER BY score, rowid LIMIT ?",
+                    parameters,
                 ).fetchall()
         except sqlite3.Error as error:
             # The expression is built from quoted tokens only; reaching this is a bug, not a user mistake.
             raise QueryError("This query could not be run; try fewer or simpler words.") from error
         hits = [self._hit(rowid, -score, compiled) for rowid, score in rows]
+        if total > TOTAL_CAP:
+            return SearchResults(compiled.query, TOTAL_CAP, hits, total_is_exact=False)
         return SearchResults(compiled.query, total, hits)
 
     def _hit(self, rowid: int, score: float, compiled: CompiledQuery) -> SearchHit:
@@ -147,6 +183,11 @@ class SearchIndex:
             if len(self._folded) > FOLDED_CACHE_SIZE:
                 self._folded.popitem(last=False)
         return folded
+
+    def forget_folded_texts(self) -> None:
+        """Empty the cache of folded hit texts (benchmarks measure cold searches with it)."""
+        with self._lock:
+            self._folded.clear()
 
     def close(self) -> None:
         with self._lock:

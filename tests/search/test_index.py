@@ -152,3 +152,26 @@ def test_many_briefings_in_one_index() -> None:
     second = Briefing.model_validate({**first.model_dump(mode="json"), "id": "other-book"})
     hits = SearchIndex.build([first, second]).search("alpha", limit=100).hits
     assert {hit.briefing_id for hit in hits} == {"test-book", "other-book"}
+
+
+def test_large_result_sets_rank_a_window_with_titles_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "RANK_WINDOW", 3)
+    data = minimal_briefing("x").model_dump(mode="json")
+    session = data["meetings"][0]["sessions"][0]
+    session["title"] = "Mali"
+    session["passages"] = [
+        {"id": f"p{number}", "text": f"Mali {number}", "source": {"document": "release", "paragraph": 1}}
+        for number in range(10)
+    ]
+    results = SearchIndex.for_briefing(Briefing.model_validate(data)).search("mali")
+    assert results.total == 11 and results.total_is_exact
+    # Only three rows are ranked: the session title (titles come first), then p0 and p1.
+    assert [hit.item_id for hit in results.hits] == ["breakfast", "p0", "p1"]
+
+
+def test_total_is_capped_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "TOTAL_CAP", 4)
+    index = passage_index(*[f"Mali {number}" for number in range(10)])
+    results = index.search("mali", limit=2)
+    assert (results.total, results.total_is_exact, len(results.hits)) == (4, False, 2)
+    assert index.search("7").total_is_exact
