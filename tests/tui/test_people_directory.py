@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
-from briefing.model import Briefing, BriefingLookup
+from briefing.model import Briefing, BriefingLookup, Person
 from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.people_directory import (
@@ -17,6 +19,7 @@ from briefing.tui.widgets.people_directory import (
     PeopleDirectory,
     build_entries,
     find_appearances,
+    mention_in_context,
     mention_pattern,
 )
 from tests.factories import hostile_briefing
@@ -247,3 +250,22 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
         await pilot.pause()
         assert screen.tabs.active == meeting_pane_id(target.meeting_id)
         assert isinstance(app.focused, ItemBlock) and app.focused.item_id == target.item_id
+
+
+PRINTABLE = st.characters(blacklist_categories=("Cc", "Cf", "Cs"))
+"""Characters that `safe_text` leaves alone, so that what is marked can be compared with what matched."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.text(PRINTABLE, min_size=1, max_size=20), before=st.text(PRINTABLE, max_size=50),
+       after=st.text(PRINTABLE, max_size=50))
+def test_a_name_is_found_in_any_text_around_it(name: str, before: str, after: str) -> None:
+    person = Person(id="someone", name=name)
+    pattern = mention_pattern(person)
+    text = f"{before} {name} {after}"
+    content = mention_in_context(text, pattern)
+    if fold(name).strip():
+        assert pattern.search(fold(text))
+    for span in content.spans:
+        assert 0 <= span.start < span.end <= len(content.plain)
+        assert pattern.search(fold(content.plain[span.start:span.end]))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -12,8 +14,15 @@ from textual.widgets import Input, Static
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.render.safety import safe_text
+from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, build_entries, matches
+from briefing.tui.widgets.quote_browser import (
+    MATCH_STYLE,
+    QuoteBrowser,
+    build_entries,
+    highlight_words,
+    matches,
+)
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
@@ -355,3 +364,13 @@ async def test_the_detail_pane_scrolls_with_the_reader_keys_and_enter_still_open
         await pilot.press("g", "enter")
         assert detail_pane.scroll_y == 0
         assert app.opened == [OpenLocation("fac-2022-04-11", "fac-ukraine", RUSSIAN_NARRATIVE)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=60), query=st.text(max_size=12))
+def test_highlighting_any_query_in_any_text_marks_only_real_matches(text: str, query: str) -> None:
+    content = highlight_words(Content(safe_text(text)), query)
+    plain = content.plain
+    for span in content.spans:
+        assert 0 <= span.start < span.end <= len(plain)
+        assert any(word in fold(plain[span.start:span.end]) for word in fold(query).split())

@@ -77,7 +77,7 @@ APPEARANCE_GROUPS = ("Meetings", "Sessions", "Quotes", "Mentioned in")
 
 def build_entries(lookup: BriefingLookup) -> list[DirectoryEntry]:
     """People by surname, then organisations by name (accents and case ignored)."""
-    people = sorted(lookup.people.values(), key=lambda person: (fold(person.name.split()[-1]), fold(person.name)))
+    people = sorted(lookup.people.values(), key=lambda person: (fold(surname(person.name)), fold(person.name)))
     organisations = sorted(lookup.organisations.values(), key=lambda organisation: fold(organisation.name))
     entries = []
     for person in people:
@@ -91,6 +91,12 @@ def build_entries(lookup: BriefingLookup) -> list[DirectoryEntry]:
     return entries
 
 
+def surname(name: str) -> str:
+    """The last word of a name (the whole name if it has no words)."""
+    words = name.split()
+    return words[-1] if words else name
+
+
 def kind_label(organisation: Organisation) -> str:
     """`international-organisation` → "international organisation"."""
     return organisation.kind.value.replace("-", " ")
@@ -100,9 +106,9 @@ def mention_pattern(actor: Person | Organisation) -> re.Pattern[str]:
     """Whole-word matches, in folded text, of the actor's name (and surname or acronym)."""
     names = [actor.name]
     if isinstance(actor, Person):
-        surname = actor.name.split()[-1]
-        if len(surname) >= MIN_SURNAME_LENGTH and surname != actor.name:
-            names.append(surname)
+        last_name = surname(actor.name)
+        if len(last_name) >= MIN_SURNAME_LENGTH and last_name != actor.name:
+            names.append(last_name)
     elif actor.acronym:
         names.append(actor.acronym)
     alternatives = "|".join(re.escape(fold(name)) for name in sorted(names, key=len, reverse=True))
