@@ -22,7 +22,7 @@ from briefing.tui.widgets.people_directory import (
     mention_in_context,
     mention_pattern,
 )
-from tests.factories import hostile_briefing
+from tests.factories import hostile_briefing, minimal_briefing_dict
 
 WILMES = "sophie-wilmes"
 
@@ -269,3 +269,19 @@ def test_a_name_is_found_in_any_text_around_it(name: str, before: str, after: st
     for span in content.spans:
         assert 0 <= span.start < span.end <= len(content.plain)
         assert pattern.search(fold(content.plain[span.start:span.end]))
+
+
+async def test_someone_who_appears_nowhere_says_so_and_enter_opens_nothing() -> None:
+    data = minimal_briefing_dict()
+    data.update(organisations=[])
+    data["people"] = [{"id": "minister", "name": "Ann Minister"}]
+    meeting = data["meetings"][0]
+    meeting.update(organiser=None, participants=[])
+    meeting["sessions"][0].update(participants=[], quotes=[])
+    app = DirectoryApp(Briefing.model_validate(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert directory(app).appearances == []
+        assert "Not mentioned anywhere else in the book." in screen_text(app)
+        await pilot.press("enter", "tab", "enter", "f", *"zzz")
+        assert "Nobody matches “zzz”." in screen_text(app)
+        assert app.is_running and app.opened == []

@@ -374,3 +374,13 @@ def test_highlighting_any_query_in_any_text_marks_only_real_matches(text: str, q
     for span in content.spans:
         assert 0 <= span.start < span.end <= len(plain)
         assert any(word in fold(plain[span.start:span.end]) for word in fold(query).split())
+
+
+async def test_a_book_without_quotes_says_so() -> None:
+    data = changed(minimal_briefing_dict(), ("meetings", 0, "sessions", 0, "quotes"), [])
+    app = QuoteBrowserApp(Briefing.model_validate(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "This book holds no quotes." in screen_text(app)
+        await pilot.press("j", "c", "enter", "f", *"x", "escape")
+        assert app.is_running and app.copied == [] and app.opened == []
+        assert "This book holds no quotes." in screen_text(app)

@@ -348,6 +348,7 @@ class PeopleDirectory(Widget):
                 yield AppearanceList(id="people-appearances", markup=False)
 
     def on_mount(self) -> None:
+        self.show_empty_message()
         self.show_entry(self.selected_entry)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -417,11 +418,15 @@ class PeopleDirectory(Widget):
             listed_ids = {entry.id for entry in self.listed}
             keep = previous.id if previous and previous.id in listed_ids else self.listed[0].id
             entry_list.highlighted = entry_list.get_option_index(keep)
+        self.show_empty_message()
+        self.show_entry(self.selected_entry)
+
+    def show_empty_message(self) -> None:
+        """Say that nobody matches the filter, or hide the message (a book always names its principal)."""
         self.set_class(not self.listed, "-empty")
         self.empty_message.update(
-            Content.assemble("Nobody matches “", safe_text(query.strip()), "”.") if not self.listed else ""
+            Content.assemble("Nobody matches “", safe_text(self.filter_text.strip()), "”.") if not self.listed else ""
         )
-        self.show_entry(self.selected_entry)
 
     def show_entry(self, entry: DirectoryEntry | None) -> None:
         """Show `entry`'s details and appearances, or empty the pane."""

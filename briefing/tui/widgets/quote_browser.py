@@ -285,6 +285,7 @@ class QuoteBrowser(Widget):
                 yield Static(id="quote-source", markup=False)
 
     def on_mount(self) -> None:
+        self.show_empty_message()
         self.show_detail(self.selected_entry)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -315,11 +316,19 @@ class QuoteBrowser(Widget):
             visible_ids = {entry.quote.id for entry in self.listed}
             keep = previous.quote.id if previous and previous.quote.id in visible_ids else self.listed[0].quote.id
             quote_list.highlighted = quote_list.get_option_index(keep)
-        self.set_class(not self.listed, "-empty")
-        self.empty_message.update(
-            Content.assemble("No quote matches “", safe_text(query.strip()), "”.") if not self.listed else ""
-        )
+        self.show_empty_message()
         self.show_detail(self.selected_entry)
+
+    def show_empty_message(self) -> None:
+        """Say why the list is empty (no quote in the book, or none that matches), or hide the message."""
+        self.set_class(not self.listed, "-empty")
+        if self.listed:
+            message = Content("")
+        elif not self.entries:
+            message = Content("This book holds no quotes.")
+        else:
+            message = Content.assemble("No quote matches “", safe_text(self.filter_text.strip()), "”.")
+        self.empty_message.update(message)
 
     @on(Input.Changed, "#quote-filter")
     def filter_changed(self, event: Input.Changed) -> None:
