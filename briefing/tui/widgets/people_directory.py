@@ -71,10 +71,6 @@ class DirectoryEntry:
         return isinstance(self.actor, Person)
 
 
-APPEARANCE_GROUPS = ("Meetings", "Sessions", "Quotes", "Mentioned in")
-"""The order in which the kinds of appearance are listed."""
-
-
 def build_entries(lookup: BriefingLookup) -> list[DirectoryEntry]:
     """People by surname, then organisations by name (accents and case ignored)."""
     people = sorted(lookup.people.values(), key=lambda person: (fold(surname(person.name)), fold(person.name)))
@@ -162,7 +158,7 @@ def appearance_label(kind: str, title: str, detail: Content | str = "") -> Conte
 
 
 def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appearance]:
-    """Everywhere `entry` appears, grouped as in `APPEARANCE_GROUPS`, in document order within a group."""
+    """Everywhere `entry` appears: meetings, sessions, quotes, mentions; in document order within each."""
     found: list[Appearance] = []
     for meeting in lookup.briefing.meetings:
         dates = format_date_range(meeting.start, meeting.end)
@@ -189,8 +185,7 @@ def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appe
             continue
         label = appearance_label(KIND_LABELS[located.kind], item_place(located), mention_in_context(text, pattern))
         found.append(Appearance("Mentioned in", label, located.meeting.id, _session_id(located), located.item.id))
-    order = {group: index for index, group in enumerate(APPEARANCE_GROUPS)}
-    return sorted(found, key=lambda appearance: order[appearance.group])
+    return found
 
 
 def _session_id(located: Located) -> str | None:
@@ -270,26 +265,13 @@ class PeopleDirectory(Widget):
         width: 1fr;
         layout: vertical;
 
-        #people-empty {
-            display: none;
-            padding: 0 1;
-            color: $text-warning;
-            text-style: bold;
-        }
+        #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-empty #people-empty { display: block; }
         #people-panes { height: 1fr; }
         #people-list { width: 1fr; height: 1fr; }
         #people-detail { width: 2fr; height: 1fr; }
-        #people-about {
-            height: auto;
-            max-height: 50%;
-            padding: 0 1;
-            margin: 0 0 1 0;
-        }
-        #people-list, #people-appearances {
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
+        #people-about { height: auto; max-height: 50%; padding: 0 1; margin: 0 0 1 0; }
+        #people-list, #people-appearances { text-wrap: nowrap; text-overflow: ellipsis; }
         #people-appearances { height: 1fr; }
         &.-narrow {
             #people-panes { layout: vertical; }
@@ -463,10 +445,6 @@ class PeopleDirectory(Widget):
         event.stop()
         if self.appearances:
             self.appearance_list.focus()
-
-    @on(OptionList.OptionHighlighted, "#people-appearances")
-    def appearance_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
 
     @on(OptionList.OptionSelected, "#people-appearances")
     def appearance_selected(self, event: OptionList.OptionSelected) -> None:
