@@ -285,3 +285,17 @@ async def test_someone_who_appears_nowhere_says_so_and_enter_opens_nothing() -> 
         await pilot.press("enter", "tab", "enter", "f", *"zzz")
         assert "Nobody matches “zzz”." in screen_text(app)
         assert app.is_running and app.opened == []
+
+
+async def test_a_click_selects_and_a_double_click_opens(sample: Briefing) -> None:
+    app = DirectoryApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        people = directory(app)
+        await pilot.click(people.entry_list, offset=(4, 5))  # border, "People (4)", then the 4th person
+        assert people.selected_entry.id == WILMES
+        assert app.focused is people.entry_list
+        first_appearance_row = 2  # border, "Meetings (2)"
+        await pilot.click(people.appearance_list, offset=(4, first_appearance_row))
+        assert app.opened == []
+        await pilot.double_click(people.appearance_list, offset=(4, first_appearance_row))
+        assert app.opened == [OpenLocation("fac-2022-04-11")]

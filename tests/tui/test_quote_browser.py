@@ -384,3 +384,18 @@ async def test_a_book_without_quotes_says_so() -> None:
         await pilot.press("j", "c", "enter", "f", *"x", "escape")
         assert app.is_running and app.copied == [] and app.opened == []
         assert "This book holds no quotes." in screen_text(app)
+
+
+async def test_a_click_selects_a_quote_and_a_double_click_opens_it(sample: Briefing) -> None:
+    app = QuoteBrowserApp(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        quote_list = browser(app).quote_list
+        row_of_second_quote = 1 + 3  # below the top border, after the three lines of the first quote
+        await pilot.click(quote_list, offset=(4, row_of_second_quote))
+        assert quote_list.highlighted == 1
+        assert "For Belgium, this document" in detail(app, "text")
+        assert app.opened == []
+        await pilot.double_click(quote_list, offset=(4, row_of_second_quote))
+        assert app.opened == [
+            OpenLocation("nato-ministerial-2022-04-06", "nato-strategic-concept-dinner", STRATEGIC_CONCEPT)
+        ]

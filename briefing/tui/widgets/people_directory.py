@@ -240,6 +240,16 @@ class DirectoryList(OptionList):
         Binding("G", "last", "Last", show=False),
     ]
 
+    async def _on_click(self, event: events.Click) -> None:
+        """A click highlights (the details follow); a double click opens, as `enter` does."""
+        event.prevent_default()  # OptionList would open on a single click
+        clicked = event.style.meta.get("option")
+        if clicked is None or self.options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
+
 
 class EntryList(DirectoryList):
     """The people and organisations; `enter` moves to the selected entry's appearances."""
@@ -261,9 +271,7 @@ class PeopleDirectory(Widget):
 
     DEFAULT_CSS = """
     PeopleDirectory {
-        height: 1fr;
-        width: 1fr;
-        layout: vertical;
+        height: 1fr; width: 1fr; layout: vertical;
 
         #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-empty #people-empty { display: block; }
@@ -336,8 +344,7 @@ class PeopleDirectory(Widget):
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < WIDE_LAYOUT_MIN_WIDTH
         short = event.size.height < SHORT_LAYOUT_MAX_HEIGHT
-        self.set_class(narrow, "-narrow")
-        self.set_class(short, "-short")
+        self.set_class(narrow, "-narrow").set_class(short, "-short")
         self.filter_input.compact = narrow or short
 
     def focus(self, scroll_visible: bool = True) -> PeopleDirectory:

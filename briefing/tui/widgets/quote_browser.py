@@ -181,6 +181,16 @@ class QuoteList(OptionList):
         Binding("enter", "select", "Open in meeting"),
     ]
 
+    async def _on_click(self, event: events.Click) -> None:
+        """A click highlights (the details follow); a double click opens, as `enter` does."""
+        event.prevent_default()  # OptionList would open on a single click
+        clicked = event.style.meta.get("option")
+        if clicked is None or self.options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
+
 
 class QuoteBrowser(Widget):
     """Every quote with speaker, meeting, date and topics; a filter; the selected quote in full.
