@@ -1,0 +1,202 @@
+"""Loading benchmark: `load_briefing` of one large generated briefing, side by side with plain Pydantic.
+
+    python benchmarks/load_benchmark.py [--sessions 2000] [--runs 7] [--seed 7]
+
+The briefing is built from the seeded books of `benchmarks/library_generator.py`, merged into one
+book (about 2,000 sessions, about 9 MB of indented JSON), with a source text beside it in which
+every passage, quote and figure occurs in the paragraph it cites, so the source check does its full
+work and passes. Each way of loading reads the same file from disk; the table gives the median of
+`--runs` runs, its ratio to the baseline (`Briefing.model_validate_json`: Pydantic's own parser,
+validation and the model's cross-reference check, nothing of ours), and the peak of Python
+allocations of one extra run under tracemalloc. Not a test: it prints a Markdown table to paste
+into benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.library_generator import generate_library
+from briefing.loading import check_against_sources, load_briefing, parse_briefing
+from briefing.loading.strict_json import parse_strict
+from briefing.model import Briefing, find_reference_problems
+
+SESSIONS_PER_BOOK = 6
+"""Each generated book has two meetings of three sessions."""
+
+SOURCE_ID = "record"
+SOURCE_PATH = "sources/record.txt"
+
+
+def merged_briefing(sessions: int, seed: int) -> tuple[dict[str, Any], str]:
+    """One briefing holding the meetings of enough generated books for `sessions` sessions, and its source.
+
+    People and organisations come from the first book: every book names them with the same ids, so all
+    references still resolve. Every verbatim item gets a paragraph of its own in the one source text.
+    """
+    books = [book.model_dump(mode="json") for book in generate_library(-(-sessions // SESSIONS_PER_BOOK), seed)]
+    paragraphs: list[str] = ["Record of the meetings (synthetic)."]
+
+    def cite(text: str) -> dict[str, Any]:
+        paragraphs.append(text)
+        return {"document": SOURCE_ID, "paragraph": len(paragraphs)}
+
+    meetings = []
+    for book in books:
+        for meeting in book["meetings"]:
+            for passage in meeting["passages"]:
+                passage["source"] = cite(passage["text"])
+            for session in meeting["sessions"]:
+                for passage in session["passages"]:
+                    passage["source"] = cite(passage["text"])
+                for quote in session["quotes"]:
+                    quote["source"] = cite(f"“{quote['text']}”, the minister said.")
+                for figure in session["figures"]:
+                    figure["source"] = cite(f"{figure['counts']} It amounts to {figure['as_written']}.")
+                for point in (*session["key_points"], *session["positions"]):
+                    point["sources"] = [{"document": SOURCE_ID, "paragraph": 1}]
+            meetings.append(meeting)
+    first = books[0]
+    briefing = {
+        **first,
+        "id": "large-generated-book",
+        "title": f"Large generated briefing: {len(meetings)} meetings",
+        "start": min(meeting["start"] for meeting in meetings),
+        "end": max(meeting["end"] for meeting in meetings),
+        "sources": [{**first["sources"][0], "id": SOURCE_ID, "path": SOURCE_PATH}],
+        "meetings": meetings,
+    }
+    return briefing, "\n\n".join(paragraphs) + "\n"
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way of turning the file into something, with a note on what it includes."""
+
+    name: str
+    includes: str
+    run: Callable[[Path], object]
+
+
+def ways() -> list[Way]:
+    def model_validate_json(path: Path) -> object:
+        return Briefing.model_validate_json(path.read_bytes())
+
+    def json_then_validate(path: Path) -> object:
+        return Briefing.model_validate(json.loads(path.read_bytes()))
+
+    def strict_json(path: Path) -> object:
+        return parse_strict(path.read_bytes().decode("utf-8-sig"))
+
+    return [
+        Way("json.loads", "read + parse only (no model)", lambda path: json.loads(path.read_bytes())),
+        Way("strict JSON parse", "read + decode + parse rejecting duplicate keys and NaN", strict_json),
+        Way("**baseline** `Briefing.model_validate_json`", "read + Pydantic's parser + validation + cross-references",
+            model_validate_json),
+        Way("`json.loads` + `Briefing.model_validate`", "as the baseline, through Python objects", json_then_validate),
+        Way("`load_briefing(check_sources=False)`", "size limit + strict parse + validation + cross-references",
+            lambda path: load_briefing(path, check_sources=False)),
+        Way("`load_briefing` (the app's and CLI's path)", "all of the above + every quote, passage and figure "
+            "checked against the source text", load_briefing),
+    ]
+
+
+def median_seconds(run: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_megabytes(run: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"Python {platform.python_version()} on {platform.system()} {platform.release()}, {cpu}, "
+            f"{os.cpu_count()} CPUs")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=2000, help="sessions in the generated briefing")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each way (the median is shown)")
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args()
+
+    data, source = merged_briefing(options.sessions, options.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.json"
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        (Path(folder) / SOURCE_PATH).parent.mkdir()
+        (Path(folder) / SOURCE_PATH).write_text(source, encoding="utf-8")
+        # The generated file must pass every check, or the timings would be of an early failure.
+        briefing = load_briefing(path)
+        sessions = sum(len(meeting.sessions) for meeting in briefing.meetings)
+        size = path.stat().st_size
+        print(
+            f"{sessions:,} sessions in {len(briefing.meetings):,} meetings; {size / 1e6:.1f} MB of JSON, "
+            f"source text {len(source.encode()) / 1e6:.1f} MB in {source.count(chr(10) * 2) + 1:,} paragraphs",
+            file=sys.stderr,
+        )
+        results = []
+        for way in ways():
+            seconds = median_seconds(lambda way=way: way.run(path), options.runs)
+            results.append((way, seconds, peak_megabytes(lambda way=way: way.run(path))))
+            print(f"  {way.name}: {seconds * 1000:.0f} ms", file=sys.stderr)
+        text = path.read_text(encoding="utf-8")
+        parts = {
+            "`parse_briefing` (strict parse + validation + cross-references, no file I/O)":
+                median_seconds(lambda: parse_briefing(path, text), options.runs),
+            "`find_reference_problems` alone (the model's cross-reference check)":
+                median_seconds(lambda: list(find_reference_problems(briefing)), options.runs),
+            "`check_against_sources` alone (read source, split, compare every item)":
+                median_seconds(lambda: check_against_sources(briefing, path.parent), options.runs),
+        }
+
+    baseline = next(seconds for way, seconds, _ in results if "baseline" in way.name)
+    print(f"Loading one generated briefing: {sessions:,} sessions, {size / 1e6:.1f} MB of JSON "
+          f"(`--sessions {options.sessions} --seed {options.seed}`), median of {options.runs} runs.\n")
+    print("| way | what it does | median ms | × baseline | peak MB (tracemalloc) |")
+    print("|---|---|---:|---:|---:|")
+    for way, seconds, peak in results:
+        print(f"| {way.name} | {way.includes} | {seconds * 1000:.0f} | {seconds / baseline:.2f}× | {peak:.0f} |")
+    print("\n| part | median ms | × baseline |")
+    print("|---|---:|---:|")
+    for name, seconds in parts.items():
+        print(f"| {name} | {seconds * 1000:.0f} | {seconds / baseline:.2f}× |")
+    print(f"\nMachine: {machine()}.")
+
+
+if __name__ == "__main__":
+    main()
