@@ -17,23 +17,13 @@ from briefing.cli.common import add_file_argument, load_from_options, subcommand
 from briefing.loading import ExitCode
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_text
-from briefing.search import QueryError, SearchHit, SearchIndex, SearchResults
+from briefing.search import QUERY_HELP, QueryError, SearchHit, SearchIndex, SearchResults
 
 NAME = "search"
 
 MATCH_STYLE = "bold reverse"
 """How a match is shown in a snippet; the only styling applied to briefing text."""
 
-QUERY_HELP = """\
-query language:
-  sanctions russia        items with both words
-  "peace facility"        the exact phrase
-  sanctions OR embargo    either word
-  -russia                 items without the word (or -"a phrase")
-  sanct*                  words that start with "sanct"
-Case, accents (wilmes = Wilmès), typographic quotes and dashes, and hyphens (asia-pacific = asia pacific)
-do not matter.
-"""
 
 KIND_NAMES = {
     "meeting": "meeting", "session": "session", "passage": "passage", "key_point": "key point",
@@ -43,7 +33,9 @@ KIND_NAMES = {
 
 
 def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
-    parser = subcommand_parser(subcommands, NAME, "search a briefing; print ranked hits", QUERY_HELP + "\n" + epilog)
+    parser = subcommand_parser(
+        subcommands, NAME, "search a briefing; print ranked hits", _indented("query language:", QUERY_HELP) + epilog
+    )
     parser.add_argument("query", metavar="QUERY", help="what to look for (see the query language below)")
     add_file_argument(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per hit and line")
@@ -51,6 +43,10 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
         "--limit", type=_positive_int, default=50, metavar="N", help="show at most N hits (default 50)"
     )
     parser.set_defaults(handler=run)
+
+
+def _indented(title: str, text: str) -> str:
+    return title + "\n" + "".join(f"  {line}\n" for line in text.splitlines()) + "\n"
 
 
 def _positive_int(value: str) -> int:

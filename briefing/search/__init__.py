@@ -6,11 +6,12 @@ No UI here: the app, `briefing search` and `briefing print` style the spans this
 from briefing.search.documents import KINDS, IndexedItem
 from briefing.search.folding import FoldedText, fold
 from briefing.search.index import SearchHit, SearchIndex, SearchResults, SearchUnavailableError
-from briefing.search.query import CompiledQuery, QueryError, Term, compile_query
+from briefing.search.query import QUERY_HELP, CompiledQuery, QueryError, Term, compile_query
 from briefing.search.snippets import Snippet, make_snippet
 
 __all__ = [
     "KINDS",
+    "QUERY_HELP",
     "CompiledQuery",
     "FoldedText",
     "IndexedItem",

@@ -18,8 +18,22 @@ from functools import cached_property
 
 from briefing.search.folding import TOKEN, FoldedText, fold
 
+QUERY_HELP = """\
+sanctions russia        items with both words, anywhere in them
+"peace facility"        the exact phrase
+sanctions OR embargo    either word (OR binds tighter than the space)
+-russia                 items without the word; -"a phrase" works too
+sanct*                  words that start with "sanct"
+Case, accents (wilmes = Wilmès), typographic quotes and dashes (Court's = Court’s) and hyphens
+(asia-pacific = asia pacific) do not matter. While typing, the last word also matches as a prefix."""
+"""The query language in plain text, for `briefing search --help` and the app's help screen."""
+
 MAX_QUERY_LENGTH = 2000
 """Longest query accepted, in characters; longer ones are refused with a message, not truncated."""
+
+MIN_PREFIX_LENGTH = 2
+"""Letters a prefix needs: one letter would match a large share of every book, slowly, and tell little.
+While typing, a one-letter last word is matched as a whole word until the second letter comes."""
 
 MAX_TERMS = 40
 """Most words and phrases in one query; FTS5 expression trees have a depth limit, and no reader types more."""
@@ -174,9 +188,10 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
                 prefix = True
                 while position < length and query[position] == "*":
                     position += 1
-            elif unfinished and not excluded and inside and not inside[-1].isspace():
-                prefix = True
             tokens = tuple(TOKEN.findall(fold(inside)))
+            if unfinished and not prefix and not excluded and inside and not inside[-1].isspace() and tokens:
+                prefix = len(tokens[-1]) >= MIN_PREFIX_LENGTH
+            _check_prefix(tokens, prefix)
             items.append(_Word(Term(tokens, prefix) if tokens else None, excluded, quoted=True))
             continue
         end = position
@@ -204,9 +219,15 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
         if prefix and not tokens:
             raise QueryError('"*" needs the beginning of a word before it, as in sanct*.')
         if as_you_type and at_end and not excluded and tokens and TOKEN.fullmatch(folded_stem[-1]):
-            prefix = True
+            prefix = len(tokens[-1]) >= MIN_PREFIX_LENGTH
+        _check_prefix(tokens, prefix)
         items.append(_Word(Term(tokens, prefix) if tokens else None, excluded))
     return items
+
+
+def _check_prefix(tokens: tuple[str, ...], prefix: bool) -> None:
+    if prefix and tokens and len(tokens[-1]) < MIN_PREFIX_LENGTH:
+        raise QueryError(f'"*" needs at least {MIN_PREFIX_LENGTH} letters before it, as in sanct*.')
 
 
 def _group(query: str, items: list[_Word | str], as_you_type: bool) -> CompiledQuery:

@@ -68,6 +68,16 @@ def test_as_you_type_makes_the_last_word_a_prefix() -> None:
     assert compile_query("war ukr").groups[-1] == (Term(("ukr",)),)
 
 
+def test_prefix_needs_two_letters() -> None:
+    with pytest.raises(QueryError, match="at least 2 letters"):
+        compile_query("s*")
+    with pytest.raises(QueryError, match="at least 2 letters"):
+        compile_query('"asia p"*')
+    assert compile_query("war s", as_you_type=True).groups[-1] == (Term(("s",)),)
+    assert compile_query("war se", as_you_type=True).groups[-1] == (Term(("se",), prefix=True),)
+    assert compile_query('"asia p', as_you_type=True).groups == ((Term(("asia", "p")),),)
+
+
 def test_as_you_type_forgives_unfinished_syntax() -> None:
     assert compile_query('"asia pac', as_you_type=True).groups == ((Term(("asia", "pac"), prefix=True),),)
     assert compile_query("war OR", as_you_type=True).groups == ((Term(("war",)),),)
@@ -81,8 +91,8 @@ def test_blank_query_is_empty_not_an_error() -> None:
 
 
 def test_fts_expression_quotes_every_token() -> None:
-    expression = compile_query('NEAR( a AND b OR "c d"* -e').fts_expression
-    assert expression == '(("near") AND ("a") AND ("b" OR "c d"*)) NOT ("e")'
+    expression = compile_query('NEAR( a AND b OR "c dd"* -e').fts_expression
+    assert expression == '(("near") AND ("a") AND ("b" OR "c dd"*)) NOT ("e")'
 
 
 @pytest.mark.parametrize(
