@@ -91,6 +91,7 @@ class Way:
     name: str
     includes: str
     run: Callable[[Path], object]
+    is_baseline: bool = False
 
 
 def ways() -> list[Way]:
@@ -107,23 +108,69 @@ def ways() -> list[Way]:
         Way("json.loads", "read + parse only (no model)", lambda path: json.loads(path.read_bytes())),
         Way("strict JSON parse", "read + decode + parse rejecting duplicate keys and NaN", strict_json),
         Way("**baseline** `Briefing.model_validate_json`", "read + Pydantic's parser + validation + cross-references",
-            model_validate_json),
+            model_validate_json, is_baseline=True),
         Way("`json.loads` + `Briefing.model_validate`", "as the baseline, through Python objects", json_then_validate),
         Way("`load_briefing(check_sources=False)`", "size limit + strict parse + validation + cross-references",
             lambda path: load_briefing(path, check_sources=False)),
         Way("`load_briefing` (the app's and CLI's path)", "all of the above + every quote, passage and figure "
             "checked against the source text", load_briefing),
+        Way("baseline, collector paused", "the baseline inside `gc.disable()` … `gc.enable()`",
+            without_gc(model_validate_json)),
+        Way("`load_briefing`, collector paused", "`load_briefing` inside `gc.disable()` … `gc.enable()`",
+            without_gc(load_briefing)),
     ]
 
 
-def median_seconds(run: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        started = time.perf_counter()
+def without_gc(run: Callable[[Path], object]) -> Callable[[Path], object]:
+    """`run` with Python's cyclic garbage collector paused for the call, as a loader could do it.
+
+    Validation allocates some hundred thousand objects, none of them garbage; each allocation burst
+    triggers collections that walk every object alive so far, so their cost grows with the book.
+    """
+
+    def paused(path: Path) -> object:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return run(path)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+def median_seconds(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median time of each run; the runs take turns, so a busy moment of the machine hits them all alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            gc.collect()
+            started = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def collector_seconds(run: Callable[[], object]) -> tuple[float, int]:
+    """Time spent in garbage collections during `run`, and how many there were."""
+    spent, count, started = 0.0, 0, 0.0
+
+    def on_collection(phase: str, info: dict[str, int]) -> None:
+        nonlocal spent, count, started
+        if phase == "start":
+            started = time.perf_counter()
+        else:
+            spent += time.perf_counter() - started
+            count += 1
+
+    gc.collect()
+    gc.callbacks.append(on_collection)
+    try:
         run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    finally:
+        gc.callbacks.remove(on_collection)
+    return spent, count
 
 
 def peak_megabytes(run: Callable[[], object]) -> float:
@@ -169,33 +216,39 @@ def main() -> None:
             f"source text {len(source.encode()) / 1e6:.1f} MB in {source.count(chr(10) * 2) + 1:,} paragraphs",
             file=sys.stderr,
         )
-        results = []
-        for way in ways():
-            seconds = median_seconds(lambda way=way: way.run(path), options.runs)
-            results.append((way, seconds, peak_megabytes(lambda way=way: way.run(path))))
-            print(f"  {way.name}: {seconds * 1000:.0f} ms", file=sys.stderr)
         text = path.read_text(encoding="utf-8")
+        all_ways = ways()
         parts = {
             "`parse_briefing` (strict parse + validation + cross-references, no file I/O)":
-                median_seconds(lambda: parse_briefing(path, text), options.runs),
+                lambda: parse_briefing(path, text),
             "`find_reference_problems` alone (the model's cross-reference check)":
-                median_seconds(lambda: list(find_reference_problems(briefing)), options.runs),
-            "`check_against_sources` alone (read source, split, compare every item)":
-                median_seconds(lambda: check_against_sources(briefing, path.parent), options.runs),
+                lambda: list(find_reference_problems(briefing)),
+            "`check_against_sources` alone (read the source, split it, compare every item)":
+                lambda: check_against_sources(briefing, path.parent),
         }
+        runs = {way.name: (lambda way=way: way.run(path)) for way in all_ways} | parts
+        medians = median_seconds(runs, options.runs)
+        peaks = {way.name: peak_megabytes(runs[way.name]) for way in all_ways}
+        in_collector, collections = collector_seconds(lambda: load_briefing(path))
+        total = medians[next(way.name for way in all_ways if way.run is load_briefing)]
 
-    baseline = next(seconds for way, seconds, _ in results if "baseline" in way.name)
+    baseline = next(medians[way.name] for way in all_ways if way.is_baseline)
     print(f"Loading one generated briefing: {sessions:,} sessions, {size / 1e6:.1f} MB of JSON "
-          f"(`--sessions {options.sessions} --seed {options.seed}`), median of {options.runs} runs.\n")
+          f"(`--sessions {options.sessions} --seed {options.seed}`); medians of {options.runs} runs, taking turns.\n")
     print("| way | what it does | median ms | × baseline | peak MB (tracemalloc) |")
     print("|---|---|---:|---:|---:|")
-    for way, seconds, peak in results:
-        print(f"| {way.name} | {way.includes} | {seconds * 1000:.0f} | {seconds / baseline:.2f}× | {peak:.0f} |")
+    for way in all_ways:
+        seconds = medians[way.name]
+        print(f"| {way.name} | {way.includes} | {seconds * 1000:.0f} | {seconds / baseline:.2f}× | "
+              f"{peaks[way.name]:.0f} |")
     print("\n| part | median ms | × baseline |")
     print("|---|---:|---:|")
-    for name, seconds in parts.items():
-        print(f"| {name} | {seconds * 1000:.0f} | {seconds / baseline:.2f}× |")
-    print(f"\nMachine: {machine()}.")
+    for name in parts:
+        print(f"| {name} | {medians[name] * 1000:.0f} | {medians[name] / baseline:.2f}× |")
+    print(f"| garbage collections during one `load_briefing` ({collections}) | {in_collector * 1000:.0f} "
+          f"| {in_collector / baseline:.2f}× |")
+    print(f"\nIn the garbage collector: {in_collector / total:.0%} of `load_briefing`'s median time.")
+    print(f"Machine: {machine()}.")
 
 
 if __name__ == "__main__":
