@@ -197,7 +197,7 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=2000, help="sessions in the generated briefing")
-    parser.add_argument("--runs", type=int, default=7, help="timed runs of each way (the median is shown)")
+    parser.add_argument("--runs", type=int, default=9, help="timed runs of each way (the median is shown)")
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
 
