@@ -73,8 +73,9 @@ def test_every_format_renders_inert_output(briefing: Briefing, width: int) -> No
             output = SGR.sub("", output)
         assert forbidden_in(output) == [], format
 
-    too_long = [line for line in outputs["text"].split("\n") if cell_len(line) > width]
-    assert too_long == []
+    for format in ("text", "ansi"):
+        too_long = [line for line in SGR.sub("", outputs[format]).split("\n") if cell_len(line) > width]
+        assert too_long == [], format
 
     html = outputs["html"]
     assert "<script" not in html and "<img" not in html  # "onerror=" may stay, as escaped text
