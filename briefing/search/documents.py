@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefing.model import Briefing, BriefingLookup, Meeting, Session
+from briefing.model import Briefing, Meeting, Session
 
 HEADING = "heading"
 QUOTE = "quote"
@@ -55,9 +55,9 @@ def indexed_items(briefings: Iterable[Briefing]) -> Iterator[IndexedItem]:
 
 def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
     """Rows of one briefing: meetings with their sessions and items, then people and organisations."""
-    lookup = BriefingLookup(briefing)
+    speakers = {person.id: person.name for person in briefing.people}
     for meeting in briefing.meetings:
-        yield from _meeting_items(briefing.id, meeting, lookup)
+        yield from _meeting_items(briefing.id, meeting, speakers)
     for person in briefing.people:
         yield IndexedItem(
             briefing.id, None, None, "person", person.id, person.name, person.role or "person", HEADING,
@@ -70,7 +70,7 @@ def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
         )
 
 
-def _meeting_items(briefing_id: str, meeting: Meeting, lookup: BriefingLookup) -> Iterator[IndexedItem]:
+def _meeting_items(briefing_id: str, meeting: Meeting, speakers: dict[str, str]) -> Iterator[IndexedItem]:
     yield IndexedItem(
         briefing_id, meeting.id, None, "meeting", meeting.id, meeting.title, meeting.kind, HEADING,
         _present(meeting.kind, meeting.place, meeting.country),
@@ -82,11 +82,11 @@ def _meeting_items(briefing_id: str, meeting: Meeting, lookup: BriefingLookup) -
             "heading" if passage.heading else "passage", HEADING if passage.heading else BODY,
         )
     for session in meeting.sessions:
-        yield from _session_items(briefing_id, meeting, session, lookup)
+        yield from _session_items(briefing_id, meeting, session, speakers)
 
 
 def _session_items(
-    briefing_id: str, meeting: Meeting, session: Session, lookup: BriefingLookup
+    briefing_id: str, meeting: Meeting, session: Session, speakers: dict[str, str]
 ) -> Iterator[IndexedItem]:
     where = (briefing_id, meeting.id, session.id)
     yield IndexedItem(*where, "session", session.id, session.title, session.title, HEADING, _present(session.format))
@@ -104,7 +104,7 @@ def _session_items(
             *where, "figure", figure.id, figure.counts, figure.as_written, BODY, (figure.as_written, figure.unit)
         )
     for quote in session.quotes:
-        speaker = lookup.actor_name(quote.speaker)
+        speaker = speakers.get(quote.speaker, quote.speaker)
         yield IndexedItem(*where, "quote", quote.id, quote.text, speaker, QUOTE, (speaker, *quote.topics))
 
 

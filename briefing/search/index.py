@@ -35,11 +35,12 @@ PREFIX_LENGTHS = "2"
 their lists at query time is slow; from three letters on, FTS5 is fast enough without an index,
 and each prefix index adds about a fifth to the build time."""
 
-RANK_WINDOW = 1000
-"""Most matching rows bm25 ranks for one query. Beyond it, only the first RANK_WINDOW matches in row
-order are ranked: rows are stored titles and names first, then quotes, then body text (each in
-document order), so the window holds the matches a reader most likely wants, and a search over ten
-thousand briefings stays within one frame even for the commonest word."""
+MOST_RANKED = 2000
+"""Most matches ranked by relevance. FTS5's bm25 first counts, over the whole index, the rows holding
+each word or phrase (its rarity), which for a common phrase in ten thousand briefings costs tens of
+milliseconds. A query matching more rows than this is too common for relevance to tell its hits
+apart anyway: its hits come in row order instead, which is titles and names first, then quotes, then
+body text, each in document order (see TIERS), and `SearchResults.ranked` is False."""
 
 TOTAL_CAP = 10_000
 """Matches counted at most; above it, `SearchResults.total` is this cap and `total_is_exact` False."""
@@ -86,6 +87,8 @@ class SearchResults:
     hits: list[SearchHit]
     total_is_exact: bool = True
     """False when more than TOTAL_CAP rows matched: then say "10,000+ hits"."""
+    ranked: bool = True
+    """False when more than MOST_RANKED rows matched and hits come in row order, not by relevance."""
 
 
 class SearchIndex:
@@ -136,26 +139,25 @@ class SearchIndex:
                     "SELECT count(*) FROM (SELECT rowid FROM items WHERE items MATCH ? LIMIT ?)",
                     (expression, TOTAL_CAP + 1),
                 ).fetchone()[0]
-                window = ""
-                parameters: tuple[object, ...] = (expression, limit)
-                if total > RANK_WINDOW:
-                    (last_ranked,) = self._connection.execute(
-                        "SELECT rowid FROM items WHERE items MATCH ? LIMIT 1 OFFSET ?", (expression, RANK_WINDOW - 1)
-                    ).fetchone()
-                    window = "AND rowid <= ? "
-                    parameters = (expression, last_ranked, limit)
-                rows = self._connection.execute(
-                    f"SELECT rowid, bm25(items, {self._weights}) AS score FROM items WHERE items MATCH ? "
-                    f"{window}ORDER BY score, rowid LIMIT ?",
-                    parameters,
-                ).fetchall()
+                ranked = total <= MOST_RANKED
+                if ranked:
+                    rows = self._connection.execute(
+                        f"SELECT rowid, bm25(items, {self._weights}) AS score FROM items WHERE items MATCH ? "
+                        "ORDER BY score, rowid LIMIT ?",
+                        (expression, limit),
+                    ).fetchall()
+                else:
+                    rows = [
+                        (rowid, -COLUMN_WEIGHTS[self._items[rowid].column])
+                        for (rowid,) in self._connection.execute(
+                            "SELECT rowid FROM items WHERE items MATCH ? LIMIT ?", (expression, limit)
+                        )
+                    ]
         except sqlite3.Error as error:
             # The expression is built from quoted tokens only; reaching this is a bug, not a user mistake.
             raise QueryError("This query could not be run; try fewer or simpler words.") from error
         hits = [self._hit(rowid, -score, compiled) for rowid, score in rows]
-        if total > TOTAL_CAP:
-            return SearchResults(compiled.query, TOTAL_CAP, hits, total_is_exact=False)
-        return SearchResults(compiled.query, total, hits)
+        return SearchResults(compiled.query, min(total, TOTAL_CAP), hits, total <= TOTAL_CAP, ranked)
 
     def _hit(self, rowid: int, score: float, compiled: CompiledQuery) -> SearchHit:
         item = self._items[rowid]
@@ -196,16 +198,17 @@ class SearchIndex:
             self._connection.close()
 
 
-def _row(rowid: int, item: IndexedItem) -> tuple[object, ...]:
-    values: list[object] = [rowid]
-    for column in COLUMNS:
-        if column == item.column:
-            values.append(index_form(item.text))
-        elif column == EXTRA and item.extras:
-            values.append(index_form(" \n ".join(item.extras)))
-        else:
-            values.append(None)
-    return tuple(values)
+_TEXT_COLUMN_POSITION = {column: position for position, column in enumerate(COLUMNS, start=1)}
+_EXTRA_POSITION = _TEXT_COLUMN_POSITION[EXTRA]
+
+
+def _row(rowid: int, item: IndexedItem) -> list[object]:
+    """`[rowid, heading, quote, body, extra]` with the item's text in its column, the others empty."""
+    values: list[object] = [rowid, None, None, None, None]
+    values[_TEXT_COLUMN_POSITION[item.column]] = index_form(item.text)
+    if item.extras:
+        values[_EXTRA_POSITION] = index_form(" \n ".join(item.extras))
+    return values
 
 
 def _open_connection() -> sqlite3.Connection:

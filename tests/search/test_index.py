@@ -154,8 +154,8 @@ def test_many_briefings_in_one_index() -> None:
     assert {hit.briefing_id for hit in hits} == {"test-book", "other-book"}
 
 
-def test_large_result_sets_rank_a_window_with_titles_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(index_module, "RANK_WINDOW", 3)
+def test_very_common_queries_list_titles_first_then_document_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "MOST_RANKED", 3)
     data = minimal_briefing("x").model_dump(mode="json")
     session = data["meetings"][0]["sessions"][0]
     session["title"] = "Mali"
@@ -163,10 +163,16 @@ def test_large_result_sets_rank_a_window_with_titles_first(monkeypatch: pytest.M
         {"id": f"p{number}", "text": f"Mali {number}", "source": {"document": "release", "paragraph": 1}}
         for number in range(10)
     ]
-    results = SearchIndex.for_briefing(Briefing.model_validate(data)).search("mali")
-    assert results.total == 11 and results.total_is_exact
-    # Only three rows are ranked: the session title (titles come first), then p0 and p1.
-    assert [hit.item_id for hit in results.hits] == ["breakfast", "p0", "p1"]
+    data["meetings"][0]["passages"][0]["text"] = "Mali, Mali, Mali"
+    index = SearchIndex.for_briefing(Briefing.model_validate(data))
+    results = index.search("mali", limit=4)
+    assert (results.total, results.total_is_exact, results.ranked) == (12, True, False)
+    # Titles first, then the rest in document order: the meeting's passage, then the session's.
+    assert [hit.item_id for hit in results.hits] == ["breakfast", "intro", "p0", "p1"]
+    assert results.hits[0].score > results.hits[1].score == results.hits[2].score
+    monkeypatch.setattr(index_module, "MOST_RANKED", 100)
+    ranked = index.search("mali", limit=4)
+    assert ranked.ranked and [hit.item_id for hit in ranked.hits][:2] == ["breakfast", "intro"]
 
 
 def test_total_is_capped_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
