@@ -118,6 +118,8 @@ def print_hits(results: SearchResults, lookup: BriefingLookup, console: Console)
     summary = f"{total:,}{'' if results.total_is_exact else '+'} hit{'s' if total != 1 else ''}"
     if shown < total:
         summary += f" ({shown} shown; use --limit to see more)"
+    if not results.ranked:
+        summary += "; too many to rank: titles and names first, then in book order"
     console.print(Text(summary, style="bold"))
 
 

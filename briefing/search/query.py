@@ -135,7 +135,6 @@ class _Word:
     term: Term | None
     """None for a word with no letters or digits, which is ignored."""
     excluded: bool = False
-    quoted: bool = False
 
 
 _OR = "OR"
@@ -155,10 +154,10 @@ def compile_query(query: str, as_you_type: bool = False) -> CompiledQuery:
         raise QueryError(f"The query is too long ({len(query):,} characters; at most {MAX_QUERY_LENGTH:,}).")
     items = _scan(query, as_you_type)
     if as_you_type:
-        while items and (items[-1] in (_OR, _AND) or (isinstance(items[-1], _Word) and items[-1].term is None
-                                                       and items[-1].excluded)):
-            items.pop()
-    items = [item for item in items if not (isinstance(item, _Word) and item.term is None and not item.excluded)]
+        while items and items[-1] in (_OR, _AND):
+            items.pop()  # an operator just typed, waiting for its next word
+    # Words without letters or digits (a dash between spaces, an ellipsis) are not searched for.
+    items = [item for item in items if not (isinstance(item, _Word) and item.term is None)]
     return _group(query, items, as_you_type)
 
 
@@ -192,7 +191,7 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
             if unfinished and not prefix and not excluded and inside and not inside[-1].isspace() and tokens:
                 prefix = len(tokens[-1]) >= MIN_PREFIX_LENGTH
             _check_prefix(tokens, prefix)
-            items.append(_Word(Term(tokens, prefix) if tokens else None, excluded, quoted=True))
+            items.append(_Word(Term(tokens, prefix) if tokens else None, excluded))
             continue
         end = position
         while end < length and not query[end].isspace() and query[end] != '"':
@@ -207,8 +206,6 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
             excluded = True
             word = word[1:]
             if not word:
-                if position < length and query[position] == '"':
-                    raise QueryError('Put "-" right before the phrase to exclude, as in -"peace facility".')
                 if as_you_type and at_end:
                     continue
                 raise QueryError("A lone \"-\" excludes nothing: write it right before a word, as in -russia.")
@@ -249,10 +246,7 @@ def _group(query: str, items: list[_Word | str], as_you_type: bool) -> CompiledQ
             pending_or = True
             previous = item
             continue
-        assert isinstance(item, _Word)
-        if item.term is None:  # an excluded word without letters or digits excludes nothing
-            previous = item
-            continue
+        assert isinstance(item, _Word) and item.term is not None
         if item.excluded:
             if pending_or:
                 raise QueryError('An excluded word cannot be joined with "OR"; write -word on its own.')
