@@ -123,3 +123,23 @@ def test_the_built_briefing_contains_every_paragraph() -> None:
     # Guards the oracle itself: if passages went missing, "finds exactly" would prove little.
     texts = {item.text for item in briefing_items(BRIEFINGS["built-from-sources"])}
     assert set(source_paragraphs()) <= texts
+
+
+def expected_prefix_rows(briefing: Briefing, prefix: str) -> set[RowKey]:
+    return {
+        (item.kind, item.item_id, item.text)
+        for item in briefing_items(briefing)
+        if any(token.startswith(prefix) for sequence in row_sequences(item) for token in sequence)
+    }
+
+
+@pytest.mark.parametrize("name", sorted(BRIEFINGS))
+def test_every_three_letter_prefix_typed_finds_exactly_the_items_with_a_word_so_starting(name: str) -> None:
+    briefing, index = BRIEFINGS[name], INDEXES[name]
+    for prefix in sorted({word[:3] for word in SOURCE_WORDS if len(word) >= 3}):
+        results = index.search(prefix, limit=len(index), as_you_type=True)
+        assert hit_keys(results.hits) == expected_prefix_rows(briefing, prefix), prefix
+        for hit in results.hits:
+            for start, end in hit.spans:
+                (token,) = tokens(hit.text[start:end])
+                assert token.startswith(prefix)

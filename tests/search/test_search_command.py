@@ -88,3 +88,16 @@ def test_hostile_text_in_json_is_escaped(tmp_path: Path, capsys: pytest.CaptureF
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
     assert all(json.loads(line)["text"] for line in out.splitlines())
+
+
+def test_highlighted_styles_exactly_the_spans_even_when_escaping_lengthens_text() -> None:
+    from briefing.cli.search_command import MATCH_STYLE, highlighted
+
+    text = "\x1b[2J\u202e Wilmès [b]x[/b]"
+    start = text.index("Wilmès")
+    rendered = highlighted(text, [(start, start + len("Wilmès"))])
+    assert "\x1b" not in rendered.plain and "\u202e" not in rendered.plain
+    (span,) = rendered.spans
+    assert rendered.plain[span.start : span.end] == "Wilmès"
+    assert span.style == MATCH_STYLE
+    assert rendered.plain.endswith("[b]x[/b]")
