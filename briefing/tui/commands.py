@@ -22,6 +22,10 @@ from briefing.tui.widgets.literal import literal
 QUOTE_PREVIEW = 60
 """Characters of a quote shown in the palette."""
 
+MATCHED_LENGTH = 80
+"""Characters of a destination's text the palette matches against: Textual's fuzzy matcher takes
+time that grows steeply with the lengths of query and candidate, and a whole quote would freeze it."""
+
 
 @dataclass(frozen=True)
 class Destination:
@@ -48,7 +52,7 @@ def destinations(lookup: BriefingLookup) -> list[Destination]:
         preview = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[: QUOTE_PREVIEW - 1] + "…"
         display = Content.assemble(literal(speaker, "italic"), ": “", literal(preview), "”")
         session_id = located.session.id if located.session else None
-        found.append(Destination("Quote", f"{speaker} {quote.text}", display,
+        found.append(Destination("Quote", f"{speaker} {preview}", display,
                                  OpenLocation(located.meeting.id, session_id, quote.id)))
     return found
 
@@ -84,7 +88,7 @@ class BriefingCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for place in self.places:
-            score = matcher.match(f"{place.kind} {place.plain}")
+            score = matcher.match(f"{place.kind} {place.plain}"[:MATCHED_LENGTH])
             if score > 0:
                 yield Hit(score, self._display(place), self._open(place.location), text=safe_text(place.plain),
                           help=f"Open this {place.kind.lower()}")

@@ -20,8 +20,8 @@ class ClassificationBar(Static):
         height: 1;
         content-align: center middle;
         text-style: bold;
-        background: $success-muted;
-        color: $text;
+        background: $primary;
+        color: auto;
     }
     """
 
