@@ -9,13 +9,16 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.model import Meeting
 from briefing.tui.widgets.literal import literal
+
+PREFERRED_FORMAT = "text"
+"""Offered first: plain text opens anywhere, pastes into any note and prints as it is."""
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
+    ExportScreen > VerticalScroll {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    ExportScreen RadioSet { width: 100%; height: auto; }
+    ExportScreen RadioSet { width: 100%; height: auto; layout: horizontal; }
+    ExportScreen RadioButton { width: auto; }
     ExportScreen Horizontal { height: auto; align-horizontal: right; }
     ExportScreen Button { margin-left: 1; min-width: 10; }
-    ExportScreen Label { margin-top: 1; }
     ExportScreen #export-error { color: $text-error; height: auto; }
     """
 
@@ -49,14 +52,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                  meeting: Meeting | None) -> None:
         super().__init__()
         self.book_id = book_id
-        self.formats = formats
-        """Format names `briefing.render.export_summary` accepts, the first being the default."""
+        self.formats = tuple(sorted(formats, key=lambda name: name != PREFERRED_FORMAT))
+        """Format names `briefing.render.export_summary` accepts, the default first."""
         self.suffixes = suffixes
         self.meeting = meeting
         """The meeting whose tab is open, offered (and chosen) as the scope; None on other tabs."""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield Static(Content("Export the summary").stylize("bold"))
             if self.meeting is not None:
                 yield Label("What")
@@ -66,7 +69,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for number, name in enumerate(self.formats):
-                    yield RadioButton(Content(f"{name} ({self.suffixes.get(name, '')})"), value=number == 0)
+                    yield RadioButton(Content(name), value=number == 0)
             yield Label("File")
             yield Input(self._suggested_path(), id="export-path")
             yield Static("", id="export-error")
