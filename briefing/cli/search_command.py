@@ -17,7 +17,15 @@ from briefing.cli.common import add_file_argument, load_from_options, subcommand
 from briefing.loading import ExitCode
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_text
-from briefing.search import QUERY_HELP, QueryError, SearchHit, SearchIndex, SearchResults
+from briefing.search import (
+    QUERY_HELP,
+    CompiledQuery,
+    QueryError,
+    SearchHit,
+    SearchIndex,
+    SearchResults,
+    compile_query,
+)
 
 NAME = "search"
 
@@ -63,7 +71,8 @@ def run(options: argparse.Namespace) -> int:
     briefing = load_from_options(options)
     index = SearchIndex.for_briefing(briefing)
     try:
-        results = index.search(options.query, limit=options.limit)
+        compiled = compile_query(options.query)
+        results = index.search_compiled(compiled, limit=options.limit)
     except QueryError as error:
         print(f"briefing search: {safe_text(error.message)}", file=sys.stderr)
         return int(ExitCode.USAGE)
@@ -72,7 +81,7 @@ def run(options: argparse.Namespace) -> int:
         for hit in results.hits:
             sys.stdout.write(json.dumps(hit_record(hit, lookup), ensure_ascii=False) + "\n")
     else:
-        print_hits(results, lookup, Console(highlight=False, soft_wrap=True))
+        print_hits(results, compiled, lookup, Console(highlight=False, soft_wrap=True))
     return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
 
 
@@ -97,8 +106,11 @@ def hit_record(hit: SearchHit, lookup: BriefingLookup) -> dict[str, object]:
     }
 
 
-def print_hits(results: SearchResults, lookup: BriefingLookup, console: Console) -> None:
-    """Each hit as a heading (rank, kind, label, where) and its snippet with matches highlighted."""
+def print_hits(results: SearchResults, compiled: CompiledQuery, lookup: BriefingLookup, console: Console) -> None:
+    """Each hit as a heading (rank, kind, label, where) and its snippet, matches highlighted in both.
+
+    The label is highlighted too because a quote is also found by its speaker's name.
+    """
     shown = 0
     for rank, hit in enumerate(results.hits, start=1):
         shown = rank
@@ -106,7 +118,8 @@ def print_hits(results: SearchResults, lookup: BriefingLookup, console: Console)
         heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
         if hit.label and hit.label not in (hit.text, KIND_NAMES.get(hit.kind)):
             heading.append(" · ")
-            heading.append(safe_text(one_line(hit.label)))
+            label = one_line(hit.label)
+            heading.append_text(highlighted(label, compiled.spans(label)))
         where = location(hit, lookup)
         if where:
             heading.append("  — " + safe_text(one_line(where)), style="dim")
