@@ -29,9 +29,6 @@ TOKEN = re.compile(r"[^\W_]+")
 """A token: a run of letters and digits (Unicode-aware). Everything else separates tokens, so
 `Asia-Pacific` is the two tokens `asia pacific`, exactly as `asia pacific` is."""
 
-SEPARATORS = re.compile(r"[\W_]+")
-"""Runs of characters that are not part of any token."""
-
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _NON_ASCII_SEPARATORS = re.compile(r"[^\w\x00-\x7f]+")
@@ -149,4 +146,5 @@ class FoldedText:
 
 
 def fold_character_is_empty(character: str) -> bool:
+    """True for a character that folds to nothing (a combining mark): it belongs to the one before."""
     return not character.isascii() and fold_character(character) == ""
