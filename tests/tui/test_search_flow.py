@@ -136,6 +136,8 @@ async def test_a_hit_on_a_person_opens_the_directory(sample_app: BriefingApp) ->
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert sample_app.screen.tabs.active == "people"
+        first_option = panel.results_list.get_option_at_index(0)
+        assert first_option.disabled and first_option.prompt.plain == "People & organisations"
         await pilot.press("n")
         await pilot.pause()
         assert sample_app.screen.tabs.active == f"meeting-{panel.hits[1].meeting_id}"

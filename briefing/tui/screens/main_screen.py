@@ -119,6 +119,8 @@ class MainScreen(Screen[None]):
         self.title = literal(briefing.title).plain
         self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {principal.name}").plain
         self._build_index()
+        # The reader starts in the text, where j/k and the page keys work; number keys switch tabs.
+        self.query_one("#overview-view").focus()
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:

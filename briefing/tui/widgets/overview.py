@@ -23,7 +23,6 @@ class Overview(ReaderScroll):
         text-style: bold;
         color: $text-accent;
         padding: 0 1;
-        border-bottom: hkey $primary;
     }
     Overview > .overview-body {
         padding: 0 1;

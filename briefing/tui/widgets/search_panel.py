@@ -155,7 +155,7 @@ class SearchPanel(Vertical):
         match_style = component_style(self, "search-panel--match")
         label_style = component_style(self, "search-panel--label")
         options: list[Option | None] = []
-        meeting_id = None
+        meeting_id: object = object()  # no group yet; None is the group of people and organisations
         for number, hit in enumerate(hits):
             if hit.meeting_id != meeting_id:
                 meeting_id = hit.meeting_id
