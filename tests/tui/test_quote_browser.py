@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
@@ -17,7 +18,6 @@ from briefing.render.safety import safe_text
 from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import (
-    MATCH_STYLE,
     QuoteBrowser,
     build_entries,
     highlight_words,
@@ -126,7 +126,8 @@ async def test_filter_words_are_marked_in_the_list_and_the_quote(sample: Briefin
         await pilot.press("f", *"WILMES azov")
 
         def marked(content: Content) -> list[str]:
-            return [content.plain[span.start:span.end] for span in content.spans if span.style == MATCH_STYLE]
+            return [content.plain[span.start:span.end] for span in content.spans
+                    if isinstance(span.style, Style) and span.style.bold and span.style.underline]
 
         prompt = browser(app).quote_list.get_option_at_index(0).prompt
         assert marked(prompt) == ["Wilmès"]  # the excerpt stops before "Azov"

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,7 +35,7 @@ SHORT_LAYOUT_MAX_HEIGHT = 20
 """Below this many rows the filter, list and detail pane drop their borders."""
 
 MATCH_STYLE = "bold underline"
-"""How the words of the filter are marked in the list and in the quote."""
+"""How the words of the filter are marked when no stylesheet says otherwise (`quote-browser--match`)."""
 
 EXCERPT_WORDS = 30
 """How many words of a quote the list keeps; the list cuts each line to its width anyway."""
@@ -91,12 +92,8 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def highlight_words(content: Content, query: str) -> Content:
-    """`content` with every (folded) occurrence of each word of `query` in bold underline.
-
-    Underline and bold, not colour alone, so that a match stays visible in any theme and on the
-    highlighted row.
-    """
+def highlight_words(content: Content, query: str, style: Style | str = MATCH_STYLE) -> Content:
+    """`content` with every (folded) occurrence of each word of `query` in `style`."""
     words = fold(query).split()
     if not words:
         return content
@@ -105,12 +102,12 @@ def highlight_words(content: Content, query: str) -> Content:
         start = folded.folded.find(word)
         while start >= 0:
             original_start, original_end = folded.original_span(start, start + len(word))
-            content = content.stylize(MATCH_STYLE, original_start, original_end)
+            content = content.stylize(style, original_start, original_end)
             start = folded.folded.find(word, start + len(word))
     return content
 
 
-def list_prompt(entry: QuoteEntry, query: str = "") -> Content:
+def list_prompt(entry: QuoteEntry, query: str = "", match_style: Style | str = MATCH_STYLE) -> Content:
     """Three lines: date, speaker and meeting; the first words of the quote; its topics.
 
     The words of the filter `query` are highlighted where they occur.
@@ -127,7 +124,7 @@ def list_prompt(entry: QuoteEntry, query: str = "") -> Content:
     ]
     if entry.quote.topics:
         lines.append(Content.styled(" · ".join(safe_text(topic) for topic in entry.quote.topics), "$text-accent"))
-    return highlight_words(Content("\n").join(lines), query)
+    return highlight_words(Content("\n").join(lines), query, match_style)
 
 
 def source_passages(lookup: BriefingLookup, located: Located[Quote]) -> list[Passage]:
@@ -204,7 +201,8 @@ class QuoteBrowser(Widget):
         width: 1fr;
         layout: vertical;
 
-        #quote-filter { margin: 0 0 0 0; }
+        /* Bold and underline, not colour alone: a match stays visible in any theme and on the cursor row. */
+        & > .quote-browser--match { text-style: bold underline; }
         #quote-empty {
             display: none;
             padding: 0 1;
@@ -252,6 +250,9 @@ class QuoteBrowser(Widget):
     }
     """
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"quote-browser--match"}
+    """`quote-browser--match`: the words of the filter where they occur in the list and the quote."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "focus_filter", "Filter"),
         Binding("c", "copy_quote", "Copy with citation"),
@@ -286,7 +287,8 @@ class QuoteBrowser(Widget):
         yield Static(id="quote-empty", markup=False)
         with Horizontal(id="quote-panes"):
             with Vertical(id="quote-list-pane"):
-                yield QuoteList(*self._options(self.listed), id="quote-list", markup=False)
+                # Filled on mount, once the stylesheet gives the match style.
+                yield QuoteList(id="quote-list", markup=False)
             with ReaderScroll(id="quote-detail"):
                 yield Static(id="quote-text", markup=False)
                 yield Static(id="quote-speaker", markup=False)
@@ -295,8 +297,7 @@ class QuoteBrowser(Widget):
                 yield Static(id="quote-source", markup=False)
 
     def on_mount(self) -> None:
-        self.show_empty_message()
-        self.show_detail(self.selected_entry)
+        self.refresh_list()
 
     def on_resize(self, event: events.Resize) -> None:
         narrow = event.size.width < WIDE_LAYOUT_MIN_WIDTH
@@ -314,12 +315,22 @@ class QuoteBrowser(Widget):
             return None
         return self.listed[index]
 
-    def _options(self, entries: list[QuoteEntry]) -> list[Option]:
-        return [Option(list_prompt(entry, self.filter_text), id=entry.quote.id) for entry in entries]
+    @property
+    def match_style(self) -> Style:
+        """The style of `quote-browser--match`, from the stylesheet."""
+        return self.get_visual_style("quote-browser--match", partial=True)
 
-    def watch_filter_text(self, query: str) -> None:
+    def _options(self, entries: list[QuoteEntry]) -> list[Option]:
+        match_style = self.match_style
+        return [Option(list_prompt(entry, self.filter_text, match_style), id=entry.quote.id) for entry in entries]
+
+    def watch_filter_text(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """List the quotes that match the filter, keeping the cursor on the same quote if it still matches."""
         previous = self.selected_entry
-        self.listed = [entry for entry in self.entries if matches(entry, query)]
+        self.listed = [entry for entry in self.entries if matches(entry, self.filter_text)]
         quote_list = self.quote_list
         quote_list.set_options(self._options(self.listed))
         if self.listed:
@@ -389,7 +400,8 @@ class QuoteBrowser(Widget):
             return
         located = entry.located
         quote = entry.quote
-        statics["quote-text"].update(highlight_words(Content(f"“{safe_text(quote.text)}”"), self.filter_text))
+        quote_text = Content(f"“{safe_text(quote.text)}”")
+        statics["quote-text"].update(highlight_words(quote_text, self.filter_text, self.match_style))
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
