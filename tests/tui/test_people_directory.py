@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.style import Style
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
@@ -142,6 +143,10 @@ async def test_selecting_wilmes_lists_her_quotes_and_sessions(sample: Briefing) 
         assert any("Working session on Ukraine, 11 April 2022" in p and "Russia does not hesitate" in p
                    for p in prompts)
         assert any(p.startswith("Participant  Working dinner on NATO’s strategic concept") for p in prompts)
+        mention = next(a for a in directory(app).appearances if a.item_id == "src-p01").label
+        marked = [mention.plain[span.start:span.end] for span in mention.spans
+                  if isinstance(span.style, Style) and span.style.bold and span.style.reverse]
+        assert marked == ["Sophie Wilmès"]  # people-directory--mention: bold reverse, not colour alone
 
 
 async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:

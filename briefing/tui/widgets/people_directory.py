@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -36,6 +37,9 @@ SHORT_LAYOUT_MAX_HEIGHT = 20
 MIN_SURNAME_LENGTH = 4
 """A person's last name alone counts as a mention only from this length, so `Li` or `Ng` do not
 match every other word."""
+
+MENTION_STYLE = "bold reverse"
+"""How a mention is marked when no stylesheet says otherwise (`people-directory--mention`)."""
 
 MENTION_CONTEXT = 40
 """About how many characters of text to show before a mention (and twice that after it)."""
@@ -132,8 +136,8 @@ def snippet(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def mention_in_context(text: str, pattern: re.Pattern[str]) -> Content:
-    """The words around the first mention in `text`, the mention in bold reverse (not colour alone)."""
+def mention_in_context(text: str, pattern: re.Pattern[str], style: Style | str = MENTION_STYLE) -> Content:
+    """The words around the first mention in `text`, the mention in `style`."""
     folded = FoldedText.of(text)
     match = pattern.search(folded.folded)
     if match is None:
@@ -145,7 +149,7 @@ def mention_in_context(text: str, pattern: re.Pattern[str]) -> Content:
         before = "…" + before.split(" ", 1)[-1]
     if end + 2 * MENTION_CONTEXT < len(text):
         after = after.rsplit(" ", 1)[0] + "…"
-    return Content.assemble(safe_text(before), (safe_text(text[start:end]), "bold reverse"), safe_text(after))
+    return Content.assemble(safe_text(before), (safe_text(text[start:end]), style), safe_text(after))
 
 
 def appearance_label(kind: str, title: str, detail: Content | str = "") -> Content:
@@ -157,7 +161,9 @@ def appearance_label(kind: str, title: str, detail: Content | str = "") -> Conte
     return content
 
 
-def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appearance]:
+def find_appearances(
+    lookup: BriefingLookup, entry: DirectoryEntry, mention_style: Style | str = MENTION_STYLE
+) -> list[Appearance]:
     """Everywhere `entry` appears: meetings, sessions, quotes, mentions; in document order within each."""
     found: list[Appearance] = []
     for meeting in lookup.briefing.meetings:
@@ -174,22 +180,20 @@ def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appe
             found.append(Appearance("Sessions", label, meeting.id, session.id))
     spoken: set[str] = set()
     for located in lookup.quotes():
+        session_id = located.session.id if located.session else None
         if located.item.speaker == entry.id:
             spoken.add(located.item.id)
             label = appearance_label("Said", item_place(located), f"“{snippet(located.item.text)}”")
-            found.append(Appearance("Quotes", label, located.meeting.id, _session_id(located), located.item.id))
+            found.append(Appearance("Quotes", label, located.meeting.id, session_id, located.item.id))
     pattern = mention_pattern(entry.actor)
     for located in lookup.items.values():
-        text = item_text(located)
+        text, session_id = item_text(located), located.session.id if located.session else None
         if located.item.id in spoken or not pattern.search(fold(text)):
             continue
-        label = appearance_label(KIND_LABELS[located.kind], item_place(located), mention_in_context(text, pattern))
-        found.append(Appearance("Mentioned in", label, located.meeting.id, _session_id(located), located.item.id))
+        context = mention_in_context(text, pattern, mention_style)
+        label = appearance_label(KIND_LABELS[located.kind], item_place(located), context)
+        found.append(Appearance("Mentioned in", label, located.meeting.id, session_id, located.item.id))
     return found
-
-
-def _session_id(located: Located) -> str | None:
-    return located.session.id if located.session is not None else None
 
 
 def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
@@ -272,6 +276,7 @@ class PeopleDirectory(Widget):
     DEFAULT_CSS = """
     PeopleDirectory {
         height: 1fr; width: 1fr; layout: vertical;
+        & > .people-directory--mention { text-style: bold reverse; }  /* not colour alone */
 
         #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-empty #people-empty { display: block; }
@@ -296,6 +301,9 @@ class PeopleDirectory(Widget):
         }
     }
     """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"people-directory--mention"}
+    """`people-directory--mention`: the name (or acronym) where an item mentions it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch list"),
@@ -371,7 +379,8 @@ class PeopleDirectory(Widget):
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:
-            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry)
+            mention_style = self.get_visual_style("people-directory--mention", partial=True)
+            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry, mention_style)
         return self._appearance_cache[entry.id]
 
     def _entry_options(self, entries: list[DirectoryEntry]) -> list[Option]:
@@ -472,10 +481,7 @@ class PeopleDirectory(Widget):
         filter_input.focus()
 
     def action_switch_pane(self) -> None:
-        if self.appearance_list.has_focus:
-            self.entry_list.focus()
-        else:
-            self.appearance_list.focus()
+        (self.entry_list if self.appearance_list.has_focus else self.appearance_list).focus()
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
@@ -485,14 +491,10 @@ class PeopleDirectory(Widget):
 
     def action_back(self) -> None:
         """From the appearances back to the list; in the list or filter, clear the filter."""
-        if self.appearance_list.has_focus:
-            self.entry_list.focus()
-            return
-        self.filter_input.value = ""
+        if not self.appearance_list.has_focus:
+            self.filter_input.value = ""
         self.entry_list.focus()
 
     def action_open_appearance(self) -> None:
-        appearance = self.selected_appearance
-        if appearance is None:
-            return
-        self.post_message(OpenLocation(appearance.meeting_id, appearance.session_id, appearance.item_id))
+        if (appearance := self.selected_appearance) is not None:
+            self.post_message(OpenLocation(appearance.meeting_id, appearance.session_id, appearance.item_id))
