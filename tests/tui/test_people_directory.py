@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
-from textual.style import Style
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
@@ -16,6 +15,7 @@ from briefing.model import Briefing, BriefingLookup, Person
 from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.people_directory import (
+    MENTION_STYLE,
     DirectoryEntry,
     PeopleDirectory,
     build_entries,
@@ -144,9 +144,10 @@ async def test_selecting_wilmes_lists_her_quotes_and_sessions(sample: Briefing) 
                    for p in prompts)
         assert any(p.startswith("Participant  Working dinner on NATO’s strategic concept") for p in prompts)
         mention = next(a for a in directory(app).appearances if a.item_id == "src-p01").label
-        marked = [mention.plain[span.start:span.end] for span in mention.spans
-                  if isinstance(span.style, Style) and span.style.bold and span.style.reverse]
-        assert marked == ["Sophie Wilmès"]  # people-directory--mention: bold reverse, not colour alone
+        marked = [mention.plain[span.start:span.end] for span in mention.spans if span.style == MENTION_STYLE]
+        assert marked == ["Sophie Wilmès"]
+        mention_style = directory(app).get_visual_style("people-directory--mention", partial=True)
+        assert mention_style.bold and mention_style.underline  # not colour alone
 
 
 async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:
@@ -240,6 +241,8 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
 
     app = make_app(sample_path)
     async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # the app may mount the hidden tabs after its first frame
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press(str(screen.pane_ids().index("people") + 1))

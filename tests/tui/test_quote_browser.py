@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.content import Content
-from textual.style import Style
 from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
@@ -18,6 +17,7 @@ from briefing.render.safety import safe_text
 from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import (
+    MATCH_STYLE,
     QuoteBrowser,
     build_entries,
     highlight_words,
@@ -126,13 +126,14 @@ async def test_filter_words_are_marked_in_the_list_and_the_quote(sample: Briefin
         await pilot.press("f", *"WILMES azov")
 
         def marked(content: Content) -> list[str]:
-            return [content.plain[span.start:span.end] for span in content.spans
-                    if isinstance(span.style, Style) and span.style.bold and span.style.underline]
+            return [content.plain[span.start:span.end] for span in content.spans if span.style == MATCH_STYLE]
 
         prompt = browser(app).quote_list.get_option_at_index(0).prompt
         assert marked(prompt) == ["Wilmès"]  # the excerpt stops before "Azov"
         quote_text = app.query_one("#quote-text", Static).content
         assert marked(quote_text) == ["Azov"]
+        match_style = browser(app).get_visual_style("quote-browser--match", partial=True)
+        assert match_style.bold and match_style.underline  # not colour alone
 
 
 async def test_filter_without_match_says_so(sample: Briefing) -> None:
@@ -336,6 +337,8 @@ async def test_in_the_app_the_quotes_tab_copies_and_opens_the_quote(sample_path:
 
     app = make_app(sample_path)
     async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # the app may mount the hidden tabs after its first frame
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await pilot.press(str(screen.pane_ids().index("quotes") + 1))

@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -38,8 +37,8 @@ MIN_SURNAME_LENGTH = 4
 """A person's last name alone counts as a mention only from this length, so `Li` or `Ng` do not
 match every other word."""
 
-MENTION_STYLE = "bold reverse"
-"""How a mention is marked when no stylesheet says otherwise (`people-directory--mention`)."""
+MENTION_STYLE = ".people-directory--mention"
+"""Mentions are marked with this component class, which Textual resolves when it renders."""
 
 MENTION_CONTEXT = 40
 """About how many characters of text to show before a mention (and twice that after it)."""
@@ -136,7 +135,7 @@ def snippet(text: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def mention_in_context(text: str, pattern: re.Pattern[str], style: Style | str = MENTION_STYLE) -> Content:
+def mention_in_context(text: str, pattern: re.Pattern[str]) -> Content:
     """The words around the first mention in `text`, the mention in `style`."""
     folded = FoldedText.of(text)
     match = pattern.search(folded.folded)
@@ -149,7 +148,7 @@ def mention_in_context(text: str, pattern: re.Pattern[str], style: Style | str =
         before = "…" + before.split(" ", 1)[-1]
     if end + 2 * MENTION_CONTEXT < len(text):
         after = after.rsplit(" ", 1)[0] + "…"
-    return Content.assemble(safe_text(before), (safe_text(text[start:end]), style), safe_text(after))
+    return Content.assemble(safe_text(before), (safe_text(text[start:end]), MENTION_STYLE), safe_text(after))
 
 
 def appearance_label(kind: str, title: str, detail: Content | str = "") -> Content:
@@ -161,9 +160,7 @@ def appearance_label(kind: str, title: str, detail: Content | str = "") -> Conte
     return content
 
 
-def find_appearances(
-    lookup: BriefingLookup, entry: DirectoryEntry, mention_style: Style | str = MENTION_STYLE
-) -> list[Appearance]:
+def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appearance]:
     """Everywhere `entry` appears: meetings, sessions, quotes, mentions; in document order within each."""
     found: list[Appearance] = []
     for meeting in lookup.briefing.meetings:
@@ -190,8 +187,7 @@ def find_appearances(
         text, session_id = item_text(located), located.session.id if located.session else None
         if located.item.id in spoken or not pattern.search(fold(text)):
             continue
-        context = mention_in_context(text, pattern, mention_style)
-        label = appearance_label(KIND_LABELS[located.kind], item_place(located), context)
+        label = appearance_label(KIND_LABELS[located.kind], item_place(located), mention_in_context(text, pattern))
         found.append(Appearance("Mentioned in", label, located.meeting.id, session_id, located.item.id))
     return found
 
@@ -276,7 +272,7 @@ class PeopleDirectory(Widget):
     DEFAULT_CSS = """
     PeopleDirectory {
         height: 1fr; width: 1fr; layout: vertical;
-        & > .people-directory--mention { text-style: bold reverse; }  /* not colour alone */
+        & > .people-directory--mention { text-style: bold underline; }  /* not colour alone */
 
         #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-empty #people-empty { display: block; }
@@ -356,8 +352,11 @@ class PeopleDirectory(Widget):
         self.filter_input.compact = narrow or short
 
     def focus(self, scroll_visible: bool = True) -> PeopleDirectory:
-        """Focusing the directory focuses its list of entries."""
-        self.entry_list.focus(scroll_visible)
+        """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
+        if lists := self.query(EntryList):
+            lists.first().focus(scroll_visible)
+        else:
+            self.call_after_refresh(self.focus, scroll_visible)
         return self
 
     @property
@@ -379,8 +378,7 @@ class PeopleDirectory(Widget):
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:
-            mention_style = self.get_visual_style("people-directory--mention", partial=True)
-            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry, mention_style)
+            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry)
         return self._appearance_cache[entry.id]
 
     def _entry_options(self, entries: list[DirectoryEntry]) -> list[Option]:

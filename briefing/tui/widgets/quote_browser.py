@@ -15,7 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,8 +33,8 @@ WIDE_LAYOUT_MIN_WIDTH = 100
 SHORT_LAYOUT_MAX_HEIGHT = 20
 """Below this many rows the filter, list and detail pane drop their borders."""
 
-MATCH_STYLE = "bold underline"
-"""How the words of the filter are marked when no stylesheet says otherwise (`quote-browser--match`)."""
+MATCH_STYLE = ".quote-browser--match"
+"""The words of the filter are marked with this component class, which Textual resolves when it renders."""
 
 EXCERPT_WORDS = 30
 """How many words of a quote the list keeps; the list cuts each line to its width anyway."""
@@ -92,7 +91,7 @@ def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def highlight_words(content: Content, query: str, style: Style | str = MATCH_STYLE) -> Content:
+def highlight_words(content: Content, query: str, style: str = MATCH_STYLE) -> Content:
     """`content` with every (folded) occurrence of each word of `query` in `style`."""
     words = fold(query).split()
     if not words:
@@ -107,7 +106,7 @@ def highlight_words(content: Content, query: str, style: Style | str = MATCH_STY
     return content
 
 
-def list_prompt(entry: QuoteEntry, query: str = "", match_style: Style | str = MATCH_STYLE) -> Content:
+def list_prompt(entry: QuoteEntry, query: str = "") -> Content:
     """Three lines: date, speaker and meeting; the first words of the quote; its topics.
 
     The words of the filter `query` are highlighted where they occur.
@@ -124,7 +123,7 @@ def list_prompt(entry: QuoteEntry, query: str = "", match_style: Style | str = M
     ]
     if entry.quote.topics:
         lines.append(Content.styled(" · ".join(safe_text(topic) for topic in entry.quote.topics), "$text-accent"))
-    return highlight_words(Content("\n").join(lines), query, match_style)
+    return highlight_words(Content("\n").join(lines), query)
 
 
 def source_passages(lookup: BriefingLookup, located: Located[Quote]) -> list[Passage]:
@@ -287,8 +286,7 @@ class QuoteBrowser(Widget):
         yield Static(id="quote-empty", markup=False)
         with Horizontal(id="quote-panes"):
             with Vertical(id="quote-list-pane"):
-                # Filled on mount, once the stylesheet gives the match style.
-                yield QuoteList(id="quote-list", markup=False)
+                yield QuoteList(id="quote-list", markup=False)  # filled on mount
             with ReaderScroll(id="quote-detail"):
                 yield Static(id="quote-text", markup=False)
                 yield Static(id="quote-speaker", markup=False)
@@ -315,14 +313,8 @@ class QuoteBrowser(Widget):
             return None
         return self.listed[index]
 
-    @property
-    def match_style(self) -> Style:
-        """The style of `quote-browser--match`, from the stylesheet."""
-        return self.get_visual_style("quote-browser--match", partial=True)
-
     def _options(self, entries: list[QuoteEntry]) -> list[Option]:
-        match_style = self.match_style
-        return [Option(list_prompt(entry, self.filter_text, match_style), id=entry.quote.id) for entry in entries]
+        return [Option(list_prompt(entry, self.filter_text), id=entry.quote.id) for entry in entries]
 
     def watch_filter_text(self) -> None:
         self.refresh_list()
@@ -385,8 +377,11 @@ class QuoteBrowser(Widget):
         filter_input.focus()
 
     def focus(self, scroll_visible: bool = True) -> QuoteBrowser:
-        """Focusing the browser focuses its list, where the keys work."""
-        self.quote_list.focus(scroll_visible)
+        """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
+        if lists := self.query(QuoteList):
+            lists.first().focus(scroll_visible)
+        else:
+            self.call_after_refresh(self.focus, scroll_visible)
         return self
 
     def show_detail(self, entry: QuoteEntry | None) -> None:
@@ -401,7 +396,7 @@ class QuoteBrowser(Widget):
         located = entry.located
         quote = entry.quote
         quote_text = Content(f"“{safe_text(quote.text)}”")
-        statics["quote-text"].update(highlight_words(quote_text, self.filter_text, self.match_style))
+        statics["quote-text"].update(highlight_words(quote_text, self.filter_text))
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
