@@ -146,8 +146,6 @@ async def test_selecting_wilmes_lists_her_quotes_and_sessions(sample: Briefing) 
         mention = next(a for a in directory(app).appearances if a.item_id == "src-p01").label
         marked = [mention.plain[span.start:span.end] for span in mention.spans if span.style == MENTION_STYLE]
         assert marked == ["Sophie Wilmès"]
-        mention_style = directory(app).get_visual_style("people-directory--mention", partial=True)
-        assert mention_style.bold and mention_style.underline  # not colour alone
 
 
 async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:

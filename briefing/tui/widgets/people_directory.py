@@ -37,8 +37,9 @@ MIN_SURNAME_LENGTH = 4
 """A person's last name alone counts as a mention only from this length, so `Li` or `Ng` do not
 match every other word."""
 
-MENTION_STYLE = ".people-directory--mention"
-"""Mentions are marked with this component class, which Textual resolves when it renders."""
+MENTION_STYLE = "bold reverse"
+"""How a mention is marked: bold and reverse, not colour alone. (A component class cannot say
+`reverse`: Textual's visual styles for components carry bold, dim, italic, underline and strike only.)"""
 
 MENTION_CONTEXT = 40
 """About how many characters of text to show before a mention (and twice that after it)."""
@@ -272,7 +273,6 @@ class PeopleDirectory(Widget):
     DEFAULT_CSS = """
     PeopleDirectory {
         height: 1fr; width: 1fr; layout: vertical;
-        & > .people-directory--mention { text-style: bold underline; }  /* not colour alone */
 
         #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-empty #people-empty { display: block; }
@@ -297,9 +297,6 @@ class PeopleDirectory(Widget):
         }
     }
     """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"people-directory--mention"}
-    """`people-directory--mention`: the name (or acronym) where an item mentions it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch list"),
