@@ -32,9 +32,14 @@ LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])", flags=re.MULTILINE)
 """What makes a line a heading, list item or setext underline when it starts a line."""
 
 
+LEADING_INDENT = re.compile(r"(?<=\n)[ \t]+")
+"""Indentation after a line break: four spaces would turn prose into a code block or a list's paragraph.
+(A block's first line is stripped where the block is written: inline spans are joined without spaces.)"""
+
+
 def escape_markdown(text: str) -> str:
-    """`text` with every Markdown-active character backslash-escaped."""
-    escaped = ALWAYS_ESCAPED.sub(r"\\\1", text)
+    """`text` with every Markdown-active character backslash-escaped, and no line-leading indentation."""
+    escaped = ALWAYS_ESCAPED.sub(r"\\\1", LEADING_INDENT.sub("", text))
     return LINE_START.sub(_escape_line_start, escaped)
 
 
@@ -94,7 +99,7 @@ def _section(section: Section) -> Iterator[str]:
 def _block(block: Block) -> Iterator[str]:
     match block:
         case Paragraph(spans):
-            yield inline_markdown(spans)
+            yield inline_markdown(spans).lstrip(" \t")
         case Fields(rows):
             yield "\n".join(
                 _list_item("- ", f"**{escape_markdown(label)}:** {inline_markdown(value)}")
@@ -102,7 +107,7 @@ def _block(block: Block) -> Iterator[str]:
             )
         case ItemList(items, numbered):
             yield "\n".join(
-                _list_item(f"{number}. " if numbered else "- ", inline_markdown(item))
+                _list_item(f"{number}. " if numbered else "- ", inline_markdown(item).lstrip(" \t"))
                 for number, item in enumerate(items, start=1)
             )
         case Table(headers, rows):
@@ -113,7 +118,7 @@ def _block(block: Block) -> Iterator[str]:
             lines += ["| " + " | ".join(_one_line(inline_markdown(cell)) for cell in row) + " |" for row in rows]
             yield "\n".join(lines)
         case BlockQuote(text, attribution):
-            body = escape_markdown(text) + "\n\n" + escape_markdown(attribution)
+            body = escape_markdown(text.lstrip(" \t")) + "\n\n" + escape_markdown(attribution.lstrip(" \t"))
             yield "\n".join(f"> {line}".rstrip() for line in body.split("\n"))
         case Marking(text):
             yield _marking(text)

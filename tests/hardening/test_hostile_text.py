@@ -190,12 +190,6 @@ def test_html_escapes_text_and_attribute_values() -> None:
     assert "&amp; &lt;" in unescape(output)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="markdown_writer escapes heading, list and quote markers at line starts, but not an indent of "
-    "four spaces: a summary paragraph starting with one becomes an indented code block, or, after a list, "
-    "a paragraph of the list's last item",
-)
 @pytest.mark.parametrize("text", ["    indented", "first\n\n    indented after a blank line"])
 def test_markdown_keeps_an_indented_summary_a_top_level_paragraph(text: str) -> None:
     briefing = minimal_briefing()
