@@ -86,7 +86,7 @@ class BriefingApp(App[None]):
 
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
-            self.call_after_refresh(self.exit)
+            self.exit()  # `Ready` comes once the first frame is on the screen
 
     def action_help(self) -> None:
         from briefing.tui.screens.help_screen import HelpScreen

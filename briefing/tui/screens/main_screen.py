@@ -9,10 +9,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
@@ -40,7 +41,11 @@ def meeting_pane_id(meeting_id: str) -> str:
 
 
 class MainScreen(Screen[None]):
-    """Everything the reader works in; modals (help, source, export) are pushed over it."""
+    """Everything the reader works in; modals (help, source, export) are pushed over it.
+
+    The hidden tabs' content is mounted lazily, right after the first frame: start-up shows the
+    overview without waiting for hundreds of widgets nobody sees yet.
+    """
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
     """At 110 columns and more the meeting tabs show their session list beside the text."""
@@ -69,6 +74,9 @@ class MainScreen(Screen[None]):
     def __init__(self, lookup: BriefingLookup) -> None:
         super().__init__()
         self.lookup = lookup
+        self._unmounted: dict[str, Widget] = self._hidden_tab_contents()
+        """Content of the tabs not shown at start, by pane id, until it is mounted after the first frame."""
+        self._mounting: dict[str, AwaitMount] = {}
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -83,13 +91,12 @@ class MainScreen(Screen[None]):
             for number, meeting in enumerate(briefing.meetings, start=2):
                 title = meeting.title if len(meeting.title) <= TAB_TITLE_WIDTH else meeting.title[:27] + "…"
                 label = Content.assemble(f"{number} " if number <= 9 else "", literal(title))
-                yield TabPane(label, MeetingView(self.lookup, meeting), id=meeting_pane_id(meeting.id))
+                yield TabPane(label, id=meeting_pane_id(meeting.id))
             first = len(briefing.meetings) + 2
-            yield TabPane(self._number(first, "Quotes"), self._quote_browser(), id="quotes")
+            yield TabPane(self._number(first, "Quotes"), id="quotes")
             yield TabPane(self._number(first + 1, "Search"), SearchPanel(self.lookup, id="search-panel"),
                           id="search")
-            yield TabPane(self._number(first + 2, "People & organisations"), self._people_directory(),
-                          id="people")
+            yield TabPane(self._number(first + 2, "People & organisations"), id="people")
         yield ClassificationBar(briefing.classification, id="marking-bottom")
         yield Footer()
 
@@ -118,9 +125,39 @@ class MainScreen(Screen[None]):
         principal = self.lookup.principal
         self.title = literal(briefing.title).plain
         self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {principal.name}").plain
-        self._build_index()
+        # After the first frame: building the index holds the interpreter lock, which would delay it.
+        self.call_after_refresh(self._build_index)
+        self.call_after_refresh(self._mount_hidden_tabs)
         # The reader starts in the text, where j/k and the page keys work; number keys switch tabs.
         self.query_one("#overview-view").focus()
+
+    def _hidden_tab_contents(self) -> dict[str, Widget]:
+        contents: dict[str, Widget] = {
+            meeting_pane_id(meeting.id): MeetingView(self.lookup, meeting) for meeting in self.lookup.briefing.meetings
+        }
+        contents["quotes"] = self._quote_browser()
+        contents["people"] = self._people_directory()
+        return contents
+
+    async def _mount_hidden_tabs(self) -> None:
+        # Not `textual.lazy.Lazy`: it raises MountError when the app quits before the mount runs.
+        for pane_id in list(self._unmounted):
+            try:
+                await self._ensure_content(pane_id)
+            except (MountError, NoMatches):
+                return  # the app is closing
+
+    async def _ensure_content(self, pane_id: str) -> None:
+        """Mount the content of tab `pane_id` now if it is not there yet (a key can beat the idle mount)."""
+        widget = self._unmounted.pop(pane_id, None)
+        if widget is not None:
+            mounting = self.query_one(f"#{pane_id}", TabPane).mount(widget)
+            self._mounting[pane_id] = mounting
+            await mounting
+            if isinstance(widget, MeetingView) and self.highlight_query:
+                widget.highlight(span_finder(self.highlight_query))
+        elif (mounting := self._mounting.get(pane_id)) is not None:
+            await mounting
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:
@@ -152,7 +189,8 @@ class MainScreen(Screen[None]):
         active = tabs.first(TabbedContent).active if tabs else ""
         if not active.startswith("meeting-"):
             return None
-        return self.query_one(f"#{active}", TabPane).query_one(MeetingView)
+        views = self.query_one(f"#{active}", TabPane).query(MeetingView)
+        return views.first() if views else None
 
     def meeting_views(self) -> list[MeetingView]:
         return list(self.query(MeetingView))
@@ -173,10 +211,11 @@ class MainScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def action_switch_tab(self, number: int) -> None:
+    async def action_switch_tab(self, number: int) -> None:
         """Show tab `number` (1-based, as labelled) and give the keyboard to its content."""
         pane_ids = self.pane_ids()
         if 1 <= number <= len(pane_ids):
+            await self._ensure_content(pane_ids[number - 1])
             self.tabs.active = pane_ids[number - 1]
             # Focus now, not after a refresh: a late focus in the previous pane would switch back to it.
             self._focus_pane_content()
@@ -191,7 +230,8 @@ class MainScreen(Screen[None]):
             # The pane's one widget knows where the keys work (the quote and people widgets focus
             # their list, not their filter box, so that number keys still switch tabs).
             pane = self.query_one(f"#{active}", TabPane)
-            pane.children[0].focus()
+            if pane.children:
+                pane.children[0].focus()
 
     def action_focus_search(self) -> None:
         self.tabs.active = "search"
@@ -281,11 +321,12 @@ class MainScreen(Screen[None]):
     # -- opening places ------------------------------------------------------------------------------
 
     @on(OpenLocation)
-    def _open_location(self, message: OpenLocation) -> None:
+    async def _open_location(self, message: OpenLocation) -> None:
         message.stop()
         pane_id = meeting_pane_id(message.meeting_id)
         if pane_id not in self.pane_ids():
             return
+        await self._ensure_content(pane_id)
         if message.highlight_query is not None:
             self.highlight_query = message.highlight_query
         self.tabs.active = pane_id
@@ -293,8 +334,9 @@ class MainScreen(Screen[None]):
         view.show(message.session_id, message.item_id)
 
     @on(SearchPanel.OpenDirectory)
-    def _open_directory(self, message: SearchPanel.OpenDirectory) -> None:
+    async def _open_directory(self, message: SearchPanel.OpenDirectory) -> None:
         message.stop()
+        await self._ensure_content("people")
         # Focus stays off the directory's filter box, so that n/N keep stepping through the hits.
         self.tabs.active = "people"
         self.tabs.query_one("ContentTabs").focus()
