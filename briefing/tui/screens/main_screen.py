@@ -18,7 +18,6 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
 from briefing.tui.messages import OpenLocation
-from briefing.tui.screens.export_screen import ExportRequest, ExportScreen
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.item_block import SpanFinder
 from briefing.tui.widgets.literal import literal
@@ -28,6 +27,7 @@ from briefing.tui.widgets.search_panel import SearchPanel
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.export_screen import ExportRequest
 
 TAB_TITLE_WIDTH = 28
 """Meeting titles longer than this are cut in the tab bar (the full title heads the tab's text)."""
@@ -74,8 +74,10 @@ class MainScreen(Screen[None]):
     def __init__(self, lookup: BriefingLookup) -> None:
         super().__init__()
         self.lookup = lookup
-        self._unmounted: dict[str, Widget] = self._hidden_tab_contents()
-        """Content of the tabs not shown at start, by pane id, until it is mounted after the first frame."""
+        self._unmounted: list[str] = [
+            *(meeting_pane_id(meeting.id) for meeting in lookup.briefing.meetings), "quotes", "people"
+        ]
+        """Tabs whose content is not mounted yet: they are filled after the first frame."""
         self._mounting: dict[str, AwaitMount] = {}
 
     @property
@@ -131,13 +133,13 @@ class MainScreen(Screen[None]):
         # The reader starts in the text, where j/k and the page keys work; number keys switch tabs.
         self.query_one("#overview-view").focus()
 
-    def _hidden_tab_contents(self) -> dict[str, Widget]:
-        contents: dict[str, Widget] = {
-            meeting_pane_id(meeting.id): MeetingView(self.lookup, meeting) for meeting in self.lookup.briefing.meetings
-        }
-        contents["quotes"] = self._quote_browser()
-        contents["people"] = self._people_directory()
-        return contents
+    def _hidden_tab_content(self, pane_id: str) -> Widget:
+        """A new widget for the content of tab `pane_id` (built, and its module imported, when needed)."""
+        if pane_id == "quotes":
+            return self._quote_browser()
+        if pane_id == "people":
+            return self._people_directory()
+        return MeetingView(self.lookup, self.lookup.meetings[pane_id.removeprefix("meeting-")])
 
     async def _mount_hidden_tabs(self) -> None:
         # Not `textual.lazy.Lazy`: it raises MountError when the app quits before the mount runs.
@@ -149,8 +151,9 @@ class MainScreen(Screen[None]):
 
     async def _ensure_content(self, pane_id: str) -> None:
         """Mount the content of tab `pane_id` now if it is not there yet (a key can beat the idle mount)."""
-        widget = self._unmounted.pop(pane_id, None)
-        if widget is not None:
+        if pane_id in self._unmounted:
+            self._unmounted.remove(pane_id)
+            widget = self._hidden_tab_content(pane_id)
             mounting = self.query_one(f"#{pane_id}", TabPane).mount(widget)
             self._mounting[pane_id] = mounting
             await mounting
@@ -269,6 +272,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES
+        from briefing.tui.screens.export_screen import ExportScreen
 
         view = self.current_meeting_view()
         screen = ExportScreen(self.lookup.briefing.id, tuple(EXPORT_FORMATS), dict(FORMAT_SUFFIXES),
