@@ -52,6 +52,8 @@ async def test_brackets_move_between_sessions(sample_app: BriefingApp) -> None:
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert sample_app.focused.session.id == sessions[-2]
+        session_list = sample_app.screen.query_one("#session-list")
+        assert session_list.highlighted_option.id == sessions[-2], "the session list follows"
 
 
 async def test_j_k_step_through_items_and_s_shows_the_cited_paragraph(sample_app: BriefingApp) -> None:

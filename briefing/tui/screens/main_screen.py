@@ -112,12 +112,8 @@ class MainScreen(Screen[None]):
         return QuoteBrowser(self.lookup, id="quote-browser")
 
     def _people_directory(self) -> Widget:
-        try:  # TEMPORARY until widgets/people_directory.py is committed by its engineer
-            from briefing.tui.widgets.people_directory import PeopleDirectory
-        except ImportError:
-            from textual.widgets import Static
+        from briefing.tui.widgets.people_directory import PeopleDirectory
 
-            return Static("People & organisations: coming soon.", id="people-directory")
         return PeopleDirectory(self.lookup, id="people-directory")
 
     def on_mount(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import ClassVar
 
 from textual import on
@@ -202,6 +203,15 @@ class MeetingView(Horizontal):
         headings = self.session_headings()
         index = max(0, min(len(headings) - 1, self.current_session_index() + offset))
         self.reader.land_on(headings[index], top=True)
+        self._mark_session(headings[index].session.id)
+
+    def _mark_session(self, session_id: str | None) -> None:
+        """Keep the session list's cursor on the session being read."""
+        if session_id is None:
+            return
+        session_list = self.query_one("#session-list", OptionList)
+        with suppress(LookupError):
+            session_list.highlighted = session_list.get_option_index(session_id)
 
     def show(self, session_id: str | None = None, item_id: str | None = None) -> None:
         """Scroll to an item (focusing it) or a session heading; the top of the meeting otherwise."""
@@ -214,6 +224,8 @@ class MeetingView(Horizontal):
             self.reader.action_edge(0)
         else:
             self.reader.land_on(target, top=True)
+        located = self.lookup.items.get(item_id or "")
+        self._mark_session(located.session.id if located and located.session else session_id)
 
     def highlight(self, span_finder: SpanFinder | None) -> int:
         """Highlight every match in this tab (None clears); returns how many there are."""
