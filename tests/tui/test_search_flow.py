@@ -69,6 +69,11 @@ async def test_enter_opens_the_hit_with_every_match_highlighted_then_n_and_shift
         assert len({hit.meeting_id for hit in hits}) == 2, "the query must span both meetings for this test"
         await pilot.press("enter")  # from the box to the list
         assert sample_app.focused is panel.results_list
+        first = panel.results_list.highlighted
+        await pilot.press("j")
+        assert panel.results_list.highlighted == first + 1, "j moves down the results"
+        await pilot.press("k")
+        assert panel.results_list.highlighted == first
         await pilot.press("enter")  # open the first hit
         await pilot.pause()
         screen = sample_app.screen

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from briefing.model import BriefingLookup, Meeting, Session
 from briefing.tui.widgets.item_block import ItemBlock, SpanFinder
 from briefing.tui.widgets.literal import labelled, literal
-from briefing.tui.widgets.reader_scroll import ReaderScroll
+from briefing.tui.widgets.reader_scroll import ReaderOptionList, ReaderScroll
 
 
 def session_when(session: Session) -> str:
@@ -127,7 +127,7 @@ class MeetingView(Horizontal):
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:
-        yield OptionList(
+        yield ReaderOptionList(
             *(Option(literal(session.title), id=session.id) for session in self.meeting.sessions),
             id="session-list",
         )

@@ -1,4 +1,4 @@
-"""A vertical scroll view with the reader's keys: j/k, g/G, as well as the arrows and page keys."""
+"""Scrolling views and lists with the reader's keys: j/k, g/G, as well as the arrows and page keys."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.widgets import OptionList
 
 
 class ReaderScroll(VerticalScroll, can_focus=True):
@@ -16,4 +17,15 @@ class ReaderScroll(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
+    ]
+
+
+class ReaderOptionList(OptionList):
+    """An option list with the same reader's keys: j/k to move, g/G to the first/last entry."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
     ]

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from briefing.model import BriefingLookup
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
+from briefing.tui.widgets.reader_scroll import ReaderOptionList
 
 if TYPE_CHECKING:
     from briefing.search import SearchHit, SearchIndex
@@ -79,7 +80,7 @@ class SearchPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
         yield Static("Type to search the whole book.", id="search-status", markup=False)
-        yield OptionList(id="search-results")
+        yield ReaderOptionList(id="search-results")
 
     @property
     def input(self) -> Input:
