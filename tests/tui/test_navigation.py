@@ -140,3 +140,20 @@ async def test_overview_lists_meetings_positions_figures_and_a_dated_timeline(sa
         positions = [point.text for m in briefing.meetings for s in m.sessions for point in s.positions]
         assert positions and all(position in text for position in positions)
         assert all(located.item.as_written in text for located in sample_app.lookup.figures())
+
+
+async def test_sessions_show_when_who_and_how_the_date_was_established(sample_app: BriefingApp) -> None:
+    meetings = sample_app.briefing.meetings
+    number, meeting = next((n, m) for n, m in enumerate(meetings, start=2) if any(s.dating_note for s in m.sessions))
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(str(number))
+        await pilot.pause()
+        pane = sample_app.screen.query_one(f"#meeting-{meeting.id}")
+        infos = [static.render().plain for static in pane.query(".session-info")]
+        assert len(infos) == len(meeting.sessions)
+        for info, session in zip(infos, meeting.sessions, strict=True):
+            assert str(session.date.year) in info
+            if session.dating_note:
+                assert session.dating_note[:30] in info.replace("\n", " ")
+            if session.participants:
+                assert sample_app.lookup.actor_name(session.participants[0]) in info

@@ -165,6 +165,8 @@ class MeetingView(Horizontal):
 
     def _session_info(self, session: Session) -> Content:
         lines = [Content(session_when(session))]
+        if session.dating_note:
+            lines.append(labelled("Dating: ", session.dating_note))
         if session.participants:
             lines.append(labelled("Participants: ", self._names(session.participants)))
         return Content("\n").join(lines)
