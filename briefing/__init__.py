@@ -1,8 +1,4 @@
 """briefing: a terminal briefing book for diplomats."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("briefing")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"
+"""The package version; pyproject.toml reads it from here (a literal: importlib.metadata costs start-up time)."""

@@ -7,15 +7,25 @@ them together and turns load errors into a message and an exit code, never a tra
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.cli import app_command, print_command, schema_command, search_command, validate_command
 from briefing.loading import BriefingLoadError, ExitCode
 
-COMMAND_MODULES = [app_command, validate_command, search_command, print_command, schema_command]
-"""Sub-commands, in the order `--help` lists them. The first one is what a bare `briefing` runs."""
+COMMANDS = {
+    "open": "briefing.cli.app_command",
+    "validate": "briefing.cli.validate_command",
+    "search": "briefing.cli.search_command",
+    "print": "briefing.cli.print_command",
+    "schema": "briefing.cli.schema_command",
+}
+"""Sub-command names and their modules, in the order `--help` lists them; the first is the default.
+
+Only the module of the command being run is imported: opening the app should not pay for the
+HTML writer, nor `briefing validate` for Textual.
+"""
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -30,7 +40,12 @@ briefing never opens a network connection.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+DEFAULT_COMMAND = "open"
+"""What `briefing [FILE]` runs."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with every sub-command, or only the one named (faster to import)."""
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal briefing book: read, search, quote and print, offline.",
@@ -39,19 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.add_parser(subcommands, epilog=EXIT_CODES_HELP)
+    for name, module_name in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(module_name).add_parser(subcommands, epilog=EXIT_CODES_HELP)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `briefing` and `python -m briefing`; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not _names_a_command(arguments, parser):
-        arguments.insert(0, COMMAND_MODULES[0].NAME)  # `briefing [FILE]` opens the app
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        arguments.insert(0, DEFAULT_COMMAND)  # `briefing [FILE]` opens the app
+    parser = build_parser(only=arguments[0] if arguments[0] in COMMANDS else None)
     try:
         options = parser.parse_args(arguments)
+        if options.command is None:  # `briefing --max-x` and the like: argparse has said nothing yet
+            parser.error("a command or a FILE is needed")
         return int(options.handler(options))
     except BriefingLoadError as error:
         print(error.message, file=sys.stderr)
@@ -62,10 +80,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `briefing print | head` closed the pipe: nothing more to say, and nothing to report.
         sys.stderr.close()
         return int(ExitCode.OK)
-
-
-def _names_a_command(arguments: list[str], parser: argparse.ArgumentParser) -> bool:
-    if not arguments:
-        return False
-    first = arguments[0]
-    return first in {module.NAME for module in COMMAND_MODULES} or first in {"-h", "--help", "--version"}
