@@ -75,7 +75,7 @@ class HelpScreen(ModalScreen[None]):
         width: 96; max-width: 100%; height: 90%; min-height: 5;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    HelpScreen .help-title { text-style: bold; height: 1; }
+    HelpScreen .help-title { text-style: bold; height: auto; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
