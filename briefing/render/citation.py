@@ -1,7 +1,7 @@
 """Citations of quotes, as plain text a reader can paste into a note.
 
     “…” — Sophie Wilmès, Deputy Prime Minister and Minister of Foreign Affairs, EU Foreign Affairs
-    Council, Luxembourg, 11 April 2022 (source: <document title>, ¶7)
+    Council, Luxembourg, 11 April 2022 (source: <issuer>, <document title>, <published>, ¶7)
 
 The text is returned as the briefing holds it (verbatim, unsanitised) because it is meant for the
 clipboard and for files; pass it through `briefing.render.safety.safe_text` before showing it on a
@@ -48,7 +48,8 @@ def speaker_and_occasion(lookup: BriefingLookup, located: Located[Quote]) -> str
 
 
 def source_reference(lookup: BriefingLookup, source: SourceRef) -> str:
-    """ "source: Document title, ¶7" — the title of the source document and the paragraph."""
+    """ "source: Issuer, Document title, 11 April 2022, ¶7" — enough to find the words in the original."""
     document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
-    title = document.title if document is not None else source.document
-    return f"source: {title}, ¶{source.paragraph}"
+    if document is None:
+        return f"source: {source.document}, ¶{source.paragraph}"
+    return f"source: {document.issuer}, {document.title}, {format_date(document.published)}, ¶{source.paragraph}"

@@ -14,7 +14,7 @@ def test_citation_has_every_part_in_order(small_briefing: Briefing) -> None:
     assert citation == (
         "“We stand with Ukraine, today and tomorrow.” — Sophie Wilmès, Deputy Prime Minister and "
         "Minister of Foreign Affairs, EU Foreign Affairs Council, Luxembourg, 11 April 2022 "
-        f"(source: {SOURCE_TITLE}, ¶7)"
+        f"(source: Council of the EU, {SOURCE_TITLE}, 11 April 2022, ¶7)"
     )
 
 
