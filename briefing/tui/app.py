@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from functools import cached_property
@@ -155,6 +156,9 @@ def make_app(briefing_path: Path | None = None) -> BriefingApp:
 
     path = briefing_path if briefing_path is not None else sample_path()
     briefing = load_briefing(path)
+    # The loaded book is some 100k long-lived objects with no reference cycles: moved to the permanent
+    # generation, full collections no longer walk them (50–80 ms pauses, mid-keystroke, on large books).
+    gc.freeze()
     return BriefingApp(
         briefing,
         source_folder=path.parent,

@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): jump to any meeting, session or quote by name.
+"""Command palette (ctrl+p): jump to any meeting, session, quote, person or organisation by name.
 
 The app's actions are in the palette too, through `BriefingApp.get_system_commands`.
 
@@ -16,7 +16,7 @@ from textual.content import Content
 
 from briefing.model import BriefingLookup, iter_sessions
 from briefing.render.safety import safe_text
-from briefing.tui.messages import OpenLocation
+from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.widgets.literal import literal
 
 QUOTE_PREVIEW = 60
@@ -34,11 +34,11 @@ class Destination:
     kind: str
     plain: str
     display: Content
-    location: OpenLocation
+    location: OpenLocation | OpenDirectoryEntry
 
 
 def destinations(lookup: BriefingLookup) -> list[Destination]:
-    """Every meeting, session and quote, with the message that opens it."""
+    """Every meeting, session, quote, person and organisation, with the message that opens it."""
     found: list[Destination] = []
     for meeting in lookup.briefing.meetings:
         found.append(Destination("Meeting", meeting.title, literal(meeting.title), OpenLocation(meeting.id)))
@@ -54,6 +54,15 @@ def destinations(lookup: BriefingLookup) -> list[Destination]:
         session_id = located.session.id if located.session else None
         found.append(Destination("Quote", f"{speaker} {preview}", display,
                                  OpenLocation(located.meeting.id, session_id, quote.id)))
+    for person in lookup.briefing.people:
+        display = Content.assemble(literal(person.name), *((", ", literal(person.role, "dim")) if person.role else ()))
+        found.append(Destination("Person", f"{person.name} {person.role or ''}", display,
+                                 OpenDirectoryEntry(person.id)))
+    for organisation in lookup.briefing.organisations:
+        acronym = organisation.acronym
+        display = Content.assemble(literal(organisation.name), *((" (", literal(acronym), ")") if acronym else ()))
+        found.append(Destination("Organisation", f"{organisation.name} {acronym or ''}", display,
+                                 OpenDirectoryEntry(organisation.id)))
     return found
 
 
@@ -66,13 +75,17 @@ class BriefingCommands(Provider):
         app = self.app
         self.places = destinations(app.lookup) if isinstance(app, BriefingApp) else []
 
-    def _open(self, location: OpenLocation) -> Callable[[], None]:
+    def _open(self, location: OpenLocation | OpenDirectoryEntry) -> Callable[[], None]:
         def post() -> None:
             from briefing.tui.screens.main_screen import MainScreen
 
             screen = next((s for s in self.app.screen_stack if isinstance(s, MainScreen)), None)
-            if screen is not None:
-                # A fresh message each time: a message object is delivered once.
+            if screen is None:
+                return
+            # A fresh message each time: a message object is delivered once.
+            if isinstance(location, OpenDirectoryEntry):
+                screen.post_message(OpenDirectoryEntry(location.actor_id))
+            else:
                 screen.post_message(OpenLocation(location.meeting_id, location.session_id, location.item_id))
 
         return post
@@ -82,7 +95,7 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for place in self.places:
-            if place.kind != "Quote":
+            if place.kind in ("Meeting", "Session"):
                 yield DiscoveryHit(self._display(place), self._open(place.location), text=safe_text(place.plain))
 
     async def search(self, query: str) -> Hits:

@@ -20,3 +20,13 @@ class OpenLocation(Message):
     item_id: str | None = None
     highlight_query: str | None = None
     """A search query whose matches should be highlighted where the location is shown."""
+
+
+@dataclass
+class OpenDirectoryEntry(Message):
+    """Ask the app to show a person or an organisation, selected, in the People & organisations tab.
+
+    Posted by search results and the command palette; handled once, by the main screen.
+    """
+
+    actor_id: str

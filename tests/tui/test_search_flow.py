@@ -8,6 +8,7 @@ from textual.widgets import OptionList, Static
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.people_directory import PeopleDirectory
 from briefing.tui.widgets.search_panel import SearchPanel
 
 
@@ -67,7 +68,7 @@ async def test_enter_opens_the_hit_with_every_match_highlighted_then_n_and_shift
         panel = await search_for(sample_app, pilot, "sanctions")
         hits = panel.hits
         assert len({hit.meeting_id for hit in hits}) == 2, "the query must span both meetings for this test"
-        await pilot.press("enter")  # from the box to the list
+        await pilot.press("down")  # from the box to the list
         assert sample_app.focused is panel.results_list
         first = panel.results_list.highlighted
         await pilot.press("j")
@@ -116,7 +117,7 @@ async def test_an_invalid_query_says_why_inline(sample_app: BriefingApp) -> None
 async def test_escape_clears_the_query_results_and_highlights(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 36)) as pilot:
         panel = await search_for(sample_app, pilot, "propaganda")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         await pilot.pause()
         screen = sample_app.screen
         assert screen.highlight_query == "propaganda"
@@ -134,15 +135,22 @@ async def test_escape_clears_the_query_results_and_highlights(sample_app: Briefi
         assert "Type to search" in status_text(panel)
 
 
-async def test_a_hit_on_a_person_opens_the_directory(sample_app: BriefingApp) -> None:
+async def test_a_hit_on_a_person_opens_the_directory_on_that_person(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 36)) as pilot:
         panel = await search_for(sample_app, pilot, "kuleba")
-        assert panel.hits[0].meeting_id is None
-        await pilot.press("enter", "enter")
+        person_hit = panel.hits[-1]
+        assert person_hit.meeting_id is None and person_hit.kind == "person"
+        assert panel.hits[0].meeting_id is not None, "the book's text first, the directory last"
+        results = panel.results_list
+        last_group = [results.get_option_at_index(i) for i in range(results.option_count)][-2]
+        assert last_group.disabled and last_group.prompt.plain == "People & organisations"
+        await pilot.press("down", "G", "enter")
         await pilot.pause()
-        assert sample_app.screen.tabs.active == "people"
-        first_option = panel.results_list.get_option_at_index(0)
-        assert first_option.disabled and first_option.prompt.plain == "People & organisations"
-        await pilot.press("n")
+        screen = sample_app.screen
+        assert screen.tabs.active == "people"
+        directory = screen.query_one(PeopleDirectory)
+        assert directory.selected_entry is not None and directory.selected_entry.id == person_hit.item_id
+        assert sample_app.focused is directory.entry_list, "on the list, where enter lists the appearances"
+        await pilot.press("n")  # wraps around to the first hit
         await pilot.pause()
-        assert sample_app.screen.tabs.active == f"meeting-{panel.hits[1].meeting_id}"
+        assert screen.tabs.active == f"meeting-{panel.hits[0].meeting_id}"

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from briefing.tui.screens.marked_modal import MarkedModalScreen
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(MarkedModalScreen[bool]):
     """Dismisses with True (y / the first button) or False (n, escape, the second button)."""
 
     DEFAULT_CSS = """
@@ -36,7 +37,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.yes = yes
         self.no = no
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question)
             with Horizontal():

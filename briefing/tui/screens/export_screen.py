@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.model import Meeting
+from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
 
 PREFERRED_FORMAT = "text"
@@ -30,7 +30,7 @@ class ExportRequest:
     meeting_ids: tuple[str, ...] | None
 
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
+class ExportScreen(MarkedModalScreen[ExportRequest | None]):
     """Format choice and a path prefilled in the current directory; dismisses with the request."""
 
     DEFAULT_CSS = """
@@ -58,7 +58,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.meeting = meeting
         """The meeting whose tab is open, offered (and chosen) as the scope; None on other tabs."""
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Content("Export the summary").stylize("bold"))
             if self.meeting is not None:

@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.tui.screens.marked_modal import MarkedModalScreen
+from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
 KEYS = (
@@ -55,18 +56,27 @@ SEARCH_SYNTAX = (
 """The query language of `briefing.search`, with one example per feature."""
 
 
-def help_text() -> Content:
-    lines: list[Content] = []
+KEY_COLUMN = 20
+"""Where the explanations start: a wrapped explanation continues under itself, not under the keys."""
+
+
+def help_text() -> Hanging:
+    lines: list[tuple[Content, int]] = []
+
+    def entries(pairs: tuple[tuple[str, str], ...]) -> None:
+        lines.extend((Content.assemble((f"  {key:<{KEY_COLUMN - 2}}", "bold"), what), KEY_COLUMN)
+                     for key, what in pairs)
+
     for section, keys in KEYS:
-        lines.append(Content(section).stylize("bold underline"))
-        lines.extend(Content.assemble((f"  {key:<18}", "bold"), what) for key, what in keys)
-        lines.append(Content(""))
-    lines.append(Content("Search syntax").stylize("bold underline"))
-    lines.extend(Content.assemble((f"  {example:<18}", "bold"), what) for example, what in SEARCH_SYNTAX)
-    return Content("\n").join(lines)
+        lines.append((Content(section).stylize("bold underline"), 0))
+        entries(keys)
+        lines.append((Content(""), 0))
+    lines.append((Content("Search syntax").stylize("bold underline"), 0))
+    entries(SEARCH_SYNTAX)
+    return Hanging(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(MarkedModalScreen[None]):
     """A modal list of keys; escape, q or ? closes it."""
 
     DEFAULT_CSS = """
@@ -82,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help"),
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical():
             yield Static(Content("Keys and search syntax — escape closes"), classes="help-title")
             with ReaderScroll(id="help-text"):

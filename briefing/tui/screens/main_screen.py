@@ -17,7 +17,7 @@ from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
-from briefing.tui.messages import OpenLocation
+from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.item_block import SpanFinder
 from briefing.tui.widgets.literal import literal
@@ -323,6 +323,10 @@ class MainScreen(Screen[None]):
     @on(OpenLocation)
     async def _open_location(self, message: OpenLocation) -> None:
         message.stop()
+        if message.meeting_id in self.lookup.people or message.meeting_id in self.lookup.organisations:
+            # A person or organisation lives in the directory, not in a meeting tab.
+            await self._show_directory_entry(message.meeting_id)
+            return
         pane_id = meeting_pane_id(message.meeting_id)
         if pane_id not in self.pane_ids():
             return
@@ -333,13 +337,20 @@ class MainScreen(Screen[None]):
         view = self.query_one(f"#{pane_id}", TabPane).query_one(MeetingView)
         view.show(message.session_id, message.item_id)
 
-    @on(SearchPanel.OpenDirectory)
-    async def _open_directory(self, message: SearchPanel.OpenDirectory) -> None:
+    @on(OpenDirectoryEntry)
+    async def _open_directory(self, message: OpenDirectoryEntry) -> None:
         message.stop()
+        await self._show_directory_entry(message.actor_id)
+
+    async def _show_directory_entry(self, actor_id: str) -> None:
+        from briefing.tui.widgets.people_directory import PeopleDirectory
+
         await self._ensure_content("people")
-        # Focus stays off the directory's filter box, so that n/N keep stepping through the hits.
         self.tabs.active = "people"
-        self.tabs.query_one("ContentTabs").focus()
+        directory = self.query_one("#people-directory", PeopleDirectory)
+        directory.select_entry(actor_id)
+        # On the list, not in its filter box: n/N keep stepping through the hits, enter lists appearances.
+        directory.focus()
 
     @on(SearchPanel.Leave)
     def _leave_search(self, message: SearchPanel.Leave) -> None:

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(MarkedModalScreen[None]):
     """Shows cited paragraphs: a title per citation ("Document, ¶7") and the paragraph's text."""
 
     DEFAULT_CSS = """
@@ -36,7 +36,7 @@ class SourceScreen(ModalScreen[None]):
         super().__init__()
         self.citations = citations
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical():
             yield Static(Content("Cited source — escape closes"), classes="source-title")
             with ReaderScroll(id="source-text"):

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from briefing.model import BriefingLookup, PartOfDay, Session, iter_sessions
+from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import labelled, literal
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
@@ -41,11 +42,11 @@ class Overview(ReaderScroll):
         yield from self._section("positions", "Key positions of the principal's country", self._positions())
         yield from self._section("figures", "Figures", self._figures())
 
-    def _section(self, name: str, title: str, body: Content) -> ComposeResult:
+    def _section(self, name: str, title: str, body: Hanging) -> ComposeResult:
         yield Static(Content(title), classes="overview-heading")
         yield Static(body, classes="overview-body", id=f"overview-{name}")
 
-    def _book(self) -> Content:
+    def _book(self) -> Hanging:
         from briefing.render.dates import format_date_range
 
         briefing = self.lookup.briefing
@@ -58,9 +59,10 @@ class Overview(ReaderScroll):
         ]
         if briefing.dates_note:
             lines.append(labelled("Note on dates: ", briefing.dates_note))
-        return Content("\n").join(lines)
+        # A long value continues under itself, clear of its label.
+        return Hanging((line, 0 if number == 0 else line.plain.index(": ") + 2) for number, line in enumerate(lines))
 
-    def _meetings(self) -> Content:
+    def _meetings(self) -> Hanging:
         from briefing.render.dates import format_date_range
 
         blocks = []
@@ -76,43 +78,43 @@ class Overview(ReaderScroll):
                     ]
                 )
             )
-        return Content("\n\n").join(blocks)
+        # Title, when and where, and summary all keep the column after "[2] ".
+        return Hanging((line, 4) for line in Content("\n\n").join(blocks).split("\n", allow_blank=True))
 
-    def _timeline(self) -> Content:
+    def _timeline(self) -> Hanging:
         from briefing.render.dates import format_date
 
         ordered = sorted(
             enumerate(iter_sessions(self.lookup.briefing)),
             key=lambda entry: _timeline_key(entry[0], entry[1][1]),
         )
-        lines = []
+        lines: list[tuple[Content, int]] = []
         last_date = None
         for _, (meeting, session) in ordered:
             if session.date != last_date:
-                lines.append(Content(format_date(session.date)).stylize("bold"))
+                lines.append((Content(format_date(session.date)).stylize("bold"), 0))
                 last_date = session.date
             when = session.part_of_day.value if session.part_of_day else "—"
-            lines.append(
-                Content.assemble(f"  {when:<9} ", literal(session.title), (" · ", "dim"),
-                                 literal(meeting.title, "dim"))
-            )
-        return Content("\n").join(lines)
+            prefix = f"  {when:<9} "
+            lines.append((Content.assemble(prefix, literal(session.title), (" · ", "dim"),
+                                           literal(meeting.title, "dim")), len(prefix)))
+        return Hanging(lines)
 
-    def _positions(self) -> Content:
+    def _positions(self) -> Hanging:
         lines = [
             Content.assemble("• ", literal(point.text), (" (", "dim"), literal(session.title, "dim"), (")", "dim"))
             for _, session in iter_sessions(self.lookup.briefing)
             for point in session.positions
         ]
-        return Content("\n").join(lines) if lines else Content("No positions recorded.")
+        return Hanging((line, 2) for line in lines or [Content("No positions recorded.")])
 
-    def _figures(self) -> Content:
+    def _figures(self) -> Hanging:
         lines = [
             Content.assemble("• ", literal(located.item.as_written, "bold"), " — ", literal(located.item.counts),
                              (" (", "dim"), literal(located.meeting.title, "dim"), (")", "dim"))
             for located in self.lookup.figures()
         ]
-        return Content("\n").join(lines) if lines else Content("No figures recorded.")
+        return Hanging((line, 2) for line in lines or [Content("No figures recorded.")])
 
 
 def _timeline_key(document_order: int, session: Session) -> tuple:

@@ -372,6 +372,26 @@ class PeopleDirectory(Widget):
             return None
         return self.appearances[int(option.id)]
 
+    def select_entry(self, actor_id: str) -> bool:
+        """Put the list's cursor on person or organisation `actor_id` and show where it appears.
+
+        A filter that hides the entry is cleared. False when the book has no such entry.
+        """
+        if not any(entry.id == actor_id for entry in self.entries):
+            return False
+        if not self.query(EntryList):
+            self.call_after_refresh(self.select_entry, actor_id)  # mounted, not yet composed
+            return True
+        if not any(entry.id == actor_id for entry in self.listed):
+            with self.filter_input.prevent(Input.Changed):
+                self.filter_input.value = ""
+            self.filter_text = ""
+        entry_list = self.entry_list
+        entry_list.highlighted = entry_list.get_option_index(actor_id)
+        entry_list.scroll_to_highlight()
+        self.show_entry(self.selected_entry)
+        return True
+
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:

@@ -28,4 +28,5 @@ class ReaderOptionList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Open"),
     ]

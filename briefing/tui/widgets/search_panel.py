@@ -16,7 +16,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup
-from briefing.tui.messages import OpenLocation
+from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
 
@@ -26,7 +27,25 @@ if TYPE_CHECKING:
 RESULT_LIMIT = 50
 """Hits listed at most; the count above the list says how many matched in all."""
 
+KIND_NAMES = {"key_point": "key point"}
+"""How a hit's kind is named where the index's name (`key_point`) would not read as words."""
+
 PLACEHOLDER = 'words, "a phrase", this OR that, -without, prefix*'
+
+
+class SearchInput(Input):
+    """The query box; its footer keys say what enter and down do from here."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Open top hit"),
+        Binding("down", "to_results", "Results"),
+    ]
+
+    class ToResults(Message):
+        """Down in the box: the reader wants to pick a hit from the list."""
+
+    def action_to_results(self) -> None:
+        self.post_message(self.ToResults())
 
 
 class SearchPanel(Vertical):
@@ -60,12 +79,6 @@ class SearchPanel(Vertical):
         results: Any = None
         error: str | None = None
 
-    @dataclass
-    class OpenDirectory(Message):
-        """A hit on a person or organisation: it lives in the People & organisations tab."""
-
-        actor_id: str
-
     class Leave(Message):
         """Escape on an empty search: the reader is done here (number keys should switch tabs again)."""
 
@@ -78,7 +91,7 @@ class SearchPanel(Vertical):
         """Index in `hits` of the hit last opened; -1 before any."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
+        yield SearchInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
         yield Static("Type to search the whole book.", id="search-status", markup=False)
         yield ReaderOptionList(id="search-results")
 
@@ -105,6 +118,12 @@ class SearchPanel(Vertical):
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
+        # Ten minutes before a press point: "/mali", enter, and the best hit is on the screen.
+        if self.hits:
+            self.open_hit(0)
+
+    @on(SearchInput.ToResults)
+    def _to_results(self) -> None:
         if self.hits:
             self.results_list.focus()
             self.results_list.highlighted = self._first_hit_option()
@@ -144,13 +163,16 @@ class SearchPanel(Vertical):
         self._fill(self.hits)
         shown = f" (first {len(self.hits)} shown)" if results.total > len(self.hits) else ""
         noun = "match" if results.total == 1 else "matches"
-        self._status(f"{results.total} {noun}{shown} — enter opens, n/N next/previous")
+        self._status(f"{results.total} {noun}{shown} — enter opens the top hit, ↓ picks another, n/N step")
 
     def _grouped(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """Hits of one meeting together, meetings by their best hit; people and organisations last
+        (the book's text first: enter on the query opens the top hit, which should be in a meeting)."""
         order: dict[str | None, list[SearchHit]] = {}
         for hit in hits:
             order.setdefault(hit.meeting_id, []).append(hit)
-        return [hit for group in order.values() for hit in group]
+        directory = order.pop(None, [])
+        return [hit for group in order.values() for hit in group] + directory
 
     def _fill(self, hits: list[SearchHit]) -> None:
         match_style = component_style(self, "search-panel--match")
@@ -167,7 +189,8 @@ class SearchPanel(Vertical):
             # The snippet's text carries its own ellipses where it was cut.
             text = literal_with_spans(snippet.text.replace("\n", " "), snippet.spans, match_style)
             label = literal(self._label(hit)).stylize(label_style)
-            options.append(Option(Content.assemble("  ", label, "\n  ", text), id=f"hit-{number}"))
+            # Continuation lines stay under the first one, clear of the group titles.
+            options.append(Option(Hanging.indented(Content.assemble("  ", label, "\n  ", text)), id=f"hit-{number}"))
         results_list = self.results_list
         results_list.clear_options()
         results_list.add_options(options)
@@ -176,8 +199,9 @@ class SearchPanel(Vertical):
         """What the hit is and where: "position · Working session on Ukraine"."""
         located = self.lookup.sessions.get(hit.session_id or "")
         session_title = located[1].title if located else None
-        parts = [hit.kind.replace("_", " ")]
-        if hit.label and hit.label not in (session_title, hit.kind):
+        kind = "heading" if hit.kind == "passage" and hit.label == "heading" else KIND_NAMES.get(hit.kind, hit.kind)
+        parts = [kind]
+        if hit.label and hit.label not in (session_title, hit.kind, kind, "passage"):
             parts.append(hit.label)
         if session_title:
             parts.append(session_title)
@@ -201,7 +225,7 @@ class SearchPanel(Vertical):
         self.current_hit = number
         self.results_list.highlighted = self._option_index_of(number)
         if hit.meeting_id is None:
-            self.post_message(self.OpenDirectory(hit.item_id))
+            self.post_message(OpenDirectoryEntry(hit.item_id))
         else:
             self.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id, self.query_text))
 

@@ -1,0 +1,182 @@
+"""What a reader trips over: wrapped lines that lose their indent, doubled labels, a search that
+opens the wrong thing, a directory that does not show whom it was asked for, a modal without marking."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.widgets import OptionList
+
+from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.widgets.hanging import Hanging, wrap_hanging
+from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.people_directory import PeopleDirectory
+from tests.tui.screen_text import screen_lines
+from tests.tui.test_search_flow import search_for
+
+TEN_WORDS = "one two three four five six seven eight nine ten"
+
+
+def test_wrapped_lines_continue_under_their_text() -> None:
+    lines = wrap_hanging(Content(f"• {TEN_WORDS}"), 2, 24)
+    assert len(lines) > 1
+    assert lines[0].plain.startswith("• one")
+    assert all(line.plain.startswith("  ") and line.plain[2] != " " for line in lines[1:])
+    assert all(line.cell_length <= 24 for line in lines)
+    words = " ".join(line.plain.strip() for line in lines).removeprefix("• ").split()
+    assert words == TEN_WORDS.split(" "), "nothing lost or doubled"
+
+
+def test_no_indent_when_too_little_room_is_left() -> None:
+    lines = wrap_hanging(Content("        one two three four five"), 8, 16)
+    assert all(line.cell_length <= 16 for line in lines)
+    assert not lines[-1].plain.startswith("        "), "a thin column would read worse than no indent"
+
+
+def test_hanging_lines_measure_as_they_render() -> None:
+    visual = Hanging.indented(Content("    " + "word " * 30 + "\n\n  x"))
+    assert visual.wrapped(40)[0].plain.startswith("    word")
+    assert all(line.plain.startswith("    word") for line in visual.wrapped(40)[:-2])
+    assert visual.plain.endswith("\n\n  x")
+
+
+async def test_overview_summaries_keep_their_indent(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 60)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(sample_app)
+        summary_start = next(n for n, line in enumerate(lines) if "EU foreign ministers met" in line)
+        first, continuation = lines[summary_start], lines[summary_start + 1]
+        indent = first.index("EU foreign")
+        assert indent >= 4
+        assert continuation[:indent].strip() == "" and continuation[indent] != " ", "it hangs at its indent"
+
+
+async def test_search_snippets_keep_their_indent(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "mali")
+        assert any(len(hit.snippet.text) > 80 for hit in panel.hits), "some snippet must wrap for this test"
+        titles = {meeting.title for meeting in sample_app.lookup.briefing.meetings} | {"People & organisations"}
+        results = panel.query_one("#search-results", OptionList)
+        # The list's own lines, as drawn (a screenshot's text drops leading spaces).
+        inside = [results.render_line(y).text.rstrip() for y in range(results.size.height)]
+        inside = [line for line in inside if line]
+        assert len(inside) > 10
+        flush_left = [line.strip() for line in inside if line[:1] != " "]
+        assert flush_left and set(flush_left) <= titles, "only the group titles start at the left edge"
+
+async def test_a_key_point_hit_names_its_kind_once(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "deterioration")
+        labels = [panel._label(hit) for hit in panel.hits]
+        key_point = next(label for hit, label in zip(panel.hits, labels, strict=True) if hit.kind == "key_point")
+        assert key_point == "key point · Mali and the Sahel"
+        assert all(label.split(" · ")[0] != label.split(" · ")[1] for label in labels if " · " in label)
+
+
+async def test_slash_query_enter_opens_the_top_hit_highlighted(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "mali")
+        assert panel.hits, "results as you type, no enter needed"
+        footer_keys = {binding.description for _, binding, _, _ in sample_app.screen.active_bindings.values()}
+        assert {"Open top hit", "Results"} <= footer_keys, "the footer says what enter and down do"
+        top = panel.hits[0]
+        assert top.meeting_id is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.tabs.active == f"meeting-{top.meeting_id}"
+        view = screen.current_meeting_view()
+        assert view is not None
+        focused = sample_app.focused
+        assert focused is not None and focused in view.reader.stops()
+        reader = view.reader
+        top_row = focused.virtual_region.y - reader.scroll_offset.y
+        assert 0 <= top_row < reader.size.height, "the hit is on the screen"
+        assert sum(block.match_count for block in view.query(ItemBlock)) >= 3
+        await pilot.press("n")
+        await pilot.pause()
+        assert panel.current_hit == 1
+
+
+async def test_down_from_the_search_box_moves_into_the_results(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "mali")
+        await pilot.press("down")
+        results = panel.query_one("#search-results", OptionList)
+        assert sample_app.focused is results
+        highlighted = results.highlighted
+        assert highlighted is not None and results.get_option_at_index(highlighted).id == "hit-0"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert panel.current_hit == 1, "down then enter opens the second hit"
+
+
+@pytest.mark.parametrize("via", ["message", "location"])
+async def test_opening_a_person_selects_them_in_the_directory(sample_app: BriefingApp, via: str) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        people = sorted(sample_app.lookup.people)
+        target = people[len(people) // 2]
+        await pilot.press("6", *"zzz")  # a filter that hides everyone
+        await pilot.pause()
+        message = OpenDirectoryEntry(target) if via == "message" else OpenLocation(target)
+        screen.post_message(message)
+        await pilot.pause()
+        await pilot.pause()
+        directory = screen.query_one(PeopleDirectory)
+        assert screen.tabs.active == "people"
+        assert directory.selected_entry is not None and directory.selected_entry.id == target
+        assert directory.filter_input.value == "", "a filter that hid the entry is cleared"
+
+
+async def test_palette_finds_organisations(sample_app: BriefingApp) -> None:
+    from briefing.tui.commands import destinations
+
+    places = destinations(sample_app.lookup)
+    organisation = next(iter(sample_app.lookup.organisations.values()))
+    place = next(p for p in places if p.kind == "Organisation" and p.plain.startswith(organisation.name))
+    assert isinstance(place.location, OpenDirectoryEntry) and place.location.actor_id == organisation.id
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_every_modal_shows_the_marking_top_and_bottom(sample_path: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             size: tuple[int, int]) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sample_path)
+    marking = app.briefing.classification
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        while not isinstance(app.focused, ItemBlock):  # `s` needs an item, not a session heading
+            await pilot.press("j")
+            await pilot.pause()
+        for keys in (("question_mark",), ("s",), ("e",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert not isinstance(app.screen, MainScreen), keys
+            lines = screen_lines(app)
+            assert marking[:10] in lines[0] and marking[:10] in lines[-2], keys
+            assert "esc" in lines[-1], "the footer shows the dialog's own keys"
+            await pilot.press("escape")
+            await pilot.pause()
+        from briefing.tui.screens.confirm_screen import ConfirmScreen
+
+        app.push_screen(ConfirmScreen(Content("Replace it?")))
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert marking[:10] in lines[0] and marking[:10] in lines[-2]
+
+
+def test_the_loaded_book_is_left_out_of_full_collections(sample_path: Path) -> None:
+    gc.unfreeze()
+    make_app(sample_path)
+    assert gc.get_freeze_count() > 10_000, "the book's objects are in the permanent generation"
+    gc.unfreeze()
