@@ -269,7 +269,11 @@ async def test_c_copies_the_quote_with_its_citation_and_says_so(sample: Briefing
         for part in ("Sophie Wilmès", "Deputy Prime Minister", "Foreign Affairs Council", "Luxembourg",
                      "11 April 2022", "¶7"):
             assert part in copied
-        assert app.notices == [f"Copied quote with citation (Sophie Wilmès, {len(copied)} characters)"]
+        attribution = copied.split("” — ", 1)[1].split(" (source:")[0]
+        assert attribution.startswith("Sophie Wilmès, Deputy Prime Minister")
+        assert app.notices == [f"Copied the quote with its citation: — {attribution} ({len(copied)} characters)"], (
+            "the notification says which citation was copied"
+        )
 
 
 async def test_enter_opens_the_selected_quote_in_its_meeting(sample: Briefing) -> None:

@@ -180,3 +180,23 @@ def test_the_loaded_book_is_left_out_of_full_collections(sample_path: Path) -> N
     make_app(sample_path)
     assert gc.get_freeze_count() > 10_000, "the book's objects are in the permanent generation"
     gc.unfreeze()
+
+
+async def test_quote_details_keep_their_label_column(sample_app: BriefingApp) -> None:
+    from textual.widgets import Static
+
+    async with sample_app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("f", *"china")
+        await pilot.pause()
+        footer_keys = {binding.description for _, binding, _, _ in sample_app.screen.active_bindings.values()
+                       if binding.show}
+        assert "To the list" in footer_keys, "the footer says how to leave the filter box"
+        context = sample_app.screen.query_one("#quote-context", Static)
+        lines = [context.render_line(y).text.rstrip() for y in range(context.size.height)]
+        assert len(lines) > 4, "some label's value wraps at this width"
+        starts = [line for line in lines if line and not line.startswith(" ")]
+        assert [line.split()[0] for line in starts] == ["Meeting", "Session", "Date", "Topics"]
+        continuations = [line for line in lines if line.startswith(" ")]
+        assert continuations and all(line.startswith(" " * 9) and line[9] != " " for line in continuations)

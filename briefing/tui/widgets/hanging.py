@@ -56,6 +56,9 @@ class Hanging(Visual):
         """The lines as one unwrapped `Content` (for reading the text and its styles back)."""
         return Content("\n").join(line for line, _ in self.lines)
 
+    def __str__(self) -> str:
+        return self.plain
+
     @property
     def plain(self) -> str:
         return self.content.plain

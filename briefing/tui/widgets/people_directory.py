@@ -26,6 +26,7 @@ from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
+from briefing.tui.widgets.filter_input import FilterInput
 
 WIDE_LAYOUT_MIN_WIDTH = 100
 """From this many columns the details sit beside the list; below it, under the list."""
@@ -302,7 +303,6 @@ class PeopleDirectory(Widget):
         Binding("tab", "switch_pane", "Switch list"),
         Binding("f", "focus_filter", "Filter"),
         Binding("escape", "back", "Back / clear"),
-        Binding("down", "focus_entries", "To the list", show=False),
     ]
 
     filter_text: reactive[str] = reactive("", init=False)
@@ -326,7 +326,7 @@ class PeopleDirectory(Widget):
         self._appearance_cache: dict[str, list[Appearance]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FilterInput(
             placeholder="Filter people and organisations (f)",
             id="people-filter",
             select_on_focus=False,
@@ -500,6 +500,11 @@ class PeopleDirectory(Widget):
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
+
+    @on(FilterInput.ToList)
+    def _filter_left(self, event: FilterInput.ToList) -> None:
+        event.stop()
+        self.action_focus_entries()
 
     def action_focus_entries(self) -> None:
         self.entry_list.focus()

@@ -20,11 +20,13 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Located, Passage, Person, Quote, SourceRef
-from briefing.render.citation import quote_citation
+from briefing.render.citation import quote_citation, speaker_and_occasion
 from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
+from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
 WIDE_LAYOUT_MIN_WIDTH = 100
@@ -161,9 +163,13 @@ def highlighted_passage(passage_text: str, quote_text: str) -> Content:
     return content
 
 
+LABEL_WIDTH = 9
+"""Width of the labels of the detail pane ("Meeting  "); wrapped values continue at this column."""
+
+
 def labelled(label: str, value: str) -> Content:
     """A "Label  value" line, the label dim; `value` is briefing text and is made safe here."""
-    return Content.assemble((f"{label:<9}", "$text-muted"), safe_text(value))
+    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), safe_text(value))
 
 
 class QuoteList(OptionList):
@@ -258,7 +264,6 @@ class QuoteBrowser(Widget):
         Binding("escape", "clear_filter", "Clear filter"),
         # The list has its own `enter`; this one serves the detail pane.
         Binding("enter", "open_quote", "Open in meeting"),
-        Binding("down", "focus_list", "To the list", show=False),
     ]
 
     filter_text: reactive[str] = reactive("", init=False)
@@ -277,7 +282,7 @@ class QuoteBrowser(Widget):
         """The quotes the filter lets through, in the order listed."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FilterInput(
             placeholder="Filter quotes: words, speaker, meeting, topic (f)",
             id="quote-filter",
             # Selecting on focus would make the next typed letter replace a letter typed into the list.
@@ -400,7 +405,7 @@ class QuoteBrowser(Widget):
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
-        statics["quote-speaker"].update(speaker_line)
+        statics["quote-speaker"].update(Hanging([(speaker_line, 2)]))
 
         meeting = located.meeting
         context = [labelled("Meeting", f"{meeting.title}, {meeting.place}")]
@@ -411,7 +416,7 @@ class QuoteBrowser(Widget):
         context.append(labelled("Date", entry.date_text))
         if quote.topics:
             context.append(labelled("Topics", " · ".join(quote.topics)))
-        statics["quote-context"].update(Content("\n").join(context))
+        statics["quote-context"].update(Hanging((line, LABEL_WIDTH) for line in context))
 
         reference = document_paragraph(self.lookup, quote.source)
         passages = source_passages(self.lookup, located)
@@ -429,6 +434,11 @@ class QuoteBrowser(Widget):
     def action_focus_filter(self) -> None:
         self.filter_input.focus()
 
+    @on(FilterInput.ToList)
+    def _filter_left(self, event: FilterInput.ToList) -> None:
+        event.stop()
+        self.action_focus_list()
+
     def action_focus_list(self) -> None:
         self.quote_list.focus()
 
@@ -443,9 +453,11 @@ class QuoteBrowser(Widget):
             return
         citation = quote_citation(self.lookup, entry.quote.id)
         self.app.copy_to_clipboard(citation)
+        # Say which citation went to the clipboard: the reader checks it before pasting into a note.
+        attribution = speaker_and_occasion(self.lookup, entry.located)
         self.notify(
-            f"Copied quote with citation ({safe_text(entry.speaker_name)}, {len(citation)} characters)",
-            markup=False,
+            f"Copied the quote with its citation: — {safe_text(attribution)} ({len(citation)} characters)",
+            title="Copied", markup=False,
         )
 
     def action_open_quote(self) -> None:
