@@ -200,3 +200,45 @@ async def test_quote_details_keep_their_label_column(sample_app: BriefingApp) ->
         assert [line.split()[0] for line in starts] == ["Meeting", "Session", "Date", "Topics"]
         continuations = [line for line in lines if line.startswith(" ")]
         assert continuations and all(line.startswith(" " * 9) and line[9] != " " for line in continuations)
+
+
+async def test_enter_typed_before_the_results_arrive_still_opens_the_top_hit(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from briefing.search import SearchIndex
+
+    index_may_finish = threading.Event()
+    build = SearchIndex.for_briefing
+
+    def held_back(*args: object, **kwargs: object) -> SearchIndex:
+        index_may_finish.wait(timeout=30)  # the reader is faster than the index: deterministic here
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "for_briefing", held_back)
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"mali", "enter")
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        assert not screen.search_panel.hits, "no results yet when enter is pressed"
+        index_may_finish.set()
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = screen.search_panel
+        assert panel.hits and screen.tabs.active == f"meeting-{panel.hits[0].meeting_id}"
+        assert panel.current_hit == 0
+
+
+async def test_the_meeting_footer_shows_the_reading_keys(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        shown = {binding.key: binding.description for _, binding, _, _ in
+                 sample_app.screen.active_bindings.values() if binding.show}
+        for key in ("j", "k", "left_square_bracket", "right_square_bracket", "s", "slash", "question_mark"):
+            assert key in shown, key
+        footer_text = screen_lines(sample_app)[-1]
+        assert "Item" in footer_text and "Session" in footer_text and "Help" in footer_text

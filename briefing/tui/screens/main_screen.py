@@ -36,6 +36,12 @@ MEETING_ACTIONS = {"previous_session", "next_session", "show_source"}
 """Actions that only make sense on a meeting tab: hidden from the footer elsewhere."""
 
 
+SESSION_KEYS = Binding.Group("Session")
+"""[ and ] share one footer entry, as do n and N."""
+
+HIT_KEYS = Binding.Group("Hit")
+
+
 def meeting_pane_id(meeting_id: str) -> str:
     return f"meeting-{meeting_id}"
 
@@ -53,10 +59,10 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(number), f"switch_tab({number})", f"Tab {number}", show=False) for number in range(1, 10)),
         Binding("slash", "focus_search", "Search"),
-        Binding("n", "step_hit(1)", "Hit ↓"),
-        Binding("N", "step_hit(-1)", "Hit ↑"),
-        Binding("left_square_bracket", "previous_session", "Prev"),
-        Binding("right_square_bracket", "next_session", "Next"),
+        Binding("left_square_bracket", "previous_session", "Previous session", group=SESSION_KEYS),
+        Binding("right_square_bracket", "next_session", "Next session", group=SESSION_KEYS),
+        Binding("n", "step_hit(1)", "Next hit", group=HIT_KEYS),
+        Binding("N", "step_hit(-1)", "Previous hit", group=HIT_KEYS),
         Binding("s", "show_source", "Source"),
         Binding("e", "export", "Export"),
         Binding("escape", "clear_search", "Clear", show=False),

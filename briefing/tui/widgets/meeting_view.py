@@ -32,6 +32,10 @@ def session_when(session: Session) -> str:
     return when
 
 
+ITEM_KEYS = Binding.Group("Item")
+"""j and k share one footer entry."""
+
+
 class SessionHeading(Static, can_focus=True):
     """The title line of a session: where `[` and `]` land."""
 
@@ -56,8 +60,11 @@ class MeetingReader(ReaderScroll):
     """The text of a meeting; j/k and the arrows move from item to item, so `s` has an item to show."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "step(1)", "Next item", show=False),
-        Binding("k,up", "step(-1)", "Previous item", show=False),
+        # Shown: reading is what this tab is for ("j k Item" in the footer).
+        Binding("j", "step(1)", "Next item", group=ITEM_KEYS),
+        Binding("k", "step(-1)", "Previous item", group=ITEM_KEYS),
+        Binding("down", "step(1)", "Next item", show=False),
+        Binding("up", "step(-1)", "Previous item", show=False),
         Binding("g,home", "edge(0)", "First item", show=False),
         Binding("G,end", "edge(-1)", "Last item", show=False),
     ]

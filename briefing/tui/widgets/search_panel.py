@@ -89,6 +89,8 @@ class SearchPanel(Vertical):
         """The listed hits, in the order shown (meeting groups by best rank, then rank): what n/N walk."""
         self.current_hit = -1
         """Index in `hits` of the hit last opened; -1 before any."""
+        self.open_when_answered = False
+        """Enter came before the answer to the query typed (a fast "/mali⏎"): open the top hit on arrival."""
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
@@ -114,12 +116,15 @@ class SearchPanel(Vertical):
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
+        self.open_when_answered = False
         self._run(event.value)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
         # Ten minutes before a press point: "/mali", enter, and the best hit is on the screen.
-        if self.hits:
+        if self.query_text != self.input.value and self.input.value.strip():
+            self.open_when_answered = True  # the results are still on their way
+        elif self.hits:
             self.open_hit(0)
 
     @on(SearchInput.ToResults)
@@ -154,6 +159,7 @@ class SearchPanel(Vertical):
             return  # the user typed on; a newer answer is on its way
         self.query_text = message.query
         if message.error is not None:
+            self.open_when_answered = False
             self.hits = []
             self.results_list.clear_options()
             self._status(f"Invalid query: {message.error}", error=True)
@@ -164,6 +170,9 @@ class SearchPanel(Vertical):
         shown = f" (first {len(self.hits)} shown)" if results.total > len(self.hits) else ""
         noun = "match" if results.total == 1 else "matches"
         self._status(f"{results.total} {noun}{shown} — enter opens the top hit, ↓ picks another, n/N step")
+        open_now, self.open_when_answered = self.open_when_answered, False
+        if open_now and self.hits:
+            self.open_hit(0)
 
     def _grouped(self, hits: list[SearchHit]) -> list[SearchHit]:
         """Hits of one meeting together, meetings by their best hit; people and organisations last
@@ -258,6 +267,7 @@ class SearchPanel(Vertical):
         self.hits = []
         self.current_hit = -1
         self.query_text = ""
+        self.open_when_answered = False
         self.results_list.clear_options()
         self._status("Type to search the whole book.")
         if not keep_focus:
