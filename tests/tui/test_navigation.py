@@ -30,8 +30,11 @@ async def test_number_keys_switch_tabs(sample_app: BriefingApp) -> None:
             await pilot.pause()
             assert screen.tabs.active == pane_id
             if pane_id == "search":
-                assert sample_app.focused is screen.search_panel.input, "the search tab is for typing"
-                await pilot.press("escape")  # an empty query: escape leaves the box
+                panel = screen.search_panel
+                assert sample_app.focused is panel.results_list, "not the box: the next number key works"
+                await pilot.press("u")
+                assert sample_app.focused is panel.input and panel.input.value == "u", "typing goes to the box"
+                await pilot.press("escape", "escape")  # clear, then leave the box
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(sample_app.focused, ItemBlock | SessionHeading), "the meeting text takes the keyboard"

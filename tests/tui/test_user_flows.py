@@ -242,3 +242,38 @@ async def test_the_meeting_footer_shows_the_reading_keys(sample_app: BriefingApp
             assert key in shown, key
         footer_text = screen_lines(sample_app)[-1]
         assert "Item" in footer_text and "Session" in footer_text and "Help" in footer_text
+
+
+async def test_a_long_participant_list_hangs_under_its_label(sample_app: BriefingApp) -> None:
+    from textual.widgets import Static
+
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        header = sample_app.screen.query_one(".meeting-header", Static)
+        lines = [header.render_line(y).text.rstrip() for y in range(header.size.height)]
+        start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Participants: "))
+        indent = lines[start].index("Participants: ") + len("Participants: ")
+        assert start + 1 < len(lines) and lines[start + 1].strip(), "the list wraps at this width"
+        assert lines[start + 1][:indent].strip() == "" and lines[start + 1][indent] != " "
+
+
+async def test_number_keys_pass_through_the_search_tab(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(40, 12)) as pilot:
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        search_number = screen.pane_ids().index("search") + 1
+        await pilot.press(str(search_number))
+        await pilot.pause()
+        await pilot.press(str(search_number + 1))
+        await pilot.pause()
+        assert screen.tabs.active == "people", "the next number key switches tab, it is not typed"
+        assert screen.search_panel.input.value == ""
+        await pilot.press(str(search_number))
+        await pilot.pause()
+        await pilot.press(*"mali")
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        results = screen.search_panel.results_list
+        assert screen.search_panel.input.value == "mali"
+        assert results.size.height >= 2, "the results have rows even at 40×12"

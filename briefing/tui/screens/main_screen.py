@@ -230,7 +230,8 @@ class MainScreen(Screen[None]):
         if view := self.current_meeting_view():
             view.focus_reader()
         elif active == "search":
-            self.search_panel.input.focus()
+            # On the results, not in the box: number keys keep switching tabs; typing goes to the box.
+            self.search_panel.focus_results()
         else:
             # The pane's one widget knows where the keys work (the quote and people widgets focus
             # their list, not their filter box, so that number keys still switch tabs).

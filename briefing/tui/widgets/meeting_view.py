@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Meeting, Session
+from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock, SpanFinder
 from briefing.tui.widgets.literal import labelled, literal
 from briefing.tui.widgets.reader_scroll import ReaderOptionList, ReaderScroll
@@ -34,6 +35,17 @@ def session_when(session: Session) -> str:
 
 ITEM_KEYS = Binding.Group("Item")
 """j and k share one footer entry."""
+
+
+LABELS = ("Participants: ", "Dating: ")
+"""Labels of the header lines; a long value (a list of names) continues under itself."""
+
+
+def label_hanging(lines: list[Content]) -> Hanging:
+    """`lines` as a Hanging: a labelled line hangs at the end of its label, any other line at 0."""
+    return Hanging(
+        (line, next((len(label) for label in LABELS if line.plain.startswith(label)), 0)) for line in lines
+    )
 
 
 class SessionHeading(Static, can_focus=True):
@@ -155,7 +167,7 @@ class MeetingView(Horizontal):
                     for item in items:
                         yield ItemBlock(self.lookup, item, kind)
 
-    def _header(self) -> Content:
+    def _header(self) -> Hanging:
         from briefing.render.dates import format_date_range
 
         meeting = self.meeting
@@ -168,15 +180,15 @@ class MeetingView(Horizontal):
         ]
         if meeting.participants:
             lines.append(labelled("Participants: ", self._names(meeting.participants)))
-        return Content("\n").join(lines)
+        return label_hanging(lines)
 
-    def _session_info(self, session: Session) -> Content:
+    def _session_info(self, session: Session) -> Hanging:
         lines = [Content(session_when(session))]
         if session.dating_note:
             lines.append(labelled("Dating: ", session.dating_note))
         if session.participants:
             lines.append(labelled("Participants: ", self._names(session.participants)))
-        return Content("\n").join(lines)
+        return label_hanging(lines)
 
     def _names(self, identifiers: tuple[str, ...]) -> str:
         return ", ".join(self.lookup.actor_name(identifier) for identifier in identifiers)

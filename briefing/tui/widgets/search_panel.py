@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 RESULT_LIMIT = 50
 """Hits listed at most; the count above the list says how many matched in all."""
+
+SHORT_HEIGHT = 16
+"""Below this many rows the query box and the results drop their borders and the status keeps to one line."""
 
 KIND_NAMES = {"key_point": "key point"}
 """How a hit's kind is named where the index's name (`key_point`) would not read as words."""
@@ -61,6 +64,8 @@ class SearchPanel(Vertical):
     SearchPanel > OptionList { height: 1fr; }
     SearchPanel > .search-panel--match { text-style: reverse bold; }
     SearchPanel > .search-panel--label { color: $text-muted; }
+    SearchPanel.-short > OptionList { border: none; }
+    SearchPanel.-short > #search-status { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Clear search")]
@@ -94,7 +99,7 @@ class SearchPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
-        yield Static("Type to search the whole book.", id="search-status", markup=False)
+        yield Static("Type to search the whole book (/ from any tab).", id="search-status", markup=False)
         yield ReaderOptionList(id="search-results")
 
     @property
@@ -252,6 +257,32 @@ class SearchPanel(Vertical):
                 return index
         return None
 
+    def on_resize(self, event: events.Resize) -> None:
+        # On a short terminal the box's border would leave no rows for the results.
+        short = event.size.height < SHORT_HEIGHT
+        self.input.compact = short
+        self.set_class(short, "-short")
+
+    def focus_results(self) -> None:
+        """Give the keyboard to the results (on the first hit, if none is highlighted yet)."""
+        results = self.results_list
+        results.focus()
+        if self.hits and results.highlighted is None:
+            results.highlighted = self._first_hit_option()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed on the results goes into the query box, as in the quote and people tabs."""
+        if not self.results_list.has_focus or not event.is_printable or event.character is None:
+            return
+        if not event.character.isalnum() or event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        query_input = self.input
+        query_input.value += event.character
+        query_input.cursor_position = len(query_input.value)
+        query_input.focus()
+
     def action_escape(self) -> None:
         """Clear the query; with nothing to clear, hand the keyboard back to the tab bar."""
         if self.input.value or self.hits:
@@ -269,7 +300,7 @@ class SearchPanel(Vertical):
         self.query_text = ""
         self.open_when_answered = False
         self.results_list.clear_options()
-        self._status("Type to search the whole book.")
+        self._status("Type to search the whole book (/ from any tab).")
         if not keep_focus:
             self.input.focus()
 
