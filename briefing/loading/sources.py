@@ -32,8 +32,10 @@ def read_source_paragraphs(briefing: Briefing, folder: Path) -> dict[str, list[s
     for document in briefing.sources:
         try:
             text = (folder / document.path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # a briefing may travel without its sources; then there is nothing to compare
+        except (OSError, UnicodeDecodeError, ValueError):
+            # A briefing may travel without its sources (or name one that cannot be a path, with a NUL
+            # in it): then there is nothing to compare.
+            continue
         paragraphs[document.id] = split_paragraphs(text)
     return paragraphs
 
