@@ -277,3 +277,20 @@ async def test_number_keys_pass_through_the_search_tab(sample_app: BriefingApp) 
         results = screen.search_panel.results_list
         assert screen.search_panel.input.value == "mali"
         assert results.size.height >= 2, "the results have rows even at 40×12"
+
+
+async def test_long_session_titles_in_the_list_show_where_they_end(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        view = screen.current_meeting_view()
+        assert view is not None
+        session_list = view.query_one("#session-list", OptionList)
+        lines = [session_list.render_line(y).text.rstrip() for y in range(session_list.size.height)]
+        lines = [line for line in lines if line]
+        titles = [session.title for session in view.meeting.sessions]
+        starts = [line for line in lines if not line.startswith("  ")]
+        assert len(lines) > len(titles), "some title wraps at this width"
+        assert [title.split()[0] for title in titles] == [start.split()[0] for start in starts]

@@ -147,7 +147,8 @@ class MeetingView(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield ReaderOptionList(
-            *(Option(literal(session.title), id=session.id) for session in self.meeting.sessions),
+            # A long title's further lines are indented: where one session ends and the next begins shows.
+            *(Option(Hanging([(literal(session.title), 2)]), id=session.id) for session in self.meeting.sessions),
             id="session-list",
         )
         with MeetingReader(id="meeting-reader"):
