@@ -64,8 +64,9 @@ class BriefingApp(App[None]):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        # Help before Quit: where the footer is cut at 80 columns, the help stays.
         Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
         Binding("c", "toggle_high_contrast", "Contrast", show=False),
     ]
 

@@ -294,3 +294,42 @@ async def test_long_session_titles_in_the_list_show_where_they_end(sample_app: B
         starts = [line for line in lines if not line.startswith("  ")]
         assert len(lines) > len(titles), "some title wraps at this width"
         assert [title.split()[0] for title in titles] == [start.split()[0] for start in starts]
+
+
+async def test_escape_is_in_the_footer_while_a_search_is_highlighted(sample_app: BriefingApp) -> None:
+    def shown(app: BriefingApp) -> set[str]:
+        return {binding.key for _, binding, _, _ in app.screen.active_bindings.values() if binding.show}
+
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert "escape" not in shown(sample_app), "nothing to clear yet"
+        await search_for(sample_app, pilot, "mali")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "escape" in shown(sample_app), "the reader sees how to remove the highlights"
+        footer = screen_lines(sample_app)[-1]
+        for description in ("Item", "Session", "Hit", "Clear", "Help"):
+            assert description in footer, f"{description!r} fits in the footer at 80 columns: {footer!r}"
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.highlight_query is None and "escape" not in shown(sample_app)
+
+
+async def test_g_goes_back_to_the_meeting_header(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        view = screen.current_meeting_view()
+        assert view is not None and view.reader.scroll_offset.y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.pause()
+        assert view.reader.scroll_offset.y == 0, "the meeting's title and summary are on the screen again"
+        assert sample_app.focused is view.reader.stops()[0]

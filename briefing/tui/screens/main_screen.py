@@ -64,8 +64,10 @@ class MainScreen(Screen[None]):
         Binding("n", "step_hit(1)", "Next hit", group=HIT_KEYS),
         Binding("N", "step_hit(-1)", "Previous hit", group=HIT_KEYS),
         Binding("s", "show_source", "Source"),
-        Binding("e", "export", "Export"),
-        Binding("escape", "clear_search", "Clear", show=False),
+        # Not in the footer: on a meeting tab with a search open, the reading keys need all 80 columns.
+        # (It is in the help and the command palette.)
+        Binding("e", "export", "Export", show=False),
+        Binding("escape", "clear_search", "Clear"),
     ]
 
     highlight_query: reactive[str | None] = reactive(None, init=False)
@@ -106,7 +108,8 @@ class MainScreen(Screen[None]):
                           id="search")
             yield TabPane(self._number(first + 2, "People & organisations"), id="people")
         yield ClassificationBar(briefing.classification, id="marking-bottom")
-        yield Footer()
+        # Without "^p palette" (the help names it): the reading keys need all of 80 columns.
+        yield Footer(show_command_palette=False)
 
     @staticmethod
     def _number(number: int, title: str) -> Content:
@@ -208,6 +211,10 @@ class MainScreen(Screen[None]):
         if action == "step_hit":
             panels = self.query(SearchPanel)
             return bool(panels and panels.first().hits)
+        if action == "clear_search":
+            # In the footer only while there is a search to clear.
+            panels = self.query(SearchPanel)
+            return bool(self.highlight_query or (panels and panels.first().hits))
         return True
 
     @on(TabbedContent.TabActivated, "#tabs")
@@ -366,6 +373,7 @@ class MainScreen(Screen[None]):
         self.tabs.query_one("ContentTabs").focus()
 
     def watch_highlight_query(self, query: str | None) -> None:
+        self.refresh_bindings()
         finder = span_finder(query) if query else None
         for view in self.meeting_views():
             view.highlight(finder)

@@ -98,10 +98,13 @@ class MeetingReader(ReaderScroll):
 
     def action_edge(self, index: int) -> None:
         stops = self.stops()
-        if stops:
-            self.land_on(stops[index])
         if index == 0:
-            self.scroll_home(animate=False)
+            # The top of the tab, with the meeting's header, not merely the first item at the top edge.
+            if stops:
+                stops[0].focus(scroll_visible=False)
+            self.call_after_refresh(self.scroll_home, animate=False)
+        elif stops:
+            self.land_on(stops[index])
 
     def land_on(self, widget: Widget, *, top: bool = False) -> None:
         widget.focus(scroll_visible=False)
