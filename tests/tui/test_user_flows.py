@@ -333,3 +333,18 @@ async def test_g_goes_back_to_the_meeting_header(sample_app: BriefingApp) -> Non
         await pilot.pause()
         assert view.reader.scroll_offset.y == 0, "the meeting's title and summary are on the screen again"
         assert sample_app.focused is view.reader.stops()[0]
+
+
+async def test_export_formats_are_readable_on_a_narrow_terminal(sample_path: Path) -> None:
+    from textual.widgets import RadioButton
+
+    from briefing.tui.screens.export_screen import ExportScreen
+
+    app = make_app(sample_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        for button in app.screen.query_one("#export-format").query(RadioButton):
+            label = str(button.label)
+            assert button.size.width >= len(label) + 4, f"{label!r} is cut to {button.size.width} columns"
