@@ -12,6 +12,9 @@ from pathlib import Path
 from briefing.loading.errors import Problem
 from briefing.model import Briefing, SourceRef, format_location
 
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+"""A larger 'source text' is not one: it is skipped rather than read."""
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -31,7 +34,11 @@ def read_source_paragraphs(briefing: Briefing, folder: Path) -> dict[str, list[s
     paragraphs: dict[str, list[str]] = {}
     for document in briefing.sources:
         try:
-            text = (folder / document.path).read_text(encoding="utf-8-sig")
+            path = folder / document.path
+            # Only an ordinary file of a sane size: a path naming a device (/dev/zero) would hang.
+            if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
+                continue
+            text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError, ValueError):
             # A briefing may travel without its sources (or name one that cannot be a path, with a NUL
             # in it): then there is nothing to compare.

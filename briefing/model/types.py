@@ -44,6 +44,16 @@ NonEmpty = Annotated[tuple[_Element, ...], AfterValidator(_at_least_one), Field(
 """A non-empty tuple. Not `Field(min_length=1)`: that also fires, misleadingly, when an element is invalid."""
 
 
+def _inside_the_briefing_folder(path: str) -> str:
+    # A briefing names its sources; it must not make the reader open files elsewhere (or /dev/zero).
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        raise ValueError("must be a relative path inside the briefing's folder, e.g. `sources/release.txt`")
+    if any(ord(character) < 32 or ord(character) == 127 for character in path):
+        raise ValueError("must not contain control characters")
+    return path
+
+
 class Frozen(BaseModel):
     """Base of every model type: unknown fields are errors, values never change after loading."""
 
@@ -90,7 +100,10 @@ class SourceDocument(Frozen):
     issuer: ShortText
     published: dt.date
     language: ShortText = Field(description="BCP 47 language tag, e.g. `en`.")
-    path: ShortText = Field(description="Path of the source text, relative to the briefing file.")
+    path: Annotated[ShortText, AfterValidator(_inside_the_briefing_folder)] = Field(
+        description="Path of the source text, relative to the briefing file, with `/` between folders; "
+        "it stays inside the briefing's folder (no leading `/`, no `..`, no control characters)."
+    )
     note: Text | None = None
 
 

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from briefing.model import Briefing, SourceRef, iter_sessions
+from briefing.loading import BriefingLoadError
+from briefing.model import Briefing, iter_sessions
 from briefing.render.safety import NEUTRALISED, is_safe_text
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.help_screen import HelpScreen
@@ -226,8 +227,8 @@ async def test_session_format_is_neutralised(tmp_path: Path) -> None:
         assert_clean_screen(app, "meeting tab")
 
 
-def test_source_path_with_nul_is_an_unreadable_source(tmp_path: Path) -> None:
+def test_source_path_with_nul_is_refused_before_the_app_starts(tmp_path: Path) -> None:
     # Found by the tour: the loader's source check used to raise ValueError ("embedded null byte").
     data = changed(minimal_briefing_dict(), ("sources", 0, "path"), "a\x00b")
-    app = make_app(write_dict(data, tmp_path))
-    assert app.source_paragraph(SourceRef(document="release", paragraph=2))[1] is None
+    with pytest.raises(BriefingLoadError, match=r"sources\[0\]\.path: must not contain control characters"):
+        make_app(write_dict(data, tmp_path))

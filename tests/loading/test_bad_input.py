@@ -235,3 +235,21 @@ def test_a_citation_past_the_last_paragraph_is_reported(with_source: SourceWrite
     data = changed(minimal_briefing_dict(), ("meetings", 0, "sessions", 0, "passages", 0, "source", "paragraph"), 9)
     error = load_error(write_json(folder / "far.json", data))
     assert "cites paragraph 9, but the source has 2 paragraphs" in error.message
+
+
+@pytest.mark.parametrize("path", ["../elsewhere.txt", "/etc/passwd", "sources/../../x.txt", "C:\\\\x.txt", "a\x00b"])
+def test_source_paths_must_stay_inside_the_briefing_folder(tmp_path: Path, path: str) -> None:
+    data = changed(minimal_briefing_dict(), ("sources", 0, "path"), path)
+    error = load_error(write_json(tmp_path / "paths.json", data))
+    assert error.exit_code == ExitCode.DATA_ERROR
+    [problem] = error.problems
+    assert problem.field == "sources[0].path"
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_source_that_is_not_a_regular_file_is_not_read(tmp_path: Path) -> None:
+    """A symbolic link to a device would make the source check read forever."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "release.txt").symlink_to("/dev/zero")
+    path = write_json(tmp_path / "book.json", minimal_briefing_dict())
+    assert load_briefing(path).id == "test-book"
