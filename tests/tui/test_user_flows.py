@@ -4,6 +4,7 @@ opens the wrong thing, a directory that does not show whom it was asked for, a m
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -348,3 +349,22 @@ async def test_export_formats_are_readable_on_a_narrow_terminal(sample_path: Pat
         for button in app.screen.query_one("#export-format").query(RadioButton):
             label = str(button.label)
             assert button.size.width >= len(label) + 4, f"{label!r} is cut to {button.size.width} columns"
+
+
+async def test_a_hostile_session_format_is_shown_neutralised(
+    write_briefing: Callable[[dict], Path],
+) -> None:
+    from textual.widgets import Static
+
+    from tests.factories import minimal_briefing_dict
+
+    data = minimal_briefing_dict()
+    data["meetings"][0]["sessions"][0]["format"] = "\x1b[2J [b]x[/b] \u202eevil"
+    app = make_app(write_briefing(data))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        info = app.screen.query(".session-info").first(Static)
+        text = str(info.visual)  # the lines as shown, unwrapped
+        assert "\x1b" not in text and "\u202e" not in text, "control and bidi characters are neutralised"
+        assert "[b]x[/b]" in text, "markup is shown as written"

@@ -187,7 +187,7 @@ class MeetingView(Horizontal):
         return label_hanging(lines)
 
     def _session_info(self, session: Session) -> Hanging:
-        lines = [Content(session_when(session))]
+        lines = [literal(session_when(session))]  # the format is briefing text
         if session.dating_note:
             lines.append(labelled("Dating: ", session.dating_note))
         if session.participants:
