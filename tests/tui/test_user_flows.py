@@ -368,3 +368,14 @@ async def test_a_hostile_session_format_is_shown_neutralised(
         text = str(info.visual)  # the lines as shown, unwrapped
         assert "\x1b" not in text and "\u202e" not in text, "control and bidi characters are neutralised"
         assert "[b]x[/b]" in text, "markup is shown as written"
+
+
+async def test_up_from_the_first_result_returns_to_the_search_box(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        panel = await search_for(sample_app, pilot, "mali")
+        await pilot.press("down", "down")
+        assert sample_app.focused is panel.results_list
+        await pilot.press("up")
+        assert sample_app.focused is panel.results_list, "from the second hit, up moves to the first"
+        await pilot.press("up")
+        assert sample_app.focused is panel.input, "from the first hit, up goes back to the query"

@@ -38,7 +38,8 @@ KEYS = (
     )),
     ("Search tab", (
         ("type", "results update as you type"),
-        ("enter", "in the box: go to the results; on a result: open it in its meeting tab"),
+        ("enter", "in the box: open the top hit; on a result: open that one in its meeting tab"),
+        ("↓ / ↑", "from the box into the results; up from the first result back to the box"),
         ("escape", "clear the query"),
     )),
 )

@@ -271,8 +271,16 @@ class SearchPanel(Vertical):
             results.highlighted = self._first_hit_option()
 
     def on_key(self, event: events.Key) -> None:
-        """A letter typed on the results goes into the query box, as in the quote and people tabs."""
-        if not self.results_list.has_focus or not event.is_printable or event.character is None:
+        """A letter typed on the results goes into the query box, as in the quote and people tabs;
+        up from the first hit goes back to the box (down came from there)."""
+        if not self.results_list.has_focus:
+            return
+        if event.key == "up" and self.results_list.highlighted in (None, self._first_hit_option()):
+            event.stop()
+            event.prevent_default()
+            self.input.focus()
+            return
+        if not event.is_printable or event.character is None:
             return
         if not event.character.isalnum() or event.key in self.screen.active_bindings:
             return
