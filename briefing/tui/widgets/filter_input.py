@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
@@ -23,3 +24,22 @@ class FilterInput(Input):
 
     def action_to_list(self) -> None:
         self.post_message(self.ToList())
+
+
+def type_into(query_box: Input, event: events.Key) -> bool:
+    """Send a letter or digit typed on a list to its filter or query box, unless the key is bound.
+
+    Returns whether the key was taken; the list's owner calls this from `on_key` while the list
+    has focus, so that typing a name anywhere in the list starts filtering with it.
+    """
+    character = event.character
+    if not event.is_printable or character is None or not character.isalnum():
+        return False
+    if event.key in query_box.screen.active_bindings:
+        return False
+    event.stop()
+    event.prevent_default()
+    query_box.value += character
+    query_box.cursor_position = len(query_box.value)
+    query_box.focus()
+    return True

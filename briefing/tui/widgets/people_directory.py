@@ -26,7 +26,7 @@ from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.filter_input import FilterInput, type_into
 
 WIDE_LAYOUT_MIN_WIDTH = 100
 """From this many columns the details sit beside the list; below it, under the list."""
@@ -484,16 +484,8 @@ class PeopleDirectory(Widget):
 
     def on_key(self, event: events.Key) -> None:
         """Typing a letter while the entry list has focus starts filtering with that letter."""
-        if not self.entry_list.has_focus or not event.is_printable or event.character is None:
-            return
-        if not event.character.isalnum() or event.key in self.screen.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        filter_input = self.filter_input
-        filter_input.value += event.character
-        filter_input.cursor_position = len(filter_input.value)
-        filter_input.focus()
+        if self.entry_list.has_focus:
+            type_into(self.filter_input, event)
 
     def action_switch_pane(self) -> None:
         (self.entry_list if self.appearance_list.has_focus else self.appearance_list).focus()

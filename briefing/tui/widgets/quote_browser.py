@@ -25,7 +25,7 @@ from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.filter_input import FilterInput, type_into
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
@@ -370,16 +370,8 @@ class QuoteBrowser(Widget):
 
     def on_key(self, event: events.Key) -> None:
         """Typing a letter while the list has focus starts filtering with that letter."""
-        if not self.quote_list.has_focus or not event.is_printable or event.character is None:
-            return
-        if not event.character.isalnum() or event.key in self.screen.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        filter_input = self.filter_input
-        filter_input.value += event.character
-        filter_input.cursor_position = len(filter_input.value)
-        filter_input.focus()
+        if self.quote_list.has_focus:
+            type_into(self.filter_input, event)
 
     def focus(self, scroll_visible: bool = True) -> QuoteBrowser:
         """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""

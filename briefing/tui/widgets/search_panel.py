@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+from briefing.tui.widgets.filter_input import type_into
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
@@ -280,16 +281,7 @@ class SearchPanel(Vertical):
             event.prevent_default()
             self.input.focus()
             return
-        if not event.is_printable or event.character is None:
-            return
-        if not event.character.isalnum() or event.key in self.screen.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        query_input = self.input
-        query_input.value += event.character
-        query_input.cursor_position = len(query_input.value)
-        query_input.focus()
+        type_into(self.input, event)
 
     def action_escape(self) -> None:
         """Clear the query; with nothing to clear, hand the keyboard back to the tab bar."""
