@@ -21,7 +21,7 @@ KEYS = (
         ("n / N", "open the next / previous search hit (switches tab as needed)"),
         ("escape", "clear the search and its highlights"),
         ("e", "export the summary of the book or of this meeting to a file"),
-        ("c", "switch between the high-contrast and the normal theme"),
+        ("c", "switch between the high-contrast and the normal theme (in Quotes: copy)"),
         ("ctrl+p", "command palette: jump to any meeting, session or quote; run any action"),
         ("?", "this help"),
         ("q", "quit"),
@@ -35,6 +35,12 @@ KEYS = (
     ("Meeting tab", (
         ("[ / ]", "previous / next session"),
         ("s", "show the source paragraph the focused item cites (¶ number)"),
+    )),
+    ("Quotes and People & organisations tabs", (
+        ("f, or type", "filter the list (accents and case ignored)"),
+        ("c", "Quotes: copy the quote with its citation (speaker, role, meeting, place, date, source)"),
+        ("enter", "open the quote, or the place where a person or organisation appears"),
+        ("tab", "People: switch between the list and where the entry appears"),
     )),
     ("Search tab", (
         ("type", "results update as you type"),
