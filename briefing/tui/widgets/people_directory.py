@@ -27,6 +27,7 @@ from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.filter_input import FilterInput, type_into
+from briefing.tui.widgets.reader_scroll import BrowseList
 
 WIDE_LAYOUT_MIN_WIDTH = 100
 """From this many columns the details sit beside the list; below it, under the list."""
@@ -232,34 +233,13 @@ def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
     return Content("\n").join(lines)
 
 
-class DirectoryList(OptionList):
-    """An option list with vim-style keys besides the arrows."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-    async def _on_click(self, event: events.Click) -> None:
-        """A click highlights (the details follow); a double click opens, as `enter` does."""
-        event.prevent_default()  # OptionList would open on a single click
-        clicked = event.style.meta.get("option")
-        if clicked is None or self.options[clicked].disabled:
-            return
-        self.highlighted = clicked
-        if event.chain >= 2:
-            self.action_select()
-
-
-class EntryList(DirectoryList):
+class EntryList(BrowseList):
     """The people and organisations; `enter` moves to the selected entry's appearances."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Appearances")]
 
 
-class AppearanceList(DirectoryList):
+class AppearanceList(BrowseList):
     """Where the selected entry appears; `enter` opens the place."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]

@@ -27,7 +27,7 @@ from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.filter_input import FilterInput, type_into
 from briefing.tui.widgets.hanging import Hanging
-from briefing.tui.widgets.reader_scroll import ReaderScroll
+from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
 
 WIDE_LAYOUT_MIN_WIDTH = 100
 """From this many columns the detail pane sits beside the list; below it, under the list."""
@@ -172,26 +172,10 @@ def labelled(label: str, value: str) -> Content:
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), safe_text(value))
 
 
-class QuoteList(OptionList):
-    """The list of quotes, with vim-style keys besides the arrows."""
+class QuoteList(BrowseList):
+    """The list of quotes; `enter` (or a double click) opens the quote in its meeting."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next quote", show=False),
-        Binding("k", "cursor_up", "Previous quote", show=False),
-        Binding("g", "first", "First quote", show=False),
-        Binding("G", "last", "Last quote", show=False),
-        Binding("enter", "select", "Open in meeting"),
-    ]
-
-    async def _on_click(self, event: events.Click) -> None:
-        """A click highlights (the details follow); a double click opens, as `enter` does."""
-        event.prevent_default()  # OptionList would open on a single click
-        clicked = event.style.meta.get("option")
-        if clicked is None or self.options[clicked].disabled:
-            return
-        self.highlighted = clicked
-        if event.chain >= 2:
-            self.action_select()
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open in meeting")]
 
 
 class QuoteBrowser(Widget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList
@@ -30,3 +31,17 @@ class ReaderOptionList(OptionList):
         Binding("G", "last", "Last", show=False),
         Binding("enter", "select", "Open"),
     ]
+
+
+class BrowseList(ReaderOptionList):
+    """A list one browses with a details pane beside it: a click highlights (the details follow),
+    a double click opens, as `enter` does."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # OptionList would open on a single click
+        clicked = event.style.meta.get("option")
+        if clicked is None or self.options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
