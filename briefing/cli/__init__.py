@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.loading import BriefingLoadError, ExitCode
+from briefing.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for
+from briefing.loading import BriefingLoadError
 
 COMMANDS = {
     "open": "briefing.cli.app_command",
@@ -27,14 +28,7 @@ Only the module of the command being run is imported: opening the app should not
 HTML writer, nor `briefing validate` for Textual.
 """
 
-EXIT_CODES_HELP = """\
-exit codes:
-  0   success
-  1   `briefing search` found nothing
-  2   usage error (unknown option, invalid query, refused output file)
-  65  the briefing file is not a valid briefing
-  66  the briefing file is missing or cannot be read
-
+EPILOG = EXIT_CODES_HELP + """
 With no FILE, the bundled sample briefing (11 April 2022) is used.
 briefing never opens a network connection.
 """
@@ -49,14 +43,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="A terminal briefing book: read, search, quote and print, offline.",
-        epilog=EXIT_CODES_HELP,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         if only is None or name == only:
-            importlib.import_module(module_name).add_parser(subcommands, epilog=EXIT_CODES_HELP)
+            importlib.import_module(module_name).add_parser(subcommands, epilog=EPILOG)
     return parser
 
 
@@ -73,9 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(options.handler(options))
     except BriefingLoadError as error:
         print(error.message, file=sys.stderr)
-        return int(error.exit_code)
+        return int(exit_code_for(error))
     except KeyboardInterrupt:
-        return 130
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         # `briefing print | head` closed the pipe: nothing more to say, and nothing to report.
         sys.stderr.close()

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
-from briefing.loading import ExitCode
+from briefing.cli.exit_codes import ExitCode
 from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES, UnknownMeetingError, export_summary
 from briefing.render.export import MIN_WIDTH
 

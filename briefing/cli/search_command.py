@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
-from briefing.loading import ExitCode
+from briefing.cli.exit_codes import ExitCode
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_text
 from briefing.search import (

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
-from briefing.loading import BriefingLoadError, ExitCode, load_briefing, sample_path
+from briefing.cli.exit_codes import ExitCode, exit_code_for
+from briefing.loading import BriefingLoadError, load_briefing, sample_path
 from briefing.model import Briefing
 
 NAME = "validate"
@@ -36,7 +37,7 @@ def run(options: argparse.Namespace) -> int:
             briefing = load_briefing(path)
         except BriefingLoadError as error:
             print(error.message, file=sys.stderr)
-            worst = max(worst, error.exit_code)
+            worst = max(worst, exit_code_for(error))
             continue
         print(f"{path}: valid — {verdict(briefing)}")
     return int(worst)

@@ -1,6 +1,6 @@
 """Loading: briefing files → validated model, with errors that say which file, where and what to do."""
 
-from briefing.loading.errors import BriefingLoadError, ExitCode, Problem
+from briefing.loading.errors import BriefingLoadError, LoadFailure, Problem
 from briefing.loading.loader import (
     DEFAULT_MAX_BYTES,
     MAX_BYTES_VARIABLE,
@@ -15,7 +15,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_BYTES_VARIABLE",
     "BriefingLoadError",
-    "ExitCode",
+    "LoadFailure",
     "Problem",
     "check_against_sources",
     "collapse_whitespace",

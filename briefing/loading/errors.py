@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import Enum
 from pathlib import Path
 
 
-class ExitCode(IntEnum):
-    """Exit codes of the `briefing` command (sysexits.h numbers where one fits)."""
+class LoadFailure(Enum):
+    """Why a file cannot be used; the CLI turns it into an exit code (`briefing.cli.exit_codes`)."""
 
-    OK = 0
-    NO_MATCH = 1
-    """`briefing search` found nothing, as grep does."""
-    USAGE = 2
-    DATA_ERROR = 65
-    """The briefing file was read but is not a valid briefing."""
-    NO_INPUT = 66
-    """The briefing file is missing or cannot be read."""
+    INVALID = "invalid"
+    """The file was read but is not a valid briefing (or does not match its sources)."""
+    UNREADABLE = "unreadable"
+    """The file is missing, a folder, or cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +47,13 @@ class BriefingLoadError(Exception):
         summary: str,
         problems: list[Problem] | None = None,
         *,
-        exit_code: ExitCode = ExitCode.DATA_ERROR,
+        failure: LoadFailure = LoadFailure.INVALID,
         advice: str | None = None,
     ) -> None:
         self.path = path
         self.summary = summary
         self.problems = problems or []
-        self.exit_code = exit_code
+        self.failure = failure
         self.advice = advice
         super().__init__(self.message)
 

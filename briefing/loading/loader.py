@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefing.loading.errors import BriefingLoadError, ExitCode, Problem
+from briefing.loading.errors import BriefingLoadError, LoadFailure, Problem
 from briefing.loading.sources import check_against_sources
 from briefing.loading.strict_json import DuplicateKeyError, NonFiniteNumberError, layout_of, parse_strict
 from briefing.model import Briefing, format_location
@@ -76,7 +76,7 @@ def read_briefing_text(path: Path, *, max_bytes: int) -> str:
     try:
         if path.is_dir():
             raise BriefingLoadError(
-                path, "is a folder, not a briefing file", exit_code=ExitCode.NO_INPUT,
+                path, "is a folder, not a briefing file", failure=LoadFailure.UNREADABLE,
                 advice="Give the path of a .json briefing file inside it.",
             )
         size = path.stat().st_size
@@ -89,16 +89,16 @@ def read_briefing_text(path: Path, *, max_bytes: int) -> str:
         data = path.read_bytes()
     except FileNotFoundError:
         raise BriefingLoadError(
-            path, "no such file", exit_code=ExitCode.NO_INPUT, advice="Check the path and the file name."
+            path, "no such file", failure=LoadFailure.UNREADABLE, advice="Check the path and the file name."
         ) from None
     except PermissionError:
         raise BriefingLoadError(
-            path, "cannot be read: permission denied", exit_code=ExitCode.NO_INPUT,
+            path, "cannot be read: permission denied", failure=LoadFailure.UNREADABLE,
             advice="Ask for read access, or copy the file somewhere you can read it.",
         ) from None
     except OSError as error:
         raise BriefingLoadError(
-            path, f"cannot be read: {error.strerror or error}", exit_code=ExitCode.NO_INPUT
+            path, f"cannot be read: {error.strerror or error}", failure=LoadFailure.UNREADABLE
         ) from None
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark is harmless: accept it

@@ -110,3 +110,22 @@ def test_the_sample_is_found_from_any_directory(tmp_path: Path) -> None:
     result = run_briefing("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "valid — " in result.stdout
+
+
+def test_every_load_failure_has_its_exit_code() -> None:
+    from briefing.cli.exit_codes import FAILURE_CODES, ExitCode, exit_code_for
+    from briefing.loading import BriefingLoadError, LoadFailure
+
+    assert set(FAILURE_CODES) == set(LoadFailure)
+    assert exit_code_for(BriefingLoadError(Path("x.json"), "bad")) == ExitCode.DATA_ERROR == 65
+    unreadable = BriefingLoadError(Path("x.json"), "gone", failure=LoadFailure.UNREADABLE)
+    assert exit_code_for(unreadable) == ExitCode.NO_INPUT == 66
+    assert ExitCode.IO_ERROR == 74  # sysexits EX_IOERR: write failures
+
+
+def test_help_lists_every_exit_code() -> None:
+    from briefing.cli.exit_codes import ExitCode
+
+    result = run_briefing("--help")
+    for code in ExitCode:
+        assert f"  {int(code):<3} " in result.stdout, code

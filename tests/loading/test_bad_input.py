@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loading import BriefingLoadError, ExitCode, load_briefing
+from briefing.loading import BriefingLoadError, LoadFailure, load_briefing
 from briefing.loading.loader import MAX_BYTES_VARIABLE
 from tests.factories import changed, minimal_briefing_dict
 
@@ -42,13 +42,13 @@ def load_error(path: Path, **options: object) -> BriefingLoadError:
 
 def test_missing_file(tmp_path: Path) -> None:
     error = load_error(tmp_path / "nope.json")
-    assert error.exit_code == ExitCode.NO_INPUT
+    assert error.failure is LoadFailure.UNREADABLE
     assert "no such file" in error.message
 
 
 def test_folder(tmp_path: Path) -> None:
     error = load_error(tmp_path)
-    assert error.exit_code == ExitCode.NO_INPUT
+    assert error.failure is LoadFailure.UNREADABLE
     assert "is a folder" in error.message
 
 
@@ -61,7 +61,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     # Tests often run as root, for whom chmod 000 changes nothing, so the refusal is simulated.
     monkeypatch.setattr(Path, "read_bytes", denied)
     error = load_error(path)
-    assert error.exit_code == ExitCode.NO_INPUT
+    assert error.failure is LoadFailure.UNREADABLE
     assert "permission denied" in error.message
 
 
@@ -70,7 +70,7 @@ def test_unreadable_file_for_real(tmp_path: Path) -> None:
     path = write_json(tmp_path / "secret.json", minimal_briefing_dict())
     path.chmod(0)
     try:
-        assert load_error(path).exit_code == ExitCode.NO_INPUT
+        assert load_error(path).failure is LoadFailure.UNREADABLE
     finally:
         path.chmod(0o644)
 
@@ -80,7 +80,7 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.json"
     path.write_bytes(content)
     error = load_error(path)
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     assert "is empty" in error.message
 
 
@@ -88,7 +88,7 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes('{\n"title":\n"Wilmès"}'.encode("latin-1"))
     error = load_error(path)
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     assert "is not UTF-8" in error.message
     assert error.problems[0].line == 3
     assert "Save the file as UTF-8" in error.message
@@ -104,7 +104,7 @@ def test_invalid_json_gives_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{\n  "id": "x",\n  "title": "y",,\n}', encoding="utf-8")
     error = load_error(path)
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     [problem] = error.problems
     assert (problem.line, problem.column) == (3, 16)
 
@@ -136,7 +136,7 @@ def test_wrong_types_and_unknown_fields_name_path_and_line(tmp_path: Path) -> No
     data = changed(data, ("meetings", 0, "sessions", 0, "quotes", 0, "speeker"), "minister")
     path = write_json(tmp_path / "types.json", data)
     error = load_error(path)
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     by_field = {problem.field: problem for problem in error.problems}
     assert set(by_field) == {"meetings[0].start", "meetings[0].sessions[0].quotes[0].speeker"}
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -224,7 +224,7 @@ def test_quotes_are_checked_word_for_word_against_the_source(with_source: Source
     assert load_briefing(good).id == "test-book"
     typo = changed(minimal_briefing_dict(), ("meetings", 0, "sessions", 0, "quotes", 0, "text"), "We sayd The Council met.")
     error = load_error(write_json(folder / "typo.json", typo))
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     [problem] = error.problems
     assert problem.field == "meetings[0].sessions[0].quotes[0].text"
     assert "does not occur word for word in paragraph 2" in problem.message
@@ -241,7 +241,7 @@ def test_a_citation_past_the_last_paragraph_is_reported(with_source: SourceWrite
 def test_source_paths_must_stay_inside_the_briefing_folder(tmp_path: Path, path: str) -> None:
     data = changed(minimal_briefing_dict(), ("sources", 0, "path"), path)
     error = load_error(write_json(tmp_path / "paths.json", data))
-    assert error.exit_code == ExitCode.DATA_ERROR
+    assert error.failure is LoadFailure.INVALID
     [problem] = error.problems
     assert problem.field == "sources[0].path"
 

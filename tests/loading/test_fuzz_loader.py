@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.loading import BriefingLoadError, parse_briefing
+from briefing.loading import BriefingLoadError, LoadFailure, parse_briefing
 from tests.conftest import SAMPLE_PATH
 
 SAMPLE_BYTES = SAMPLE_PATH.read_bytes()
@@ -27,7 +27,7 @@ def parse(text: str) -> None:
         parse_briefing(FUZZ_PATH, text)
     except BriefingLoadError as error:
         assert error.message.startswith(f"{FUZZ_PATH}: ")
-        assert error.exit_code in (65, 66)
+        assert error.failure is LoadFailure.INVALID
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.loading import ExitCode, load_briefing
+from briefing.cli.exit_codes import ExitCode
+from briefing.loading import load_briefing
 from briefing.tui.app import BriefingApp
 
 
