@@ -5,7 +5,7 @@ No UI here: the app, `briefing search` and `briefing print` style the spans this
 
 from briefing.search.documents import KINDS, IndexedItem
 from briefing.search.folding import FoldedText, fold
-from briefing.search.index import SearchHit, SearchIndex, SearchResults, SearchUnavailableError
+from briefing.search.index import FullTextIndex, SearchHit, SearchIndex, SearchResults, SearchUnavailableError
 from briefing.search.query import QUERY_HELP, CompiledQuery, QueryError, Term, compile_query
 from briefing.search.snippets import Snippet, make_snippet
 
@@ -14,6 +14,7 @@ __all__ = [
     "QUERY_HELP",
     "CompiledQuery",
     "FoldedText",
+    "FullTextIndex",
     "IndexedItem",
     "QueryError",
     "SearchHit",

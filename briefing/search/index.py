@@ -1,4 +1,4 @@
-"""The search index: SQLite FTS5 in memory over the rows of one or many briefings.
+"""The search index: SQLite FTS5 over the rows of one or many briefings (in memory, or on disk for a library).
 
 FTS5 finds and ranks; spans and snippets are computed in Python, with the same folding, for the
 returned hits only. The index is fed the folded text as space-separated tokens and uses the `ascii`
@@ -91,37 +91,22 @@ class SearchResults:
     """False when more than MOST_RANKED rows matched and hits come in row order, not by relevance."""
 
 
-class SearchIndex:
-    """An in-memory full-text index over briefings; safe to query from a worker thread."""
+class FullTextIndex:
+    """What every index shares: an FTS5 `items` table, its query, ranking, spans and snippets.
 
-    def __init__(self, items: list[IndexedItem]) -> None:
-        # A stable sort keeps document order within each tier, which is the tie-break of the ranking.
-        self._items = sorted(items, key=lambda item: TIERS.get(item.column, len(TIERS)))
-        self._lock = threading.Lock()
+    Subclasses say where the rows are kept (`_items_of`): in memory for one book (`SearchIndex`), in
+    SQLite for a library (`briefing.library.index.LibraryIndex`). Safe to query from a worker thread.
+    """
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._lock = threading.RLock()
         self._folded: OrderedDict[int, FoldedText] = OrderedDict()
-        self._connection = _open_connection()
-        columns = ", ".join(COLUMNS)
-        placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
-        with self._lock:
-            self._connection.executemany(
-                f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})",
-                (_row(rowid, item) for rowid, item in enumerate(self._items)),
-            )
-            self._connection.commit()
+        self._connection = connection
         self._weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
 
-    @classmethod
-    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex:
-        """Index every briefing; hits come back in the order of their briefing when relevance ties."""
-        return cls(list(indexed_items(briefings)))
-
-    @classmethod
-    def for_briefing(cls, briefing: Briefing) -> SearchIndex:
-        return cls.build([briefing])
-
-    def __len__(self) -> int:
-        """Number of rows (searchable things) in the index."""
-        return len(self._items)
+    def _items_of(self, rowids: list[int]) -> dict[int, IndexedItem]:
+        """The rows of these rowids (called with the lock held)."""
+        raise NotImplementedError
 
     def search(self, query: str, limit: int = 50, as_you_type: bool = False) -> SearchResults:
         """The `limit` best hits for `query`, best first; raises `QueryError` for a query it cannot run."""
@@ -147,21 +132,22 @@ class SearchIndex:
                         (expression, limit),
                     ).fetchall()
                 else:
-                    rows = [
-                        (rowid, -COLUMN_WEIGHTS[self._items[rowid].column])
-                        for (rowid,) in self._connection.execute(
-                            "SELECT rowid FROM items WHERE items MATCH ? LIMIT ?", (expression, limit)
-                        )
-                    ]
+                    rows = self._connection.execute(
+                        "SELECT rowid, NULL FROM items WHERE items MATCH ? LIMIT ?", (expression, limit)
+                    ).fetchall()
+                items = self._items_of([rowid for rowid, _ in rows])
         except sqlite3.Error as error:
             # The expression is built from quoted tokens only; reaching this is a bug, not a user mistake.
             raise QueryError("This query could not be run; try fewer or simpler words.") from error
-        hits = [self._hit(rowid, -score, compiled) for rowid, score in rows]
+        hits = [
+            self._hit(rowid, items[rowid], -score if ranked else COLUMN_WEIGHTS[items[rowid].column], compiled)
+            for rowid, score in rows
+            if rowid in items
+        ]
         return SearchResults(compiled.query, min(total, TOTAL_CAP), hits, total <= TOTAL_CAP, ranked)
 
-    def _hit(self, rowid: int, score: float, compiled: CompiledQuery) -> SearchHit:
-        item = self._items[rowid]
-        spans = tuple(compiled.folded_spans(self._folded_text(rowid)))
+    def _hit(self, rowid: int, item: IndexedItem, score: float, compiled: CompiledQuery) -> SearchHit:
+        spans = tuple(compiled.folded_spans(self._folded_text(rowid, item.text)))
         return SearchHit(
             briefing_id=item.briefing_id,
             meeting_id=item.meeting_id,
@@ -175,13 +161,13 @@ class SearchIndex:
             label=item.label,
         )
 
-    def _folded_text(self, rowid: int) -> FoldedText:
+    def _folded_text(self, rowid: int, text: str) -> FoldedText:
         with self._lock:
             folded = self._folded.get(rowid)
             if folded is not None:
                 self._folded.move_to_end(rowid)
                 return folded
-        folded = FoldedText.of(self._items[rowid].text)
+        folded = FoldedText.of(text)
         with self._lock:
             self._folded[rowid] = folded
             if len(self._folded) > FOLDED_CACHE_SIZE:
@@ -198,11 +184,44 @@ class SearchIndex:
             self._connection.close()
 
 
+class SearchIndex(FullTextIndex):
+    """An in-memory full-text index over briefings."""
+
+    def __init__(self, items: list[IndexedItem]) -> None:
+        super().__init__(_open_connection())
+        # A stable sort keeps document order within each tier, which is the tie-break of the ranking.
+        self._items = sorted(items, key=lambda item: TIERS.get(item.column, len(TIERS)))
+        columns = ", ".join(COLUMNS)
+        placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+        with self._lock:
+            self._connection.executemany(
+                f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})",
+                (index_row(rowid, item) for rowid, item in enumerate(self._items)),
+            )
+            self._connection.commit()
+
+    @classmethod
+    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex:
+        """Index every briefing; hits come back in the order of their briefing when relevance ties."""
+        return cls(list(indexed_items(briefings)))
+
+    @classmethod
+    def for_briefing(cls, briefing: Briefing) -> SearchIndex:
+        return cls.build([briefing])
+
+    def __len__(self) -> int:
+        """Number of rows (searchable things) in the index."""
+        return len(self._items)
+
+    def _items_of(self, rowids: list[int]) -> dict[int, IndexedItem]:
+        return {rowid: self._items[rowid] for rowid in rowids}
+
+
 _TEXT_COLUMN_POSITION = {column: position for position, column in enumerate(COLUMNS, start=1)}
 _EXTRA_POSITION = _TEXT_COLUMN_POSITION[EXTRA]
 
 
-def _row(rowid: int, item: IndexedItem) -> list[object]:
+def index_row(rowid: int, item: IndexedItem) -> list[object]:
     """`[rowid, heading, quote, body, extra]` with the item's text in its column, the others empty."""
     values: list[object] = [rowid, None, None, None, None]
     values[_TEXT_COLUMN_POSITION[item.column]] = index_form(item.text)
@@ -214,16 +233,27 @@ def _row(rowid: int, item: IndexedItem) -> list[object]:
 def _open_connection() -> sqlite3.Connection:
     # The app builds the index on one thread and queries it from a worker; the lock serialises access.
     connection = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        create_items_table(connection)
+    except SearchUnavailableError:
+        connection.close()
+        raise
+    return connection
+
+
+def create_items_table(connection: sqlite3.Connection, contentless: bool = False) -> None:
+    """The FTS5 table every index queries; `contentless` keeps only the index (the rows live elsewhere)."""
     prefixes = f", prefix = '{PREFIX_LENGTHS}'" if PREFIX_LENGTHS else ""
+    content = ", content = ''" if contentless else ""
     try:
         connection.execute(
-            f"CREATE VIRTUAL TABLE items USING {FTS_MODULE}({', '.join(COLUMNS)}, "
-            f"tokenize = 'ascii'{prefixes})"
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS items USING {FTS_MODULE}({', '.join(COLUMNS)}, "
+            f"tokenize = 'ascii'{prefixes}{content})"
         )
     except sqlite3.OperationalError as error:
-        connection.close()
+        if "no such module" not in str(error):
+            raise
         raise SearchUnavailableError(
             f"Search needs SQLite with the FTS5 extension, which this Python's SQLite "
             f"({sqlite3.sqlite_version}) lacks; use a Python build whose sqlite3 includes FTS5."
         ) from error
-    return connection
