@@ -1,4 +1,4 @@
-"""Fixtures every test gets: no network, and the paths of the bundled sample."""
+"""Fixtures every test gets: no network, a private state folder, and the paths of the bundled sample."""
 
 from __future__ import annotations
 
@@ -37,6 +37,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse_lookup)
     yield
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets an empty state folder: no test reads or writes the real user's notes."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

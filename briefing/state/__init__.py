@@ -1,0 +1,24 @@
+"""The reader's own state: notes, bookmarks, reading position, theme and read marks, kept locally.
+
+No Textual here. One SQLite database in the user's state folder (`paths`), never next to a briefing.
+
+For other features (the library's "last read / notes / changed since read" columns):
+- `StateStore.open()` → the store; `store.book_summary(book_id)` → last opened, note and bookmark counts;
+- `changes_since_read(store, briefing)` → what is new, changed and removed since the reader last read it.
+"""
+
+from briefing.state.paths import STATE_DIR_VARIABLE, database_path, state_dir
+from briefing.state.records import Bookmark, BookSummary, Note, Position, SaveResult
+from briefing.state.store import StateStore
+
+__all__ = [
+    "STATE_DIR_VARIABLE",
+    "BookSummary",
+    "Bookmark",
+    "Note",
+    "Position",
+    "SaveResult",
+    "StateStore",
+    "database_path",
+    "state_dir",
+]
