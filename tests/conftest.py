@@ -50,3 +50,12 @@ def private_state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE_PATH
+
+
+@pytest.fixture(autouse=True)
+def private_library_and_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's own library or cache: both point into a fresh temporary folder
+    (the library is empty, so `briefing` with no FILE opens the bundled sample, as for a new user)."""
+    home = tmp_path_factory.mktemp("user-dirs")
+    monkeypatch.setenv("BRIEFING_LIBRARY", str(home / "library"))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))

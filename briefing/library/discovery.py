@@ -1,0 +1,134 @@
+"""Finding the books of a library folder and summing each one up (or saying why it is not a book).
+
+A library is a folder holding, at its top level, one folder per book (its `briefing.json` with its
+`sources/`) and/or bare `.json` briefing files. Nothing deeper is searched, and names starting with
+a dot (temporary folders of `briefing add`, editors' files) are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.loading import BriefingLoadError, load_briefing
+from briefing.model import Briefing
+
+BOOK_FILE = "briefing.json"
+"""The file a book folder holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What tells that a book file changed: its size and modification time (cheap), then its hash."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class BookSummary:
+    """One entry of the library: what the table shows of a book, or why it could not be read."""
+
+    path: Path
+    briefing_id: str = ""
+    title: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    meetings: int = 0
+    classification: str = ""
+    errors: tuple[str, ...] = field(default=())
+    """Every problem found, one per entry; empty for a valid book."""
+    message: str = ""
+    """The whole error as `briefing validate` prints it (file, problems, advice); empty when valid."""
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def first_error(self) -> str:
+        return self.errors[0] if self.errors else ""
+
+    def status(self, today: dt.date) -> str:
+        """"invalid", "upcoming", "under way" or "past", as of `today`."""
+        if not self.is_valid or self.start is None or self.end is None:
+            return "invalid"
+        if today < self.start:
+            return "upcoming"
+        return "under way" if today <= self.end else "past"
+
+
+def book_files(library: Path) -> list[Path]:
+    """Every candidate book file of the library, sorted by name; an absent library has none."""
+    try:
+        entries = sorted(os.scandir(library), key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                candidate = Path(entry.path) / BOOK_FILE
+                if candidate.is_file():
+                    found.append(candidate)
+            elif entry.is_file() and entry.name.lower().endswith(".json"):
+                found.append(Path(entry.path))
+        except OSError:
+            continue  # vanished or unreadable between listing and looking: not a book of this library
+    return found
+
+
+def stamp_of(path: Path) -> FileStamp | None:
+    """The file's size and mtime, or None when it cannot be read any more."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def summarise(path: Path, briefing: Briefing) -> BookSummary:
+    return BookSummary(
+        path=path,
+        briefing_id=briefing.id,
+        title=briefing.title,
+        start=briefing.start,
+        end=briefing.end,
+        meetings=len(briefing.meetings),
+        classification=briefing.classification,
+    )
+
+
+def error_summary(path: Path, error: BriefingLoadError) -> BookSummary:
+    """An invalid book: its problems one per line, the summary first when there are none listed."""
+    lines = [problem.describe() for problem in error.problems] or [error.summary]
+    if error.problems:
+        lines[0] = f"{error.summary}: {lines[0]}"
+    return BookSummary(path=path, errors=tuple(lines), message=error.message)
+
+
+def read_book(path: Path) -> tuple[BookSummary, Briefing | None]:
+    """Load and check one book as `briefing validate` does: its summary, and the briefing when valid."""
+    try:
+        briefing = load_briefing(path)
+    except BriefingLoadError as error:
+        return error_summary(path, error), None
+    return summarise(path, briefing), briefing
+
+
+def sort_newest_first(books: list[BookSummary]) -> list[BookSummary]:
+    """Latest (or upcoming) books first, then by title; invalid books last, by file name."""
+    by_title = sorted((book for book in books if book.is_valid), key=lambda book: book.title.casefold())
+    valid = sorted(
+        by_title, key=lambda book: (book.start or dt.date.min, book.end or dt.date.min), reverse=True
+    )
+    return valid + sorted((book for book in books if not book.is_valid), key=lambda book: str(book.path))

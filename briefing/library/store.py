@@ -1,0 +1,127 @@
+"""The library index's SQLite file: opening it (WAL), its schema, and falling back to memory.
+
+The file is a cache: when it cannot be created, is not a database, or was written by another version,
+the index is kept in memory for this run (with a message saying why) or rebuilt; no book is ever lost,
+because the books themselves are the truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.search.index import create_items_table
+
+SCHEMA_VERSION = 1
+"""Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
+
+BUSY_TIMEOUT_MS = 5000
+"""How long a second process (`briefing index` while the app runs) waits for the other's write."""
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS books (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    briefing_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    start TEXT,
+    end TEXT,
+    meetings INTEGER NOT NULL,
+    classification TEXT NOT NULL,
+    errors TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rows (
+    rowid INTEGER PRIMARY KEY,
+    book INTEGER NOT NULL,
+    meeting_id TEXT,
+    session_id TEXT,
+    kind TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    col TEXT NOT NULL,
+    extras TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rows_of_book ON rows (book);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedStore:
+    connection: sqlite3.Connection
+    on_disk: bool
+    message: str
+    """Why the index is in memory (empty when it is on disk as it should be)."""
+
+
+def open_store(path: Path | None) -> OpenedStore:
+    """The index at `path` (created if need be), or an in-memory one with the reason when that fails."""
+    if path is None:
+        return OpenedStore(_in_memory(), False, "")
+    try:
+        return OpenedStore(_on_disk(path), True, "")
+    except (sqlite3.Error, OSError) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        message = (
+            f"The library index {path} cannot be used ({reason}); the index is kept in memory for now. "
+            "If the file is damaged, `briefing index --rebuild` makes a new one."
+        )
+        return OpenedStore(_in_memory(), False, message)
+
+
+def remove_store(path: Path) -> None:
+    """Delete the index file and its WAL companions (for `--rebuild`); absent files are fine."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def _on_disk(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The app refreshes the index in a worker thread while the screen queries it; a lock serialises them.
+    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            _drop_everything(connection)
+        if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise sqlite3.OperationalError("the cache folder does not allow a write-ahead log")
+        connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash loses no committed book
+        _create(connection)
+        # Reading a table proves the file is a usable database (a damaged one fails here, not mid-search).
+        connection.execute("SELECT count(*) FROM books").fetchone()
+        connection.execute("BEGIN IMMEDIATE")  # proves the file can be written, then gives the lock back
+        connection.execute("ROLLBACK")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _in_memory() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    _create(connection)
+    return connection
+
+
+def _create(connection: sqlite3.Connection) -> None:
+    connection.executescript(TABLES)
+    create_items_table(connection, contentless=True)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _drop_everything(connection: sqlite3.Connection) -> None:
+    for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'items_%'"
+    ).fetchall():
+        connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+    connection.execute("VACUUM")

@@ -1,0 +1,161 @@
+"""The on-disk library index: built with progress, kept current book by book, cancellable, and safe
+when its cache file is damaged or cannot be written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing.library import LibraryHit, LibraryIndex, index_path, read_book
+from briefing.library.store import SCHEMA_VERSION
+from briefing.search import SearchIndex
+
+
+def test_first_refresh_indexes_every_book_and_lists_invalid_ones(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    calls: list[tuple[int, int]] = []
+    report = index.refresh(progress=lambda done, total: calls.append((done, total)))
+    assert (report.added, report.changed, report.removed, report.unchanged) == (4, 0, 0, 0)
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert index.on_disk and index.message == "" and index_path(library).is_file()
+    books = {book.path.name if book.path.name != "briefing.json" else book.path.parent.name: book
+             for book in index.books()}
+    assert sorted(books) == ["alpha", "beta", "delta.json", "gamma.json"]
+    assert books["delta.json"].first_error.startswith("is not a valid briefing")
+    assert len(books["delta.json"].errors) == 2
+    assert books["alpha"].title == "Test book sanctions on Moldova alpha" and books["alpha"].meetings == 1
+
+
+def test_search_across_books_is_the_single_book_search_plus_the_book(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    found = index.search_library("moldova", limit=100)
+    assert {group.book.briefing_id for group in found.groups} == {"alpha", "gamma"}
+    assert found.results.total == sum(len(group.hits) for group in found.groups)
+    for group in found.groups:
+        _, briefing = read_book(group.book.path)
+        assert briefing is not None
+        alone = SearchIndex.for_briefing(briefing).search("moldova", limit=100)
+        as_found = {(hit.kind, hit.item_id, hit.text, hit.spans, hit.snippet) for hit in group.hits}
+        assert as_found == {(hit.kind, hit.item_id, hit.text, hit.spans, hit.snippet) for hit in alone.hits}
+        assert all(isinstance(hit, LibraryHit) and hit.book_path == str(group.book.path) for hit in group.hits)
+
+
+def test_hits_are_grouped_best_book_first(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    found = index.search_library("moldova OR grain", limit=100)
+    order = [hit.book_path for hit in found.results.hits]
+    first_seen = list(dict.fromkeys(order))
+    assert [str(group.book.path) for group in found.groups] == first_seen
+
+
+def test_unchanged_books_are_not_read_again_and_a_touched_file_is_checked_by_hash(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    assert index.refresh().unchanged == 4
+    alpha = library / "alpha" / "briefing.json"
+    os.utime(alpha, ns=(1, 1))
+    report = index.refresh()
+    assert (report.changed, report.unchanged) == (0, 4)
+
+
+def test_an_edited_book_is_reindexed_and_a_removed_one_dropped(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    rows = index.row_count()
+    path = library / "gamma.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meetings"][0]["title"] = "Council on zanzibar"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    report = index.refresh()
+    assert (report.changed, report.changed_paths) == (1, [path])
+    assert index.search("zanzibar").total == 1
+    assert index.row_count() == rows
+    shutil.rmtree(library / "alpha")
+    report = index.refresh()
+    assert report.removed == 1
+    assert index.search("alpha").total == 0
+    assert index.search("zanzibar").total == 1
+    assert index.row_count() < rows
+    assert "alpha" not in {book.briefing_id for book in index.books()}
+
+
+def test_a_book_that_becomes_invalid_leaves_the_search_and_stays_listed(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    (library / "gamma.json").write_text("{ not json", encoding="utf-8")
+    index.refresh()
+    assert index.search("gamma").total == 0
+    gamma = index.book(library.resolve() / "gamma.json")
+    assert gamma is not None and gamma.first_error.startswith("is not valid JSON")
+
+
+def test_the_index_survives_the_process_and_is_reused(library: Path) -> None:
+    first = LibraryIndex.open(library)
+    first.refresh()
+    first.close()
+    again = LibraryIndex.open(library)
+    assert len(again.books()) == 4
+    assert again.search("grain").total > 0, "searchable before any refresh"
+    assert again.refresh().unchanged == 4
+
+
+def test_a_cancelled_refresh_keeps_what_it_did_and_the_next_one_finishes(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    looked: list[int] = []
+    report = index.refresh(progress=lambda done, total: looked.append(done), cancelled=lambda: len(looked) >= 2)
+    assert report.cancelled and report.added == 2
+    assert len(index.books()) == 2
+    report = index.refresh()
+    assert not report.cancelled and (report.added, report.unchanged) == (2, 2)
+
+
+def test_a_damaged_cache_file_falls_back_to_memory_with_a_message(library: Path) -> None:
+    target = index_path(library)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"this is not a database" * 100)
+    index = LibraryIndex.open(library)
+    assert not index.on_disk
+    assert str(target) in index.message and "--rebuild" in index.message
+    index.refresh()
+    assert index.search("grain").total > 0
+    assert target.read_bytes().startswith(b"this is not a database"), "the damaged file is left alone"
+    rebuilt = LibraryIndex.open(library, rebuild=True)
+    assert rebuilt.on_disk and rebuilt.message == ""
+
+
+def test_an_unwritable_cache_falls_back_to_memory(library: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocker / "cache"))  # a folder inside a file: never creatable
+    index = LibraryIndex.open(library)
+    assert not index.on_disk and "kept in memory" in index.message
+    index.refresh()
+    assert index.search("moldova").total > 0
+
+
+def test_an_index_of_another_version_is_rebuilt(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    index.close()
+    with sqlite3.connect(index_path(library)) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    again = LibraryIndex.open(library)
+    assert again.on_disk and again.books() == []
+    assert again.refresh().added == 4
+
+
+def test_the_index_uses_a_write_ahead_log(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    with sqlite3.connect(index_path(library)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()
