@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.search.index import create_items_table
+from briefing.state.paths import prepare_database_file
 
 SCHEMA_VERSION = 1
 """Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
@@ -84,7 +85,8 @@ def remove_store(path: Path) -> None:
 
 
 def _on_disk(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # The index holds every book's text, which may be classified: private folder and file, as for notes.
+    prepare_database_file(path)
     # The app refreshes the index in a worker thread while the screen queries it; a lock serialises them.
     connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     try:

@@ -23,6 +23,7 @@ def test_first_refresh_indexes_every_book_and_lists_invalid_ones(library: Path) 
     assert (report.added, report.changed, report.removed, report.unchanged) == (4, 0, 0, 0)
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert index.on_disk and index.message == "" and index_path(library).is_file()
+    assert index_path(library).stat().st_mode & 0o077 == 0, "the index of classified books is private"
     books = {book.path.name if book.path.name != "briefing.json" else book.path.parent.name: book
              for book in index.books()}
     assert sorted(books) == ["alpha", "beta", "delta.json", "gamma.json"]
