@@ -1,22 +1,48 @@
-"""Make untrusted briefing text safe to put on a terminal.
+"""Make untrusted briefing text safe to put on a terminal, on the clipboard or in a message.
 
 A briefing file is untrusted: a string in it could carry an escape sequence that clears the screen,
-sets the clipboard (OSC 52) or retitles the window, or a bidi override that makes a line read
-differently from what it holds. Before any briefing string reaches a terminal (Rich, Textual, plain
-`print`), it goes through `safe_text`, which swaps every dangerous character for a visible stand-in,
-so the reader sees that something odd is there instead of having it act.
+sets the clipboard (OSC 52) or retitles the window, a bidi override that makes a line read
+differently from what it holds, or an invisible character that hides words. Before any briefing
+string (or a file name, or anything else the user or a file supplied) reaches a terminal (Rich,
+Textual, plain `print`), it goes through `safe_text`, which swaps every dangerous character for a
+visible stand-in, so the reader sees that something odd is there instead of having it act.
+
+What goes on the clipboard goes through `clipboard_text`: the same policy, and also no carriage
+return, so that a paste into a shell can neither end a bracketed paste nor run a line.
 """
 
 from __future__ import annotations
 
+import re
+
 KEPT_CONTROLS = frozenset("\n\t")
 """Controls that are layout, not commands: line breaks and tabs stay as they are."""
 
-BIDI_CONTROLS = tuple(range(0x202A, 0x202F)) + tuple(range(0x2066, 0x206A))
-"""Bidi embeddings, overrides and isolates (LRE…RLO, LRI…PDI): they reorder what the reader sees."""
+BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C)
+"""Bidi embeddings, overrides, isolates (LRE…RLO, LRI…PDI) and the Arabic letter mark: they reorder what
+the reader sees."""
 
-INVISIBLE_CHARACTERS = (*range(0x200B, 0x2010), 0x2060, 0xFEFF)
-"""Zero-width spaces, joiners, direction marks, word joiner and BOM: invisible, so they can hide text."""
+FORMAT_CHARACTERS = (
+    0x00AD, *range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x180E,
+    *range(0x200B, 0x2010), *range(0x2060, 0x2066), *range(0x206A, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC),
+    0x110BD, 0x110CD, *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B),
+    *range(0xE0000, 0xE0080),
+)
+"""Unicode's format characters (category Cf) other than the bidi controls: soft hyphen, zero-width
+spaces and joiners, direction marks, word joiner, invisible operators (U+2061–2064), BOM, interlinear
+annotation (U+FFF9–FFFB), tag characters (U+E0000–E007F). Invisible, so they can hide or smuggle text."""
+
+INVISIBLE_CHARACTERS = (*FORMAT_CHARACTERS, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
+"""Format characters, and characters drawn as nothing (combining grapheme joiner, Hangul fillers)."""
+
+SEPARATORS = (0x2028, 0x2029)
+"""Line and paragraph separator: some terminals and editors break the line, others show nothing."""
+
+NON_CHARACTERS = (*range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)))
+"""Non-characters: not text, and U+FFFE/U+FFFF make an XML (HTML, SVG) file malformed."""
+
+SURROGATES = tuple(range(0xD800, 0xE000))
+"""Lone surrogates (JSON allows `\\ud800`): they cannot be encoded as UTF-8 at all, so writing one fails."""
 
 
 def _visible_name(code_point: int) -> str:
@@ -30,9 +56,8 @@ def _build_table() -> dict[int, str]:
             # Unicode's Control Pictures block mirrors C0 in order: U+2400 is NUL, U+241B is ESC.
             table[code_point] = chr(0x2400 + code_point)
     table[0x7F] = "\u2421"  # SYMBOL FOR DELETE
-    for code_point in range(0x80, 0xA0):
-        table[code_point] = _visible_name(code_point)
-    for code_point in (*BIDI_CONTROLS, *INVISIBLE_CHARACTERS):
+    for code_point in (*range(0x80, 0xA0), *BIDI_CONTROLS, *INVISIBLE_CHARACTERS, *SEPARATORS,
+                       *NON_CHARACTERS, *SURROGATES):
         table[code_point] = _visible_name(code_point)
     return table
 
@@ -40,17 +65,58 @@ def _build_table() -> dict[int, str]:
 NEUTRALISED = _build_table()
 """Code point → its visible stand-in, for `str.translate`."""
 
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(code_point)) for code_point in sorted(NEUTRALISED)) + "]")
+
 
 def safe_text(text: str) -> str:
     """`text` with terminal-dangerous characters replaced by visible stand-ins.
 
     C0 controls (except newline and tab) become their Control Pictures (ESC → "␛", CR → "␍"), DEL
-    becomes "␡", C1 controls, bidi controls and zero-width characters become "<U+XXXX>". Everything
-    else, including all ordinary non-ASCII text, is left alone.
+    becomes "␡"; C1 controls, bidi controls, format and invisible characters, line/paragraph
+    separators, non-characters and lone surrogates become "<U+XXXX>". Everything else, including all
+    ordinary non-ASCII text, is left alone.
     """
     return text.translate(NEUTRALISED)
 
 
 def is_safe_text(text: str) -> bool:
     """True when `text` holds nothing that `safe_text` would replace."""
-    return not any(ord(character) in NEUTRALISED for character in text)
+    return _UNSAFE.search(text) is None
+
+
+def shown(value: object) -> str:
+    """A file name or any other user-supplied value, ready for a message: `safe_text(str(value))`.
+
+    A path that is not valid UTF-8 arrives with lone surrogates (Python's surrogateescape); they
+    are shown as <U+DCxx> like every other unsafe character.
+    """
+    return safe_text(str(value))
+
+
+_LINE_ENDINGS = re.compile(r"\r\n?")
+_WHITESPACE_RUN = re.compile(r"[ \t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def clipboard_text(text: str, *, keep_line_breaks: bool = False) -> str:
+    """`text` made safe to paste anywhere, a shell included: use it for everything put on the clipboard.
+
+    Pasting into a terminal is where a clipboard turns into commands. With bracketed paste (bash 5.1+,
+    zsh, fish) the pasted text is inserted, not run, unless it holds ESC `[201~`, which ends the paste
+    early so that a following CR runs what comes after it; without bracketed paste every CR or LF
+    runs a line. So:
+
+    * By default the text becomes one line: every run of whitespace (CR, LF, tab, NEL, U+2028/2029)
+      is one space. This loses nothing a citation needs: the book's own check of verbatim quotes
+      ignores line wrapping too (`briefing.loading.sources.collapse_whitespace`).
+    * With `keep_line_breaks`, CRLF and lone CR become LF, and LF and tab are kept. Use it only for
+      multi-line text that is meant for a document (it is safe with bracketed paste, which every
+      current shell turns on; without it, any pasted line break runs a line, the user's own text's too).
+    * Then, in both cases, `safe_text`: no ESC (so no forged end of paste), no other C0 or C1
+      control, no bidi, invisible or format character, no lone surrogate (which would make the OSC 52
+      encoding fail): each shows as a visible stand-in, as on screen.
+    """
+    if keep_line_breaks:
+        text = _LINE_ENDINGS.sub("\n", text).replace("\x85", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    else:
+        text = _WHITESPACE_RUN.sub(" ", text).strip(" ")
+    return safe_text(text)

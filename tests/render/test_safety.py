@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.safety import is_safe_text, safe_text
+from briefing.render.safety import clipboard_text, is_safe_text, safe_text, shown
 
 
 def test_escape_sequences_lose_their_escape_character() -> None:
@@ -46,3 +46,79 @@ def test_every_control_character_is_neutralised() -> None:
     controls = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\n\t")
     cleaned = safe_text(controls)
     assert all(not (ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0) for c in cleaned)
+
+
+# Gaps found by the adversarial review (issue 9, item 8) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code_point",
+    [0x061C, 0x2061, 0x2062, 0x2063, 0x2064, 0x00AD, 0xE0000, 0xE0001, 0xE0041, 0xE007F, 0xFFF9, 0xFFFA,
+     0xFFFB, 0x2028, 0x2029, 0xFFFE, 0xFFFF, 0xFDD0, 0x10FFFF, 0xD800, 0xDFFF, 0xDCE9, 0x3164, 0x034F],
+)
+def test_review_gaps_have_visible_stand_ins(code_point: int) -> None:
+    assert safe_text(f"a{chr(code_point)}b") == f"a<U+{code_point:04X}>b"
+    assert not is_safe_text(chr(code_point))
+
+
+def test_every_format_character_unicode_knows_is_neutralised() -> None:
+    import unicodedata
+
+    missed = [
+        f"U+{code_point:04X}" for code_point in range(0x110000)
+        if unicodedata.category(chr(code_point)) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        and chr(code_point) not in "\n\t"
+        and safe_text(chr(code_point)) == chr(code_point)
+    ]
+    assert missed == []
+
+
+def test_a_neutralised_text_can_always_be_written_as_utf8() -> None:
+    text = "".join(chr(c) for c in (0xD800, 0xDFFF, 0xFFFE, 0x1B, 0x9B)) + "ok"
+    assert safe_text(text).encode("utf-8").endswith(b"ok")
+
+
+# clipboard_text -----------------------------------------------------------------------------------
+
+PASTE_INJECTION = "We stand together.\x1b[201~\rtouch pwned\r"
+
+
+def test_clipboard_text_defeats_the_bracketed_paste_escape() -> None:
+    copied = clipboard_text(PASTE_INJECTION)
+    assert copied == "We stand together.␛[201~ touch pwned"
+    assert "\x1b" not in copied and "\r" not in copied and "\n" not in copied
+
+
+@pytest.mark.parametrize(
+    "character",
+    [chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x202E, 0x2066, 0x061C, 0x200B, 0x200D, 0x2060,
+                      0x2063, 0xFEFF, 0x00AD, 0xE0041, 0xFFF9, 0x2028, 0x2029, 0xD800, 0xFFFF)],
+    ids=lambda character: f"U+{ord(character):04X}",
+)
+def test_clipboard_text_leaves_no_control_bidi_or_invisible_character(character: str) -> None:
+    copied = clipboard_text(f"before{character}after")
+    assert is_safe_text(copied)
+    assert all(ord(c) >= 0x20 for c in copied), "not even a line break or tab on one line"
+    assert copied.startswith("before") and copied.endswith("after")
+    copied.encode("utf-8")  # a lone surrogate would make the OSC 52 base64 encoding fail
+
+
+def test_clipboard_text_keeps_line_breaks_only_when_asked_and_never_cr() -> None:
+    text = "First line.\r\nSecond\rthird\u2028fourth\n\tfifth\x1b[201~"
+    assert clipboard_text(text) == "First line. Second third fourth fifth␛[201~"
+    kept = clipboard_text(text, keep_line_breaks=True)
+    assert kept == "First line.\nSecond\nthird\nfourth\n\tfifth␛[201~"
+    assert "\r" not in kept and "\x1b" not in kept
+
+
+def test_clipboard_text_leaves_ordinary_text_alone() -> None:
+    text = "“Russia does not hesitate,” said Sophie Wilmès — €500 million, «Україна», 北京, ¶7"
+    assert clipboard_text(text) == text
+
+
+def test_shown_makes_a_hostile_file_name_visible() -> None:
+    from pathlib import Path
+
+    name = Path("ok\x1b]0;TITLE\x07\x1b[2J.json")
+    assert shown(name) == "ok␛]0;TITLE␇␛[2J.json"
+    assert shown(Path(b"caf\xe9.json".decode("utf-8", "surrogateescape"))) == "caf<U+DCE9>.json"

@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
-from briefing.render.safety import safe_text
+from briefing.render.safety import clipboard_text, is_safe_text, safe_text
 from briefing.search.folding import fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import (
@@ -317,7 +317,9 @@ async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
         assert len(listed_ids(app)) == 1  # "[/foo]" is in the quote, matched as plain text
         await pilot.press("enter", "enter")
         assert app.is_running and app.return_code is None
-        assert app.copied and HOSTILE in app.copied[0]  # the clipboard gets the words verbatim
+        # The clipboard gets the words, every control and invisible character as a visible stand-in.
+        assert app.copied and clipboard_text(HOSTILE) in app.copied[0]
+        assert is_safe_text(app.copied[0])
         assert app.opened == [OpenLocation("council", "breakfast", "q1")]
 
         text = screen_text(app)
@@ -407,3 +409,20 @@ async def test_a_click_selects_a_quote_and_a_double_click_opens_it(sample: Brief
         assert app.opened == [
             OpenLocation("nato-ministerial-2022-04-06", "nato-strategic-concept-dinner", STRATEGIC_CONCEPT)
         ]
+
+
+PASTE_INJECTION = "We stand together.\x1b[201~\rtouch pwned\r"
+"""Ends a bracketed paste in bash 5.2 and runs `touch pwned` when pasted, if copied raw (issue 9)."""
+
+
+async def test_copying_a_quote_that_would_run_a_command_when_pasted_copies_it_inert() -> None:
+    data = minimal_briefing_dict()
+    data["meetings"][0]["sessions"][0]["quotes"][0]["text"] = PASTE_INJECTION
+    app = QuoteBrowserApp(Briefing.model_validate(data))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")
+        assert len(app.copied) == 1
+        copied = app.copied[0]
+        assert "\x1b" not in copied and "\r" not in copied and "\n" not in copied
+        assert "We stand together.␛[201~ touch pwned" in copied
+        assert app.clipboard == copied

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from briefing.model import BriefingLookup, Located, Passage, Person, Quote, SourceRef
 from briefing.render.citation import quote_citation, speaker_and_occasion
 from briefing.render.dates import format_date, format_date_range
-from briefing.render.safety import safe_text
+from briefing.render.safety import clipboard_text, safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.filter_input import FilterInput, type_into
@@ -427,7 +427,8 @@ class QuoteBrowser(Widget):
         if entry is None:
             self.notify("No quote to copy.", severity="warning", markup=False)
             return
-        citation = quote_citation(self.lookup, entry.quote.id)
+        # Never the raw text: a quote could end a bracketed paste and run a command when pasted.
+        citation = clipboard_text(quote_citation(self.lookup, entry.quote.id))
         self.app.copy_to_clipboard(citation)
         # Say which citation went to the clipboard: the reader checks it before pasting into a note.
         attribution = speaker_and_occasion(self.lookup, entry.located)
