@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 
 from briefing import __version__
 from briefing.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for
+from briefing.files import Terminated
 from briefing.loading import BriefingLoadError
 
 COMMANDS = {
@@ -70,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_code_for(error))
     except KeyboardInterrupt:
         return int(ExitCode.INTERRUPTED)
+    except Terminated as stop:
+        # SIGTERM/SIGHUP during a write: the partial file is gone; now die of the signal, as callers expect.
+        print(f"briefing: stopped by signal {stop.signal_number}; nothing was written", file=sys.stderr)
+        signal.signal(stop.signal_number, signal.SIG_DFL)
+        os.kill(os.getpid(), stop.signal_number)
+        return 128 + stop.signal_number
     except BrokenPipeError:
         # `briefing print | head` closed the pipe: nothing more to say, and nothing to report.
         sys.stderr.close()

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.files import write_atomic
 from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES, UnknownMeetingError, export_summary
 from briefing.render.export import MIN_WIDTH
+from briefing.render.safety import shown
 
 NAME = "print"
 
@@ -94,30 +96,30 @@ def run(options: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return int(ExitCode.OK)
     try:
-        # "x" creates the file only if it is not there: no race between the check above and the write.
-        with output.open("w" if options.force else "x", encoding="utf-8", newline="") as file:
-            file.write(text)
-    except FileExistsError:
+        # Whole or not at all: a full disk, an error or a signal leaves any old file as it was.
+        write_atomic(output, text, overwrite=options.force)
+    except FileExistsError:  # it appeared after the check above; the link that publishes it refuses
         print(f"briefing print: {_exists_message(output)}", file=sys.stderr)
         return int(ExitCode.USAGE)
     except OSError as error:
-        print(f"briefing print: cannot write {output}: {error.strerror or error}", file=sys.stderr)
-        return int(ExitCode.USAGE)
-    print(f"briefing print: wrote the {format} summary to {output}", file=sys.stderr)
+        print(f"briefing print: cannot write {shown(output)}: {error.strerror or error}; "
+              "nothing was written", file=sys.stderr)
+        return int(ExitCode.IO_ERROR)
+    print(f"briefing print: wrote the {format} summary to {shown(output)}", file=sys.stderr)
     return int(ExitCode.OK)
 
 
 def _refuse_output(path: Path, force: bool) -> str | None:
     """Why `path` cannot be written, or None when it can."""
     if path.is_dir():
-        return f"{path} is a directory; name a file with --output"
+        return f"{shown(path)} is a directory; name a file with --output"
     if path.exists() and not force:
         return _exists_message(path)
     return None
 
 
 def _exists_message(path: Path) -> str:
-    return f"{path} already exists; add --force to overwrite it, or choose another --output"
+    return f"{shown(path)} already exists; add --force to overwrite it, or choose another --output"
 
 
 def _format_for_file(path: Path) -> str:

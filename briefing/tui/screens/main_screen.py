@@ -311,25 +311,27 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, request: ExportRequest, *, overwrite: bool) -> None:
+        from briefing.files import write_atomic
         from briefing.render import export_summary
+        from briefing.render.safety import shown
 
         text = export_summary(self.lookup.briefing, request.format, meeting_ids=request.meeting_ids)
         try:
-            # "x" refuses a file that appeared after the question was asked: no silent overwrite.
-            with request.path.open("w" if overwrite else "x", encoding="utf-8") as stream:
-                stream.write(text)
+            # Whole or not at all (a full disk leaves the old file as it was); without overwrite, a file
+            # that appeared after the question was asked is refused, not silently replaced.
+            write_atomic(request.path, text, overwrite=overwrite)
         except FileExistsError:
             self.app.call_from_thread(
-                self.notify, f"Not exported: {request.path} appeared meanwhile; export again to replace it.",
+                self.notify, f"Not exported: {shown(request.path)} appeared meanwhile; export again to replace it.",
                 severity="warning", markup=False,
             )
         except OSError as error:
             self.app.call_from_thread(
-                self.notify, f"Could not write {request.path}: {error.strerror or error}",
+                self.notify, f"Could not write {shown(request.path)}: {error.strerror or error}; nothing was written",
                 severity="error", markup=False,
             )
         else:
-            self.app.call_from_thread(self.notify, f"Exported to {request.path}", title="Export",
+            self.app.call_from_thread(self.notify, f"Exported to {shown(request.path)}", title="Export",
                                       markup=False)
 
     # -- opening places ------------------------------------------------------------------------------
