@@ -24,6 +24,9 @@ COMMANDS = {
     "search": "briefing.cli.search_command",
     "print": "briefing.cli.print_command",
     "schema": "briefing.cli.schema_command",
+    "list": "briefing.cli.list_command",
+    "add": "briefing.cli.add_command",
+    "index": "briefing.cli.index_command",
 }
 """Sub-command names and their modules, in the order `--help` lists them; the first is the default.
 
@@ -60,8 +63,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `briefing` and `python -m briefing`; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
-        arguments.insert(0, DEFAULT_COMMAND)  # `briefing [FILE]` opens the app
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")) or (
+        arguments[0].split("=")[0] == "--library"
+    ):
+        arguments.insert(0, DEFAULT_COMMAND)  # `briefing [FILE]` and `briefing --library DIR` open the app
     parser = build_parser(only=arguments[0] if arguments[0] in COMMANDS else None)
     try:
         options = parser.parse_args(arguments)

@@ -33,3 +33,14 @@ def subcommand_parser(
         name, help=help_text, description=help_text, epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+LIBRARY_HELP = "library folder (default: $BRIEFING_LIBRARY, else the user's data folder)"
+
+
+def add_library_argument(parser: argparse.ArgumentParser, *, optional_value: bool = False) -> None:
+    """`--library DIR`; with `optional_value`, a bare `--library` means the default library."""
+    if optional_value:
+        parser.add_argument("--library", metavar="DIR", nargs="?", const="", default=None, help=LIBRARY_HELP)
+    else:
+        parser.add_argument("--library", metavar="DIR", default=None, help=LIBRARY_HELP)

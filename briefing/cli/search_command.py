@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.text import Text
 
-from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
+from briefing.cli.common import add_file_argument, add_library_argument, load_from_options, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_text
@@ -46,6 +46,7 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     )
     parser.add_argument("query", metavar="QUERY", help="what to look for (see the query language below)")
     add_file_argument(parser)
+    add_library_argument(parser, optional_value=True)
     parser.add_argument("--json", action="store_true", help="one JSON object per hit and line")
     parser.add_argument(
         "--limit", type=_positive_int, default=50, metavar="N", help="show at most N hits (default 50)"
@@ -68,6 +69,10 @@ def _positive_int(value: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.library is not None:
+        from briefing.cli.library_search import run_library_search
+
+        return run_library_search(options)
     briefing = load_from_options(options)
     index = SearchIndex.for_briefing(briefing)
     try:
@@ -89,12 +94,17 @@ def hit_record(hit: SearchHit, lookup: BriefingLookup) -> dict[str, object]:
     """A hit as JSON: ids, where it lives, its whole text and spans, and its snippet."""
     meeting = lookup.meetings.get(hit.meeting_id) if hit.meeting_id else None
     session = lookup.sessions[hit.session_id][1] if hit.session_id in lookup.sessions else None
+    return hit_fields(hit, meeting.title if meeting else None, session.title if session else None)
+
+
+def hit_fields(hit: SearchHit, meeting_title: str | None, session_title: str | None) -> dict[str, object]:
+    """The JSON of a hit, given the titles of its meeting and session."""
     return {
         "briefing": hit.briefing_id,
         "meeting": hit.meeting_id,
-        "meeting_title": meeting.title if meeting else None,
+        "meeting_title": meeting_title,
         "session": hit.session_id,
-        "session_title": session.title if session else None,
+        "session_title": session_title,
         "kind": hit.kind,
         "id": hit.item_id,
         "label": hit.label,
@@ -114,19 +124,28 @@ def print_hits(results: SearchResults, compiled: CompiledQuery, lookup: Briefing
     shown = 0
     for rank, hit in enumerate(results.hits, start=1):
         shown = rank
-        heading = Text(f"{rank}. ", style="bold")
-        heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
-        if hit.label and hit.label not in (hit.text, KIND_NAMES.get(hit.kind)):
-            heading.append(" · ")
-            label = one_line(hit.label)
-            heading.append_text(highlighted(label, compiled.spans(label)))
-        where = location(hit, lookup)
-        if where:
-            heading.append("  — " + safe_text(one_line(where)), style="dim")
-        console.print(heading)
-        snippet = highlighted(hit.snippet.text, hit.snippet.spans)
-        snippet.pad_left(3)
-        console.print(snippet)
+        print_hit(rank, hit, compiled, location(hit, lookup), console)
+    print_summary(results, shown, console)
+
+
+def print_hit(rank: int, hit: SearchHit, compiled: CompiledQuery, where: str, console: Console,
+              indent: int = 0) -> None:
+    """One hit: its heading (rank, kind, label, where) and its snippet, matches highlighted in both."""
+    heading = Text(" " * indent + f"{rank}. ", style="bold")
+    heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
+    if hit.label and hit.label not in (hit.text, KIND_NAMES.get(hit.kind)):
+        heading.append(" · ")
+        label = one_line(hit.label)
+        heading.append_text(highlighted(label, compiled.spans(label)))
+    if where:
+        heading.append("  — " + safe_text(one_line(where)), style="dim")
+    console.print(heading)
+    snippet = highlighted(hit.snippet.text, hit.snippet.spans)
+    snippet.pad_left(3 + indent)
+    console.print(snippet)
+
+
+def print_summary(results: SearchResults, shown: int, console: Console) -> None:
     total = results.total
     summary = f"{total:,}{'' if results.total_is_exact else '+'} hit{'s' if total != 1 else ''}"
     if shown < total:

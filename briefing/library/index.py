@@ -119,6 +119,17 @@ class LibraryIndex(FullTextIndex):
             ).fetchone()
         return _summary(row) if row else None
 
+    def titles(self, hit: LibraryHit) -> tuple[str | None, str | None]:
+        """Titles of the meeting and the session a hit lives in, from the index (the book is not read)."""
+        with self._lock:
+            found = dict(self._connection.execute(
+                "SELECT r.kind, r.text FROM rows r JOIN books b ON b.id = r.book WHERE b.path = ? "
+                "AND r.col = 'heading' AND ((r.kind = 'meeting' AND r.item_id = ?) "
+                "OR (r.kind = 'session' AND r.item_id = ?))",
+                (hit.book_path, hit.meeting_id or "", hit.session_id or ""),
+            ).fetchall())
+        return found.get("meeting"), found.get("session")
+
     def row_count(self) -> int:
         with self._lock:
             return int(self._connection.execute("SELECT count(*) FROM rows").fetchone()[0])

@@ -39,6 +39,10 @@ def write_book(library: Path, book_id: str, text: str, *, folder: bool = True, *
 
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
+    return make_library(tmp_path)
+
+
+def make_library(tmp_path: Path) -> Path:
     """Three books: two folders (one upcoming) and a bare file, plus one invalid file."""
     folder = tmp_path / "library"
     write_book(folder, "alpha", "sanctions on Moldova alpha", start="2022-04-06", end="2022-04-11")
