@@ -58,20 +58,35 @@ def check_against_sources(briefing: Briefing, folder: Path) -> list[Problem]:
         document = paragraphs.get(ref.document)
         if document is None:
             return
-        if ref.paragraph > len(document):
+        last = ref.last_paragraph or ref.paragraph
+        if last > len(document):
             problems.append(
                 Problem(
-                    f"cites paragraph {ref.paragraph}, but the source has {len(document)} paragraphs",
-                    format_location((*location, "source", "paragraph")),
+                    f"cites paragraph {last}, but the source has {len(document)} paragraphs",
+                    format_location((*location, "source", "last_paragraph" if last != ref.paragraph else "paragraph")),
                 )
             )
-        elif collapse_whitespace(text) not in collapse_whitespace(document[ref.paragraph - 1]):
+            return
+        # An item over a range of paragraphs holds one part per paragraph, separated by a blank line.
+        parts = split_paragraphs(text) if ref.last_paragraph is not None else [text]
+        if len(parts) != len(ref.paragraphs):
             problems.append(
                 Problem(
-                    f"this {what} does not occur word for word in paragraph {ref.paragraph} of {ref.document!r}",
-                    format_location((*location, "text" if what != "figure" else "as_written")),
+                    f"cites {len(ref.paragraphs)} paragraphs ({ref.label}) but its text has {len(parts)} part(s)",
+                    format_location((*location, "text")),
+                    hint="separate the parts taken from each paragraph by a blank line (\\n\\n)",
                 )
             )
+            return
+        for part, number in zip(parts, ref.paragraphs, strict=True):
+            if collapse_whitespace(part) not in collapse_whitespace(document[number - 1]):
+                problems.append(
+                    Problem(
+                        f"this {what} does not occur word for word in paragraph {number} of {ref.document!r}",
+                        format_location((*location, "text" if what != "figure" else "as_written")),
+                    )
+                )
+                return
 
     for m, meeting in enumerate(briefing.meetings):
         for i, passage in enumerate(meeting.passages):

@@ -4,6 +4,7 @@ from briefing.model.lookup import ITEM_KINDS, BriefingLookup, Located, iter_item
 from briefing.model.references import ReferenceProblem, find_reference_problems, format_location
 from briefing.model.types import (
     SCHEMA_VERSION,
+    BookStatus,
     Briefing,
     Figure,
     Meeting,
@@ -14,6 +15,7 @@ from briefing.model.types import (
     Person,
     Point,
     Quote,
+    ReferencedMeeting,
     Session,
     SourceDocument,
     SourceRef,
@@ -22,6 +24,7 @@ from briefing.model.types import (
 __all__ = [
     "ITEM_KINDS",
     "SCHEMA_VERSION",
+    "BookStatus",
     "Briefing",
     "BriefingLookup",
     "Figure",
@@ -35,6 +38,7 @@ __all__ = [
     "Point",
     "Quote",
     "ReferenceProblem",
+    "ReferencedMeeting",
     "Session",
     "SourceDocument",
     "SourceRef",

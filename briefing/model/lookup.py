@@ -66,8 +66,11 @@ class BriefingLookup:
         return {located.item.id: located for located in iter_items(self.briefing)}
 
     @property
-    def principal(self) -> Person:
-        return self.people[self.briefing.principal]
+    def principal(self) -> Person | None:
+        """The person briefed; None when the book names no one (a Council release has no principal)."""
+        if self.briefing.principal is None:
+            return None
+        return self.people.get(self.briefing.principal)
 
     def actor_name(self, identifier: str) -> str:
         """The display name of a person or organisation id (the id itself if unknown)."""

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticCustomError
 
+from briefing.model.numbers import agrees, read_number
+
 if TYPE_CHECKING:
     from briefing.model.types import Briefing, Point, SourceRef
 
@@ -81,6 +83,8 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
         yield from claim(organisation.id, ("organisations", i, "id"))
     for i, person in enumerate(briefing.people):
         yield from claim(person.id, ("people", i, "id"))
+    for i, referenced in enumerate(briefing.referenced_meetings):
+        yield from claim(referenced.id, ("referenced_meetings", i, "id"))
     for m, meeting in enumerate(briefing.meetings):
         yield from claim(meeting.id, ("meetings", m, "id"))
         for kind, items in (("passages", meeting.passages),):
@@ -106,6 +110,8 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
             yield from expect(ref.document, documents, "source document", (*location, r, "document"))
 
     yield from expect(briefing.principal, people, "person", ("principal",))
+    for i, referenced in enumerate(briefing.referenced_meetings):
+        yield from expect_sources(referenced.sources, ("referenced_meetings", i, "sources"))
     for i, person in enumerate(briefing.people):
         yield from expect(person.organisation, organisations, "organisation", ("people", i, "organisation"))
 
@@ -139,6 +145,13 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
                     yield from expect_sources(point.sources, (*at, kind, i, "sources"))
             for i, figure in enumerate(session.figures):
                 yield from expect(figure.source.document, documents, "source document", (*at, "figures", i, "source", "document"))
+                if briefing.schema_version >= 2 and not agrees(figure.value, figure.as_written):
+                    stated = read_number(figure.as_written)
+                    yield ReferenceProblem(
+                        (*at, "figures", i, "value"),
+                        f"the value {figure.value} does not agree with as_written {figure.as_written!r}, "
+                        f"which states {stated.value if stated else '?'}",
+                    )
             for i, quote in enumerate(session.quotes):
                 yield from expect(quote.speaker, people, "person", (*at, "quotes", i, "speaker"))
                 yield from expect(quote.source.document, documents, "source document", (*at, "quotes", i, "source", "document"))

@@ -14,8 +14,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from briefing.model.references import raise_for_reference_problems
 
-SCHEMA_VERSION = 1
-"""Version of the briefing file format; bumped when a file written for the old one would no longer load."""
+SCHEMA_VERSION = 2
+"""Version of the briefing file format. Version 2 adds what real releases need (paragraph ranges,
+truncation, "not stated" facts, approximate figures, aliases, referenced meetings, draft status); every
+version 1 file still loads unchanged, and the checks version 2 adds apply to version 2 files only."""
+
+NOT_STATED_HINT = "leave it out (or null) when the source does not state it, and say so in the note"
 
 Identifier = Annotated[
     str,
@@ -90,6 +94,32 @@ class SourceRef(Frozen):
         description="1-based number of the paragraph in the source text; paragraphs are separated "
         "by blank lines, and headings count as paragraphs.",
     )
+    last_paragraph: int | None = Field(
+        default=None,
+        ge=1,
+        description="For an item running over several paragraphs (a quote continued in the next one): the "
+        "last paragraph it covers. Its text then holds one part per paragraph, separated by a blank line.",
+    )
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> SourceRef:
+        if self.last_paragraph is not None and self.last_paragraph < self.paragraph:
+            raise ValueError(
+                f"last_paragraph ({self.last_paragraph}) comes before paragraph ({self.paragraph})"
+            )
+        return self
+
+    @property
+    def paragraphs(self) -> range:
+        """Every paragraph number the reference covers."""
+        return range(self.paragraph, (self.last_paragraph or self.paragraph) + 1)
+
+    @property
+    def label(self) -> str:
+        """`¶7`, or `¶7–8` for a range."""
+        if self.last_paragraph is None or self.last_paragraph == self.paragraph:
+            return f"¶{self.paragraph}"
+        return f"¶{self.paragraph}–{self.last_paragraph}"
 
 
 class SourceDocument(Frozen):
@@ -98,7 +128,7 @@ class SourceDocument(Frozen):
     id: Identifier
     title: ShortText
     issuer: ShortText
-    published: dt.date
+    published: dt.date | None = Field(default=None, description="Date of publication; " + NOT_STATED_HINT + ".")
     language: ShortText = Field(description="BCP 47 language tag, e.g. `en`.")
     path: Annotated[ShortText, AfterValidator(_inside_the_briefing_folder)] = Field(
         description="Path of the source text, relative to the briefing file, with `/` between folders; "
@@ -115,6 +145,10 @@ class Person(Frozen):
     role: ShortText | None = None
     organisation: Identifier | None = Field(default=None, description="Id of an organisation entry.")
     country: ShortText | None = None
+    aliases: tuple[ShortText, ...] = Field(
+        default=(), description="Other ways the sources name this person, e.g. `the Tánaiste`, `Minister Lahbib`."
+    )
+    note: Text | None = Field(default=None, description="How the person was identified, e.g. `named only by title`.")
 
 
 class Organisation(Frozen):
@@ -124,6 +158,11 @@ class Organisation(Frozen):
     name: ShortText
     acronym: ShortText | None = None
     kind: OrganisationKind = OrganisationKind.OTHER
+    aliases: tuple[ShortText, ...] = Field(default=(), description="Other names the sources use for it.")
+    note: Text | None = None
+
+
+TRUNCATED = "True when the source breaks off inside this text (a release cut off mid-sentence)."
 
 
 class Passage(Frozen):
@@ -133,6 +172,7 @@ class Passage(Frozen):
     text: Text = Field(description="Copied verbatim from the source paragraph.")
     source: SourceRef
     heading: bool = Field(default=False, description="True when the excerpt is a heading of the source.")
+    truncated: bool = Field(default=False, description=TRUNCATED)
 
 
 class Point(Frozen):
@@ -155,6 +195,9 @@ class Figure(Frozen):
     ordinal: bool = Field(
         default=False, description="True when the number is a rank (`third tranche` → 3), not a count."
     )
+    approximate: bool = Field(
+        default=False, description="True when the source hedges the number: `some 15,000`, `nearly 500`."
+    )
     source: SourceRef
 
 
@@ -166,6 +209,7 @@ class Quote(Frozen):
     text: Text = Field(description="Verbatim, without the surrounding quotation marks.")
     topics: tuple[ShortText, ...] = ()
     source: SourceRef
+    truncated: bool = Field(default=False, description=TRUNCATED)
 
 
 class Session(Frozen):
@@ -194,7 +238,8 @@ class Meeting(Frozen):
     title: ShortText
     kind: ShortText = Field(description="e.g. `EU Foreign Affairs Council`, `NATO ministerial`.")
     organiser: Identifier | None = Field(default=None, description="Id of an organisation entry.")
-    place: ShortText = Field(description="City, and venue when known.")
+    place: ShortText | None = Field(default=None, description="City, and venue when known; " + NOT_STATED_HINT + ".")
+    place_note: Text | None = Field(default=None, description="How the place was established, or why it is unknown.")
     country: ShortText | None = None
     start: dt.date
     end: dt.date
@@ -210,14 +255,39 @@ class Meeting(Frozen):
         return self
 
 
+class ReferencedMeeting(Frozen):
+    """A meeting the sources mention but the principal did not attend: a past summit, an upcoming one."""
+
+    id: Identifier
+    title: ShortText
+    kind: ShortText | None = None
+    place: ShortText | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    note: Text | None = Field(default=None, description="What the sources say of it, in the author's words.")
+    sources: NonEmpty[SourceRef]
+
+
+class BookStatus(StrEnum):
+    """A draft (from `briefing import`) validates with warnings and is marked DRAFT everywhere."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+
+
 class Briefing(Frozen):
     """A briefing book: meetings of one trip or week, for one principal, from official sources."""
 
-    schema_version: Literal[1] = Field(description="Version of this file format; always 1 for now.")
+    schema_version: Literal[1, 2] = Field(description="Version of this file format: 2 (1 still loads).")
     id: Identifier
     title: ShortText
     issuer: ShortText = Field(description="Who prepared the book.")
-    principal: Identifier = Field(description="Id of the person entry of the person briefed.")
+    principal: Identifier | None = Field(
+        default=None,
+        description="Id of the person entry of the person briefed; absent when no one is (a Council release).",
+    )
+    principal_note: Text | None = Field(default=None, description="Why there is no principal, or who it is.")
+    status: BookStatus = Field(default=BookStatus.FINAL, description="`draft` until the author has finished it.")
     classification: ShortText = Field(description="Marking shown on every screen and page.")
     language: ShortText = Field(description="BCP 47 language tag, e.g. `en`.")
     start: dt.date
@@ -227,6 +297,9 @@ class Briefing(Frozen):
     meetings: NonEmpty[Meeting]
     people: tuple[Person, ...] = ()
     organisations: tuple[Organisation, ...] = ()
+    referenced_meetings: tuple[ReferencedMeeting, ...] = Field(
+        default=(), description="Meetings the sources mention but the principal did not attend."
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Briefing:

@@ -11,7 +11,7 @@ terminal.
 from __future__ import annotations
 
 from briefing.model import BriefingLookup, Located, Quote, SourceRef
-from briefing.render.dates import format_date, format_date_range
+from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PUBLISHED, format_date, format_date_range
 
 
 def quote_citation(lookup: BriefingLookup, quote_id: str) -> str:
@@ -39,7 +39,7 @@ def speaker_and_occasion(lookup: BriefingLookup, located: Located[Quote]) -> str
         parts.append(person.role)
     meeting = located.meeting
     parts.append(meeting.title)
-    parts.append(meeting.place)
+    parts.append(meeting.place or NOT_STATED_PLACE)
     if located.session is not None:
         parts.append(format_date(located.session.date))
     else:
@@ -51,5 +51,6 @@ def source_reference(lookup: BriefingLookup, source: SourceRef) -> str:
     """ "source: Issuer, Document title, 11 April 2022, ¶7" — enough to find the words in the original."""
     document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
     if document is None:
-        return f"source: {source.document}, ¶{source.paragraph}"
-    return f"source: {document.issuer}, {document.title}, {format_date(document.published)}, ¶{source.paragraph}"
+        return f"source: {source.document}, {source.label}"
+    published = format_date(document.published) if document.published else NOT_STATED_PUBLISHED
+    return f"source: {document.issuer}, {document.title}, {published}, {source.label}"

@@ -14,6 +14,11 @@ MONTHS = (
 )
 """English month names, independent of the process locale (`strftime("%B")` would follow LC_TIME)."""
 
+NOT_STATED_PLACE = "place not stated"
+NOT_STATED_PUBLISHED = "date of publication not stated"
+NOT_STATED_PRINCIPAL = "no principal named"
+"""What a book shows for a fact its source does not state (never an invented value)."""
+
 RANGE_DASH = "–"
 """En dash, the typographic mark for a range."""
 

@@ -23,7 +23,7 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.render.citation import quote_citation
-from briefing.render.dates import format_date, format_date_range
+from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PRINCIPAL, format_date, format_date_range
 from briefing.render.document import (
     Block,
     BlockQuote,
@@ -103,7 +103,7 @@ class _SummaryBuilder:
         principal = self.lookup.principal
         rows: list[tuple[str, Inline]] = [
             ("Issued by", plain(safe_text(self.briefing.issuer))),
-            ("Prepared for", plain(safe_text(self.person_with_role(principal.id)))),
+            ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else NOT_STATED_PRINCIPAL))),
             ("Dates", plain(format_date_range(self.briefing.start, self.briefing.end))),
         ]
         if self.briefing.dates_note:
@@ -114,7 +114,7 @@ class _SummaryBuilder:
             tuple(
                 (
                     Span(safe_text(meeting.title), Emphasis.STRONG),
-                    Span(f" — {format_date_range(meeting.start, meeting.end)}, {safe_text(meeting.place)}"),
+                    Span(f" — {format_date_range(meeting.start, meeting.end)}, {safe_text(meeting.place or NOT_STATED_PLACE)}"),
                 )
                 for meeting in self.meetings
             )
@@ -126,7 +126,7 @@ class _SummaryBuilder:
     def meeting_section(self, meeting: Meeting) -> Section:
         rows: list[tuple[str, Inline]] = [
             ("Dates", plain(format_date_range(meeting.start, meeting.end))),
-            ("Place", plain(safe_text(", ".join(filter(None, (meeting.place, meeting.country)))))),
+            ("Place", plain(safe_text(", ".join(filter(None, (meeting.place or NOT_STATED_PLACE, meeting.country)))))),
             ("Kind", plain(safe_text(meeting.kind))),
         ]
         if meeting.organiser:
@@ -178,7 +178,7 @@ class _SummaryBuilder:
         )
 
     def positions_title(self) -> str:
-        country = self.lookup.principal.country
+        country = self.lookup.principal.country if self.lookup.principal else None
         return f"Positions of {safe_text(country)}" if country else "Positions"
 
     def points_part(self, anchor: str, title: str, points: Sequence[Point]) -> Section:
@@ -270,7 +270,7 @@ class _SummaryBuilder:
         organisations = set(self.lookup.organisations)
         if self.whole_book:
             return people, organisations
-        named = {self.briefing.principal}
+        named = {self.briefing.principal} if self.briefing.principal else set()
         for meeting in self.meetings:
             named.update(meeting.participants)
             named.update(filter(None, (meeting.organiser,)))
@@ -294,6 +294,6 @@ class _SummaryBuilder:
     def source_label(self, ref: SourceRef) -> str:
         """ "¶7" when the book has one source document; "Title, ¶7" when the reader must know which."""
         if len(self.briefing.sources) == 1:
-            return f"¶{ref.paragraph}"
+            return ref.label
         document = next((d for d in self.briefing.sources if d.id == ref.document), None)
-        return safe_text(f"{document.title if document else ref.document}, ¶{ref.paragraph}")
+        return safe_text(f"{document.title if document else ref.document}, {ref.label}")

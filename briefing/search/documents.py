@@ -61,12 +61,12 @@ def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
     for person in briefing.people:
         yield IndexedItem(
             briefing.id, None, None, "person", person.id, person.name, person.role or "person", HEADING,
-            _present(person.role, person.country),
+            _present(person.role, person.country, *person.aliases),
         )
     for organisation in briefing.organisations:
         yield IndexedItem(
             briefing.id, None, None, "organisation", organisation.id, organisation.name,
-            organisation.acronym or "organisation", HEADING, _present(organisation.acronym),
+            organisation.acronym or "organisation", HEADING, _present(organisation.acronym, *organisation.aliases),
         )
 
 

@@ -126,12 +126,12 @@ class MainScreen(Screen[None]):
         return PeopleDirectory(self.lookup, id="people-directory")
 
     def on_mount(self) -> None:
-        from briefing.render.dates import format_date_range
+        from briefing.render.dates import NOT_STATED_PRINCIPAL, format_date_range
 
         briefing = self.lookup.briefing
         principal = self.lookup.principal
         self.title = literal(briefing.title).plain
-        self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {principal.name}").plain
+        self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {principal.name if principal else NOT_STATED_PRINCIPAL}").plain
         # After the first frame: building the index holds the interpreter lock, which would delay it.
         self.call_after_refresh(self._build_index)
         self.call_after_refresh(self._mount_hidden_tabs)

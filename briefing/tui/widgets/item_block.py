@@ -110,7 +110,7 @@ class ItemBlock(Static, can_focus=True):
         return with_spans(Content(text), self._spans(text), component_style(self, "item-block--match"))
 
     def render(self) -> Content:
-        marker = Content(" ".join(f"¶{ref.paragraph}" for ref in self.sources) + " ")
+        marker = Content(" ".join(ref.label for ref in self.sources) + " ")
         marker = marker.stylize(component_style(self, "item-block--marker"))
         body = self._highlighted(self.body)
         label = Content(f"{KIND_LABELS[self.kind]}: ").stylize("bold")

@@ -172,10 +172,10 @@ class MeetingView(Horizontal):
                         yield ItemBlock(self.lookup, item, kind)
 
     def _header(self) -> Hanging:
-        from briefing.render.dates import format_date_range
+        from briefing.render.dates import NOT_STATED_PLACE, format_date_range
 
         meeting = self.meeting
-        place = meeting.place + (f", {meeting.country}" if meeting.country else "")
+        place = (meeting.place or NOT_STATED_PLACE) + (f", {meeting.country}" if meeting.country else "")
         lines = [
             literal(meeting.title, "bold"),
             Content.assemble(literal(meeting.kind), " · ", format_date_range(meeting.start, meeting.end),

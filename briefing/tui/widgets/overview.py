@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from briefing.model import BriefingLookup, PartOfDay, Session, iter_sessions
+from briefing.model import BriefingLookup, PartOfDay, Person, Session, iter_sessions
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import labelled, literal
 from briefing.tui.widgets.reader_scroll import ReaderScroll
@@ -54,7 +54,7 @@ class Overview(ReaderScroll):
         lines = [
             literal(briefing.title, "bold"),
             labelled("Dates: ", format_date_range(briefing.start, briefing.end)),
-            labelled("Principal: ", principal.name + (f", {principal.role}" if principal.role else "")),
+            labelled("Principal: ", principal_line(principal)),
             labelled("Prepared by: ", briefing.issuer),
         ]
         if briefing.dates_note:
@@ -63,11 +63,11 @@ class Overview(ReaderScroll):
         return Hanging((line, 0 if number == 0 else line.plain.index(": ") + 2) for number, line in enumerate(lines))
 
     def _meetings(self) -> Hanging:
-        from briefing.render.dates import format_date_range
+        from briefing.render.dates import NOT_STATED_PLACE, format_date_range
 
         blocks = []
         for number, meeting in enumerate(self.lookup.briefing.meetings, start=2):
-            place = meeting.place + (f", {meeting.country}" if meeting.country else "")
+            place = (meeting.place or NOT_STATED_PLACE) + (f", {meeting.country}" if meeting.country else "")
             blocks.append(
                 Content("\n").join(
                     [
@@ -119,3 +119,12 @@ class Overview(ReaderScroll):
 
 def _timeline_key(document_order: int, session: Session) -> tuple:
     return (session.date, PART_OF_DAY_ORDER[session.part_of_day], document_order)
+
+
+def principal_line(principal: Person | None) -> str:
+    """ "Name, Role" of the person briefed, or an explicit "no principal named"."""
+    from briefing.render.dates import NOT_STATED_PRINCIPAL
+
+    if principal is None:
+        return NOT_STATED_PRINCIPAL
+    return principal.name + (f", {principal.role}" if principal.role else "")
