@@ -27,6 +27,8 @@ COMMANDS = {
     "list": "briefing.cli.list_command",
     "add": "briefing.cli.add_command",
     "index": "briefing.cli.index_command",
+    "diff": "briefing.cli.diff_command",
+    "notes": "briefing.cli.notes_command",
 }
 """Sub-command names and their modules, in the order `--help` lists them; the first is the default.
 

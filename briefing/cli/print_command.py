@@ -21,6 +21,7 @@ from pathlib import Path
 from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
 from briefing.files import write_atomic
+from briefing.model import Briefing
 from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES, UnknownMeetingError, export_summary
 from briefing.render.export import MIN_WIDTH
 from briefing.render.safety import shown
@@ -59,6 +60,9 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
                         help=f"line width for ansi, text and svg (default: the terminal's, or {FILE_WIDTH} "
                         "for a file)")
     parser.add_argument("--no-quotes", action="store_true", help="leave out quotes and the quote appendix")
+    parser.add_argument("--notes", action="store_true",
+                        help="add your private notes on this book at the end, headed as your own "
+                        "(never included otherwise)")
     parser.set_defaults(handler=run)
 
 
@@ -83,7 +87,7 @@ def run(options: argparse.Namespace) -> int:
     try:
         text = export_summary(
             briefing, format, meeting_ids=options.meetings, include_quotes=not options.no_quotes,
-            width=max(width, MIN_WIDTH),
+            width=max(width, MIN_WIDTH), reader_notes=_reader_notes(briefing, options),
         )
     except UnknownMeetingError as error:
         print(f"briefing print: {error}", file=sys.stderr)
@@ -107,6 +111,23 @@ def run(options: argparse.Namespace) -> int:
         return int(ExitCode.IO_ERROR)
     print(f"briefing print: wrote the {format} summary to {shown(output)}", file=sys.stderr)
     return int(ExitCode.OK)
+
+
+def _reader_notes(briefing: Briefing, options: argparse.Namespace) -> list[tuple[str, str]]:
+    if not options.notes:
+        return []
+    # Imported here: printing without --notes must not even open the state database.
+    from briefing.state import StateStore
+    from briefing.state.reading import notes_for_print
+
+    store = StateStore.open()
+    for message in store.take_messages():
+        print(f"briefing print: {message}", file=sys.stderr)
+    notes = notes_for_print(store, briefing, options.meetings)
+    store.close()
+    if not notes:
+        print("briefing print: you have no notes on this book", file=sys.stderr)
+    return notes
 
 
 def _refuse_output(path: Path, force: bool) -> str | None:

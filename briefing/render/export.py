@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich._export_format import CONSOLE_SVG_FORMAT
 from rich.console import Console, RenderableType
@@ -52,6 +52,7 @@ def export_summary(
     meeting_ids: Iterable[str] | None = None,
     include_quotes: bool = True,
     width: int = 100,
+    reader_notes: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The summary in `format` (one of `EXPORT_FORMATS`) as text; `width` applies to text, ansi, svg.
 
@@ -62,7 +63,7 @@ def export_summary(
         raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if width < MIN_WIDTH:
         raise ValueError(f"width {width} is too narrow; the least is {MIN_WIDTH}")
-    document = build_summary(briefing, meeting_ids, include_quotes)
+    document = build_summary(briefing, meeting_ids, include_quotes, reader_notes)
     if format == "markdown":
         return render_markdown(document)
     if format == "html":

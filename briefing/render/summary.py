@@ -10,6 +10,7 @@ Every string taken from the briefing goes through `safe_text` here, once, so no 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from briefing.model import (
     Briefing,
@@ -69,10 +70,37 @@ def select_meetings(briefing: Briefing, meeting_ids: Iterable[str] | None) -> tu
 
 
 def build_summary(
-    briefing: Briefing, meeting_ids: Iterable[str] | None = None, include_quotes: bool = True
+    briefing: Briefing,
+    meeting_ids: Iterable[str] | None = None,
+    include_quotes: bool = True,
+    reader_notes: Sequence[tuple[str, str]] = (),
 ) -> SummaryDocument:
-    """The summary of `briefing` (or of the meetings named) as a format-neutral document."""
-    return _SummaryBuilder(briefing, select_meetings(briefing, meeting_ids), include_quotes).build()
+    """The summary of `briefing` (or of the meetings named) as a format-neutral document.
+
+    `reader_notes` ((what the note is on, note text) pairs) adds a last section of the reader's own
+    notes, headed as such; without it a summary never holds a note.
+    """
+    document = _SummaryBuilder(briefing, select_meetings(briefing, meeting_ids), include_quotes).build()
+    if not reader_notes:
+        return document
+    return replace(document, sections=(*document.sections, reader_notes_section(reader_notes)))
+
+
+READER_NOTES_TITLE = "Your private notes (not part of the briefing)"
+
+READER_NOTES_WARNING = (
+    "These notes are the reader's own, from this computer; the issuer of the briefing did not write them."
+)
+
+
+def reader_notes_section(notes: Sequence[tuple[str, str]]) -> Section:
+    items = tuple(
+        (Span(safe_text(about), Emphasis.STRONG), Span(" — " + safe_text(text))) for about, text in notes
+    )
+    return Section(
+        READER_NOTES_TITLE, 2, SectionKind.APPENDIX, "reader-notes",
+        blocks=(Paragraph((Span(READER_NOTES_WARNING, Emphasis.EMPHASIS),)), ItemList(items)),
+    )
 
 
 class _SummaryBuilder:

@@ -8,6 +8,14 @@ For other features (the library's "last read / notes / changed since read" colum
 """
 
 from briefing.state.paths import STATE_DIR_VARIABLE, database_path, state_dir
+from briefing.state.reading import (
+    ChangesSinceRead,
+    RemovedItem,
+    begin_reading,
+    changes_since_read,
+    detached_notes,
+    mark_read,
+)
 from briefing.state.records import Bookmark, BookSummary, Note, Position, SaveResult
 from briefing.state.store import StateStore
 
@@ -15,10 +23,16 @@ __all__ = [
     "STATE_DIR_VARIABLE",
     "BookSummary",
     "Bookmark",
+    "ChangesSinceRead",
     "Note",
     "Position",
+    "RemovedItem",
     "SaveResult",
     "StateStore",
+    "begin_reading",
+    "changes_since_read",
     "database_path",
+    "detached_notes",
+    "mark_read",
     "state_dir",
 ]

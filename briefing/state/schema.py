@@ -55,6 +55,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (book_id, item_id)
     );
     """,
+    # 2: what a read item was called, so that "removed since you last read" can name it.
+    """
+    ALTER TABLE read_items ADD COLUMN item_label TEXT NOT NULL DEFAULT ''
+    """,
 )
 """Migration n (1-based) takes a database from version n-1 to version n. Append; never edit one."""
 

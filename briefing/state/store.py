@@ -271,15 +271,19 @@ class StateStore:
         """Item id → content hash of the item when the reader last read it."""
         return dict(self._read("SELECT item_id, content_hash FROM read_items WHERE book_id = ?", (book_id,)))
 
-    def mark_read(self, book_id: str, hashes: Mapping[str, str]) -> None:
+    def read_labels(self, book_id: str) -> dict[str, str]:
+        """Item id → what the item was called when read (to name items that have since gone)."""
+        return dict(self._read("SELECT item_id, item_label FROM read_items WHERE book_id = ?", (book_id,)))
+
+    def mark_read(self, book_id: str, hashes: Mapping[str, str], labels: Mapping[str, str] | None = None) -> None:
         """Record these items as read in these versions (one transaction, however many)."""
-        stamp = now()
-        rows = [(book_id, item_id, content_hash, stamp) for item_id, content_hash in hashes.items()]
+        stamp, labels = now(), labels or {}
+        rows = [(book_id, item, content_hash, stamp, labels.get(item, "")) for item, content_hash in hashes.items()]
         self._write(
             lambda connection: connection.executemany(
-                "INSERT INTO read_items (book_id, item_id, content_hash, read_at) VALUES (?, ?, ?, ?) "
+                "INSERT INTO read_items (book_id, item_id, content_hash, read_at, item_label) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (book_id, item_id) DO UPDATE SET content_hash = excluded.content_hash, "
-                "read_at = excluded.read_at",
+                "read_at = excluded.read_at, item_label = excluded.item_label",
                 rows,
             )
         )

@@ -1,0 +1,99 @@
+"""Every item of a book a reader can annotate or see change, with a hash of its own content.
+
+Items are meetings, sessions, passages, key points, positions, figures, quotes and people. A meeting's
+or session's hash covers its own fields only (title, date, participants…), not the items inside it:
+adding a key point to a session is one new item, not also a changed session.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefing.model import Briefing
+from briefing.model.lookup import iter_items
+
+KIND_NAMES = {
+    "meeting": "meeting",
+    "session": "session",
+    "passage": "passage",
+    "key_point": "key point",
+    "position": "position",
+    "figure": "figure",
+    "quote": "quote",
+    "person": "person",
+}
+"""Kind → how a reader calls it."""
+
+CHILDREN = {
+    "meeting": {"sessions", "passages"},
+    "session": {"passages", "key_points", "positions", "figures", "quotes"},
+}
+"""Fields that hold other items: left out of the container's own content."""
+
+
+@dataclass(frozen=True, slots=True)
+class BookItem:
+    """One item: what it is, where it lives, its fields as text and its content hash."""
+
+    item_id: str
+    kind: str
+    meeting_id: str
+    session_id: str
+    location: str
+    """Meeting title › session title (empty for a person)."""
+    fields: dict[str, str]
+    content_hash: str
+
+    @property
+    def label(self) -> str:
+        """A one-line name for lists: kind and the start of its main text."""
+        main = self.fields.get("text") or self.fields.get("title") or self.fields.get("name") or self.item_id
+        first_line = " ".join(main.split())
+        short = first_line if len(first_line) <= 70 else first_line[:69] + "…"
+        return f"{KIND_NAMES[self.kind]}: {short}"
+
+
+def book_items(briefing: Briefing) -> dict[str, BookItem]:
+    """Item id → item, in document order (meetings, their sessions and items, then people)."""
+    items: dict[str, BookItem] = {}
+    for meeting in briefing.meetings:
+        items[meeting.id] = _item(meeting, "meeting", meeting.id, "", meeting.title)
+        for session in meeting.sessions:
+            items[session.id] = _item(session, "session", meeting.id, session.id, meeting.title)
+    for located in iter_items(briefing):
+        session = located.session
+        where = located.meeting.title + (f" › {session.title}" if session else "")
+        items[located.item.id] = _item(
+            located.item, located.kind, located.meeting.id, session.id if session else "", where
+        )
+    for person in briefing.people:
+        items[person.id] = _item(person, "person", "", "", "")
+    return items
+
+
+def item_hashes(briefing: Briefing) -> dict[str, str]:
+    """Item id → content hash: what the read state stores."""
+    return {item_id: item.content_hash for item_id, item in book_items(briefing).items()}
+
+
+def _item(model: BaseModel, kind: str, meeting_id: str, session_id: str, location: str) -> BookItem:
+    content = model.model_dump(mode="json", exclude=CHILDREN.get(kind, set()))
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(f"{kind}\n{canonical}".encode()).hexdigest()
+    fields = {name: _as_text(value) for name, value in content.items() if name != "id" and value not in (None, [], "")}
+    return BookItem(model.id, kind, meeting_id, session_id, location, fields, digest)  # type: ignore[attr-defined]
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and set(value) == {"document", "paragraph"}:
+        return f"{value['document']} ¶{value['paragraph']}"
+    if isinstance(value, list):
+        return ", ".join(_as_text(element) for element in value)
+    return json.dumps(value, ensure_ascii=False)

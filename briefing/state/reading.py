@@ -1,0 +1,109 @@
+"""What changed in a book since the reader last read it, and which notes lost their item.
+
+The store keeps, per item, the content hash it had when the reader read it. Opening a book compares
+those with the book as it is now: items with no stored hash are new, a different hash is changed, a
+stored hash with no item is removed. The first opening of a book reads everything as it is (nothing is
+"new" in a book you have never seen). New and changed items stay marked until the reader reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from briefing.diff import BookItem, book_items, describe_counts
+from briefing.model import Briefing
+from briefing.state.records import Note
+from briefing.state.store import StateStore
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedItem:
+    item_id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesSinceRead:
+    """New, changed and removed items since the last reading, in the book's order."""
+
+    new: list[BookItem] = field(default_factory=list)
+    changed: list[BookItem] = field(default_factory=list)
+    removed: list[RemovedItem] = field(default_factory=list)
+    first_reading: bool = False
+    """True when the book had never been opened: nothing is new, the baseline is recorded."""
+
+    @property
+    def unread(self) -> dict[str, str]:
+        """Item id → 'new' or 'changed', for the marks in the meeting tabs."""
+        return {item.item_id: "new" for item in self.new} | {item.item_id: "changed" for item in self.changed}
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.new or self.changed or self.removed)
+
+    def counts(self) -> str:
+        """'2 new items, 3 changed, 1 removed'."""
+        return describe_counts(len(self.new), len(self.changed), len(self.removed))
+
+
+def changes_since_read(store: StateStore, briefing: Briefing, items: dict[str, BookItem] | None = None) -> ChangesSinceRead:
+    """Compare the stored read state with `briefing`; reads only (the library uses this)."""
+    items = items if items is not None else book_items(briefing)
+    hashes = store.read_hashes(briefing.id)
+    if not hashes:
+        return ChangesSinceRead(first_reading=True)
+    labels = store.read_labels(briefing.id)
+    return ChangesSinceRead(
+        new=[item for item_id, item in items.items() if item_id not in hashes],
+        changed=[item for item_id, item in items.items() if hashes.get(item_id, item.content_hash) != item.content_hash],
+        removed=[RemovedItem(item_id, labels.get(item_id, "")) for item_id in hashes if item_id not in items],
+    )
+
+
+def begin_reading(store: StateStore, briefing: Briefing, items: dict[str, BookItem] | None = None) -> ChangesSinceRead:
+    """Open the book in the store: note the time, work out the changes, record a first baseline.
+
+    Removed items are reported by this call and then forgotten (they cannot be read any more);
+    new and changed ones stay until `mark_read`.
+    """
+    items = items if items is not None else book_items(briefing)
+    changes = changes_since_read(store, briefing, items)
+    store.record_open(briefing.id, briefing.title)
+    if changes.first_reading:
+        mark_read(store, briefing.id, items.values())
+    elif changes.removed:
+        store.forget_read(briefing.id, [item.item_id for item in changes.removed])
+    return changes
+
+
+def mark_read(store: StateStore, book_id: str, items: Iterable[BookItem]) -> None:
+    """Record `items` as read in their current version."""
+    chosen = list(items)
+    store.mark_read(
+        book_id, {item.item_id: item.content_hash for item in chosen}, {item.item_id: item.label for item in chosen}
+    )
+
+
+def detached_notes(store: StateStore, briefing: Briefing, items: dict[str, BookItem] | None = None) -> list[Note]:
+    """Notes on items this version of the book no longer has: kept and shown, never dropped."""
+    items = items if items is not None else book_items(briefing)
+    return [note for note in store.notes(briefing.id) if note.item_id not in items]
+
+
+def notes_for_print(store: StateStore, briefing: Briefing, meeting_ids: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """(what the note is on, note text) for `briefing print --notes`, in the book's order, detached last."""
+    items = book_items(briefing)
+    wanted = set(meeting_ids) if meeting_ids is not None else None
+    notes = store.notes(briefing.id)
+    order = {item_id: position for position, item_id in enumerate(items)}
+    notes.sort(key=lambda note: (order.get(note.item_id, len(order)), note.created_at))
+    pairs = []
+    for note in notes:
+        item = items.get(note.item_id)
+        if item is None:
+            pairs.append((f"{note.item_label or note.item_id} (no longer in this version of the book)", note.text))
+        elif wanted is None or item.meeting_id in wanted or item.kind == "person":
+            where = f" ({item.location})" if item.location and item.kind != "meeting" else ""
+            pairs.append((f"{item.label}{where}", note.text))
+    return pairs
