@@ -7,12 +7,13 @@ machine's notes without duplicating any. Notes are the reader's own: nothing her
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.files import write_atomic
+from briefing.render.safety import shown
 from briefing.state import StateStore
 from briefing.state.exchange import NotesFileError, export_notes, import_notes, parse_notes_file
 
@@ -53,16 +54,13 @@ def run_export(options: argparse.Namespace) -> int:
 
 def write_private_file(path: Path, text: str, force: bool) -> int:
     """Write `text` to `path` readable by the user only; refuse to overwrite unless forced."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
     try:
-        descriptor = os.open(path, flags, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
+        write_atomic(path, text, overwrite=force, mode=0o600)
     except FileExistsError:
         print(f"briefing notes: {path} already exists; add --force to overwrite it", file=sys.stderr)
         return int(ExitCode.USAGE)
     except OSError as error:
-        print(f"briefing notes: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        print(f"briefing notes: cannot write {shown(path)}: {error.strerror or error}", file=sys.stderr)
         return int(ExitCode.IO_ERROR)
     print(f"briefing notes: wrote your notes to {path}", file=sys.stderr)
     return int(ExitCode.OK)
