@@ -12,11 +12,14 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import IO
 
 from briefing import __version__
 from briefing.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for
+from briefing.cli.streams import StreamClosed, prepare_streams, say, silence_stdout
 from briefing.files import Terminated
 from briefing.loading import BriefingLoadError
+from briefing.render.safety import safe_text
 
 COMMANDS = {
     "open": "briefing.cli.app_command",
@@ -48,7 +51,7 @@ DEFAULT_COMMAND = "open"
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser, with every sub-command, or only the one named (faster to import)."""
-    parser = argparse.ArgumentParser(
+    parser = SafeArgumentParser(
         prog="briefing",
         description="A terminal briefing book: read, search, quote and print, offline.",
         epilog=EPILOG,
@@ -62,8 +65,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse, with its messages (which quote what the user typed, unescaped) made terminal-safe."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        super()._print_message(safe_text(message) if message else message, file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `briefing` and `python -m briefing`; returns the exit code."""
+    prepare_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")) or (
         arguments[0].split("=")[0] == "--library"
@@ -74,19 +85,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(arguments)
         if options.command is None:  # `briefing --max-x` and the like: argparse has said nothing yet
             parser.error("a command or a FILE is needed")
-        return int(options.handler(options))
+        code = int(options.handler(options))
+        sys.stdout.flush()  # a full disk or closed pipe shows here, inside the handlers below
+        return code
     except BriefingLoadError as error:
-        print(error.message, file=sys.stderr)
+        say(error.message)
         return int(exit_code_for(error))
     except KeyboardInterrupt:
         return int(ExitCode.INTERRUPTED)
     except Terminated as stop:
         # SIGTERM/SIGHUP during a write: the partial file is gone; now die of the signal, as callers expect.
-        print(f"briefing: stopped by signal {stop.signal_number}; nothing was written", file=sys.stderr)
+        say(f"briefing: stopped by signal {stop.signal_number}; nothing was written")
         signal.signal(stop.signal_number, signal.SIG_DFL)
         os.kill(os.getpid(), stop.signal_number)
         return 128 + stop.signal_number
     except BrokenPipeError:
-        # `briefing print | head` closed the pipe: nothing more to say, and nothing to report.
-        sys.stderr.close()
+        # `briefing print | head` closed the pipe: the reader has what it wanted; nothing to report.
+        silence_stdout()
         return int(ExitCode.OK)
+    except StreamClosed as error:
+        say(f"briefing: {error.strerror}, so there is nowhere to write; "
+            "redirect it to a file (or to /dev/null) instead of closing it")
+        return int(ExitCode.IO_ERROR)
+    except OSError as error:
+        # Writing the output failed (a full disk behind `> file`, an I/O error): say so, no traceback.
+        silence_stdout()
+        say(f"briefing: cannot write the output: {error.strerror or error}")
+        return int(ExitCode.IO_ERROR)

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from briefing.cli.common import add_file_argument, load_from_options, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.cli.streams import say
 from briefing.files import write_atomic
 from briefing.model import Briefing
 from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES, UnknownMeetingError, export_summary
 from briefing.render.export import MIN_WIDTH
-from briefing.render.safety import shown
 
 NAME = "print"
 
@@ -80,7 +80,7 @@ def run(options: argparse.Namespace) -> int:
     briefing = load_from_options(options)
     output: Path | None = options.output
     if output is not None and (refusal := _refuse_output(output, options.force)):
-        print(f"briefing print: {refusal}", file=sys.stderr)
+        say(f"briefing print: {refusal}")
         return int(ExitCode.USAGE)
     format = options.format or (_format_for_file(output) if output else _format_for_stdout())
     width = options.width or (FILE_WIDTH if output else shutil.get_terminal_size((80, 24)).columns)
@@ -90,7 +90,7 @@ def run(options: argparse.Namespace) -> int:
             width=max(width, MIN_WIDTH), reader_notes=_reader_notes(briefing, options),
         )
     except UnknownMeetingError as error:
-        print(f"briefing print: {error}", file=sys.stderr)
+        say(f"briefing print: {error}")
         return int(ExitCode.USAGE)
     if not text.endswith("\n"):
         text += "\n"
@@ -103,13 +103,12 @@ def run(options: argparse.Namespace) -> int:
         # Whole or not at all: a full disk, an error or a signal leaves any old file as it was.
         write_atomic(output, text, overwrite=options.force)
     except FileExistsError:  # it appeared after the check above; the link that publishes it refuses
-        print(f"briefing print: {_exists_message(output)}", file=sys.stderr)
+        say(f"briefing print: {_exists_message(output)}")
         return int(ExitCode.USAGE)
     except OSError as error:
-        print(f"briefing print: cannot write {shown(output)}: {error.strerror or error}; "
-              "nothing was written", file=sys.stderr)
+        say(f"briefing print: cannot write {output}: {error.strerror or error}; nothing was written")
         return int(ExitCode.IO_ERROR)
-    print(f"briefing print: wrote the {format} summary to {shown(output)}", file=sys.stderr)
+    say(f"briefing print: wrote the {format} summary to {output}")
     return int(ExitCode.OK)
 
 
@@ -133,14 +132,14 @@ def _reader_notes(briefing: Briefing, options: argparse.Namespace) -> list[tuple
 def _refuse_output(path: Path, force: bool) -> str | None:
     """Why `path` cannot be written, or None when it can."""
     if path.is_dir():
-        return f"{shown(path)} is a directory; name a file with --output"
+        return f"{path} is a directory; name a file with --output"
     if path.exists() and not force:
         return _exists_message(path)
     return None
 
 
 def _exists_message(path: Path) -> str:
-    return f"{shown(path)} already exists; add --force to overwrite it, or choose another --output"
+    return f"{path} already exists; add --force to overwrite it, or choose another --output"
 
 
 def _format_for_file(path: Path) -> str:

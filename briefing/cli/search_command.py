@@ -15,8 +15,9 @@ from rich.text import Text
 
 from briefing.cli.common import add_file_argument, add_library_argument, load_from_options, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.cli.streams import say
 from briefing.model import BriefingLookup
-from briefing.render.safety import safe_text
+from briefing.render.safety import safe_json, safe_text
 from briefing.search import (
     QUERY_HELP,
     CompiledQuery,
@@ -79,15 +80,28 @@ def run(options: argparse.Namespace) -> int:
         compiled = compile_query(options.query)
         results = index.search_compiled(compiled, limit=options.limit)
     except QueryError as error:
-        print(f"briefing search: {safe_text(error.message)}", file=sys.stderr)
+        say(f"briefing search: {error.message}")
         return int(ExitCode.USAGE)
     lookup = BriefingLookup(briefing)
     if options.json:
         for hit in results.hits:
-            sys.stdout.write(json.dumps(hit_record(hit, lookup), ensure_ascii=False) + "\n")
+            # Readable UTF-8, but C1, bidi and invisible characters escaped: a terminal shows the JSON too.
+            sys.stdout.write(safe_json(json.dumps(hit_record(hit, lookup), ensure_ascii=False)) + "\n")
     else:
-        print_hits(results, compiled, lookup, Console(highlight=False, soft_wrap=True))
+        print_hits(results, compiled, lookup, PipeConsole(highlight=False, soft_wrap=True))
     return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
+
+
+class PipeConsole(Console):
+    """Rich's console, except that a closed pipe (`briefing search … | head -1`) is not a failure.
+
+    Rich's own handler exits with 1, which `briefing search` uses for "no match"; raising the error
+    lets `briefing.cli.main` treat it as every other command does (exit 0: the reader has had enough).
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def hit_record(hit: SearchHit, lookup: BriefingLookup) -> dict[str, object]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
 from briefing.cli.exit_codes import ExitCode, exit_code_for
+from briefing.cli.streams import say
 from briefing.loading import BriefingLoadError, load_briefing, sample_path
 from briefing.model import Briefing
+from briefing.render.safety import safe_text
 
 NAME = "validate"
 
@@ -36,8 +37,8 @@ def run(options: argparse.Namespace) -> int:
         try:
             briefing = load_briefing(path)
         except BriefingLoadError as error:
-            print(error.message, file=sys.stderr)
+            say(error.message)
             worst = max(worst, exit_code_for(error))
             continue
-        print(f"{path}: valid — {verdict(briefing)}")
+        print(safe_text(f"{path}: valid — {verdict(briefing)}"))
     return int(worst)

@@ -120,3 +120,18 @@ def clipboard_text(text: str, *, keep_line_breaks: bool = False) -> str:
     else:
         text = _WHITESPACE_RUN.sub(" ", text).strip(" ")
     return safe_text(text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    encoded = match.group().encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(encoded[i : i + 2], 'big'):04x}" for i in range(0, len(encoded), 2))
+
+
+def safe_json(json_text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with every unsafe character as a `\\uXXXX` escape.
+
+    The data is unchanged for a JSON reader (an escape means the same character), but the bytes
+    reaching a terminal hold no C1 control, bidi, invisible character or lone surrogate (which would
+    not even encode as UTF-8). Characters outside the BMP are written as surrogate pairs, as JSON wants.
+    """
+    return _UNSAFE.sub(_json_escape, json_text)
