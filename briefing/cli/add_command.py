@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing.cli.common import add_library_argument, subcommand_parser
 from briefing.cli.exit_codes import ExitCode, exit_code_for
+from briefing.cli.streams import say
 from briefing.loading import BriefingLoadError
 from briefing.render.safety import safe_text
 
@@ -40,7 +41,7 @@ def run(options: argparse.Namespace) -> int:
         try:
             added = add_book(path, library, replace=options.replace, index=index)
         except BriefingLoadError as error:
-            print(error.message, file=sys.stderr)
+            say(error.message)
             worst = max(worst, exit_code_for(error))
             continue
         except BookConflictError as error:
@@ -48,7 +49,7 @@ def run(options: argparse.Namespace) -> int:
             worst = max(worst, ExitCode.USAGE)
             continue
         except OSError as error:
-            print(f"briefing add: {path}: cannot write into {library}: {error.strerror or error}", file=sys.stderr)
+            say(f"briefing add: {path}: cannot write into {library}: {error.strerror or error}")
             worst = max(worst, ExitCode.IO_ERROR)
             continue
         print(safe_text(f"{path}: {added.outcome} — {added.briefing.title!r} as {added.path}"))

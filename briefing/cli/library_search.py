@@ -9,14 +9,13 @@ import argparse
 import json
 import sys
 
-from rich.console import Console
 from rich.text import Text
 
 from briefing.cli.exit_codes import ExitCode
 from briefing.cli.library_support import chosen_library, refreshed_index
-from briefing.cli.search_command import hit_fields, one_line, print_hit, print_summary
+from briefing.cli.search_command import PipeConsole, hit_fields, one_line, print_hit, print_summary
 from briefing.library import LibraryHit, LibraryIndex
-from briefing.render.safety import safe_text
+from briefing.render.safety import safe_json, safe_text
 from briefing.search import QueryError, compile_query
 
 
@@ -34,9 +33,9 @@ def run_library_search(options: argparse.Namespace) -> int:
     if options.json:
         for hit in found.results.hits:
             assert isinstance(hit, LibraryHit)
-            sys.stdout.write(json.dumps(library_hit_record(index, hit), ensure_ascii=False) + "\n")
+            sys.stdout.write(safe_json(json.dumps(library_hit_record(index, hit), ensure_ascii=False)) + "\n")
     else:
-        console = Console(highlight=False, soft_wrap=True)
+        console = PipeConsole(highlight=False, soft_wrap=True)
         rank_of = {id(hit): rank for rank, hit in enumerate(found.results.hits, start=1)}
         for group in found.groups:
             book = group.book

@@ -12,7 +12,7 @@ import sys
 
 from briefing.cli.common import add_library_argument, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
-from briefing.render.safety import safe_text
+from briefing.render.safety import safe_json, safe_text
 
 NAME = "list"
 
@@ -41,7 +41,7 @@ def run(options: argparse.Namespace) -> int:
                 "meetings": book.meetings, "classification": book.classification or None,
                 "status": book.status(today), "valid": book.is_valid, "errors": list(book.errors),
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(safe_json(json.dumps(record, ensure_ascii=False)) + "\n")
         elif book.is_valid:
             dates = f"{book.start} – {book.end}" if book.start != book.end else f"{book.start}"
             meetings = f"{book.meetings} meeting{'s' if book.meetings != 1 else ''}"

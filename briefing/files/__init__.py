@@ -1,8 +1,9 @@
-"""Files the program writes (exports, notes, the library index): only ever whole, never half-written.
+"""Files the program writes (only ever whole, never half-written) and reads (only regular ones, bounded).
 
 No dependency on the rest of `briefing`: every layer that writes a file can use it.
 """
 
 from briefing.files.atomic import Terminated, write_atomic
+from briefing.files.reading import FileTooLarge, NotARegularFile, read_bounded
 
-__all__ = ["Terminated", "write_atomic"]
+__all__ = ["FileTooLarge", "NotARegularFile", "Terminated", "read_bounded", "write_atomic"]

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from briefing.files import FileTooLarge, NotARegularFile, read_bounded
 from briefing.loading.errors import BriefingLoadError, LoadFailure, Problem
-from briefing.loading.sources import check_against_sources
+from briefing.loading.sources import check_against_sources, sources_outside
 from briefing.loading.strict_json import DuplicateKeyError, NonFiniteNumberError, layout_of, parse_strict
 from briefing.model import Briefing, format_location
 from briefing.model.references import REFERENCE_ERROR_TYPE
@@ -60,6 +61,11 @@ def load_briefing(path: Path | str, *, max_bytes: int | None = None, check_sourc
     text = read_briefing_text(path, max_bytes=max_bytes_from_environment() if max_bytes is None else max_bytes)
     briefing = parse_briefing(path, text)
     if check_sources:
+        if outside := sources_outside(briefing, path.parent):
+            raise BriefingLoadError(
+                path, "names a source text outside its folder, through a link", outside,
+                advice="A briefing reads files only from its own folder; this one was not opened.",
+            )
         problems = check_against_sources(briefing, path.parent)
         if problems:
             raise BriefingLoadError(
@@ -79,14 +85,19 @@ def read_briefing_text(path: Path, *, max_bytes: int) -> str:
                 path, "is a folder, not a briefing file", failure=LoadFailure.UNREADABLE,
                 advice="Give the path of a .json briefing file inside it.",
             )
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise BriefingLoadError(
-                path,
-                f"is {size:,} bytes, over the limit of {max_bytes:,} bytes",
-                advice=f"Check that this is a briefing file; to read larger ones, set {MAX_BYTES_VARIABLE}.",
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
+    except NotARegularFile as error:
+        raise BriefingLoadError(
+            path, f"is {error.kind}, not a regular file: only an ordinary file is read as a briefing",
+            failure=LoadFailure.UNREADABLE,
+            advice="Save the briefing to an ordinary .json file first, then give the path of that file.",
+        ) from None
+    except FileTooLarge as error:
+        size = f"is {error.size:,} bytes" if error.size is not None else "grew while it was read"
+        raise BriefingLoadError(
+            path, f"{size}, over the limit of {max_bytes:,} bytes",
+            advice=f"Check that this is a briefing file; to read larger ones, set {MAX_BYTES_VARIABLE}.",
+        ) from None
     except FileNotFoundError:
         raise BriefingLoadError(
             path, "no such file", failure=LoadFailure.UNREADABLE, advice="Check the path and the file name."

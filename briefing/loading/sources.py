@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from briefing.files import read_bounded
 from briefing.loading.errors import Problem
 from briefing.model import Briefing, SourceRef, format_location
 
@@ -29,16 +30,45 @@ def collapse_whitespace(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def source_path(folder: Path, relative: str) -> Path | None:
+    """Where a source document really is, or None when it leads outside `folder`.
+
+    The model already refuses `..` and absolute paths; a symbolic link inside the folder
+    (`sources/passwd.txt -> /etc/passwd`) can still lead out, so the path is resolved first.
+    """
+    try:
+        resolved = (folder / relative).resolve()
+        return resolved if resolved.is_relative_to(folder.resolve()) else None
+    except (OSError, ValueError, RuntimeError):  # a NUL in the path, a symlink loop
+        return folder / relative
+
+
+def sources_outside(briefing: Briefing, folder: Path) -> list[Problem]:
+    """A problem for every source path that leads outside the briefing's folder (through a link)."""
+    return [
+        Problem(
+            f"{document.path!r} is a link that leads outside the briefing's folder; it was not read",
+            format_location(("sources", index, "path")),
+            hint="copy the source text into the briefing's folder instead of linking to it",
+        )
+        for index, document in enumerate(briefing.sources)
+        if source_path(folder, document.path) is None
+    ]
+
+
 def read_source_paragraphs(briefing: Briefing, folder: Path) -> dict[str, list[str]]:
-    """Paragraphs of each source document that can be read from `folder`, by document id."""
+    """Paragraphs of each source document that can be read from `folder`, by document id.
+
+    Only regular files inside the folder, of a sane size: a path naming a device (/dev/zero), a FIFO
+    or a file elsewhere through a link is never read.
+    """
     paragraphs: dict[str, list[str]] = {}
     for document in briefing.sources:
+        path = source_path(folder, document.path)
+        if path is None:
+            continue
         try:
-            path = folder / document.path
-            # Only an ordinary file of a sane size: a path naming a device (/dev/zero) would hang.
-            if not path.is_file() or path.stat().st_size > MAX_SOURCE_BYTES:
-                continue
-            text = path.read_text(encoding="utf-8-sig")
+            text = read_bounded(path, MAX_SOURCE_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError, ValueError):
             # A briefing may travel without its sources (or name one that cannot be a path, with a NUL
             # in it): then there is nothing to compare.
