@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.files import reading
 from briefing.loading import BriefingLoadError, LoadFailure, load_briefing
 from briefing.loading.loader import MAX_BYTES_VARIABLE
 from tests.factories import changed, minimal_briefing_dict
@@ -55,11 +56,11 @@ def test_folder(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_json(tmp_path / "secret.json", minimal_briefing_dict())
 
-    def denied(self: Path) -> bytes:
+    def denied(*args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
     # Tests often run as root, for whom chmod 000 changes nothing, so the refusal is simulated.
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(reading.os, "open", denied)
     error = load_error(path)
     assert error.failure is LoadFailure.UNREADABLE
     assert "permission denied" in error.message
@@ -162,8 +163,8 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:  # a sparse 100 MB file: no disk space, but stat() says 100 MB
         handle.truncate(100 * 1024 * 1024)
-    read: list[Path] = []
-    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or b"")
+    read: list[int] = []
+    monkeypatch.setattr(reading.os, "read", lambda descriptor, size: read.append(size) or b"")
     error = load_error(path)
     assert read == [], "the file must not be read when it is over the limit"
     assert "over the limit of 20,971,520 bytes" in error.message
@@ -247,9 +248,48 @@ def test_source_paths_must_stay_inside_the_briefing_folder(tmp_path: Path, path:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_a_source_that_is_not_a_regular_file_is_not_read(tmp_path: Path) -> None:
-    """A symbolic link to a device would make the source check read forever."""
+def test_a_source_that_links_to_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    """A symbolic link to a device would make the source check read forever; it leads out of the folder."""
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "release.txt").symlink_to("/dev/zero")
+    error = load_error(write_json(tmp_path / "book.json", minimal_briefing_dict()))
+    assert [problem.field for problem in error.problems] == ["sources[0].path"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_source_that_is_a_fifo_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    os.mkfifo(tmp_path / "sources" / "release.txt")  # opening it to read would wait for a writer
     path = write_json(tmp_path / "book.json", minimal_briefing_dict())
     assert load_briefing(path).id == "test-book"
+
+
+def test_a_source_that_links_out_of_the_book_s_folder_is_resolved_and_refused(tmp_path: Path) -> None:
+    """`sources/passwd.txt -> /etc/passwd` was read, checked against and shown in the source dialog."""
+    secret = tmp_path / "elsewhere" / "passwd.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    book = tmp_path / "book"
+    (book / "sources").mkdir(parents=True)
+    (book / "sources" / "release.txt").symlink_to(secret)
+    error = load_error(write_json(book / "book.json", minimal_briefing_dict()))
+    assert error.failure is LoadFailure.INVALID
+    assert "outside its folder" in error.message
+    [problem] = error.problems
+    assert problem.field == "sources[0].path" and "leads outside the briefing's folder" in problem.message
+    assert "root:x" not in error.message
+    from briefing.loading.sources import read_source_paragraphs
+
+    briefing = load_briefing(book / "book.json", check_sources=False)
+    assert read_source_paragraphs(briefing, book) == {}, "the app's source dialog never reads it either"
+
+
+def test_a_source_link_that_stays_inside_the_folder_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "release.txt").write_text("Heading\n\nThe Council met.\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "release.txt").symlink_to(tmp_path / "texts" / "release.txt")
+    from briefing.loading.sources import read_source_paragraphs
+
+    briefing = load_briefing(write_json(tmp_path / "book.json", minimal_briefing_dict()), check_sources=False)
+    assert read_source_paragraphs(briefing, tmp_path) == {"release": ["Heading", "The Council met."]}
