@@ -12,10 +12,10 @@ from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.cli.streams import say
 from briefing.diff import book_items, compare_items
 from briefing.diff.formats import DIFF_FORMATS, format_diff
 from briefing.loading import load_briefing
-from briefing.render.safety import safe_text
 
 NAME = "diff"
 
@@ -33,11 +33,7 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
 def run(options: argparse.Namespace) -> int:
     old, new = load_briefing(options.old), load_briefing(options.new)
     if old.id != new.id:
-        print(
-            f"briefing diff: note: the books have different ids ({safe_text(old.id)!r}, {safe_text(new.id)!r}); "
-            "comparing them anyway",
-            file=sys.stderr,
-        )
+        say(f"briefing diff: note: the books have different ids ({old.id!r}, {new.id!r}); comparing them anyway")
     diff = compare_items(book_items(old), book_items(new))
     text = format_diff(diff, str(options.old), str(options.new), options.format)
     sys.stdout.flush()

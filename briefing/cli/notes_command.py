@@ -12,12 +12,15 @@ from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
 from briefing.cli.exit_codes import ExitCode
-from briefing.files import write_atomic
-from briefing.render.safety import shown
+from briefing.cli.streams import say
+from briefing.files import read_bounded, write_atomic
 from briefing.state import StateStore
 from briefing.state.exchange import NotesFileError, export_notes, import_notes, parse_notes_file
 
 NAME = "notes"
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+"""A notes file larger than this is not one `notes export` wrote for a person."""
 
 
 def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
@@ -36,7 +39,7 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
 def _open_store() -> StateStore:
     store = StateStore.open()
     for message in store.take_messages():
-        print(f"briefing notes: {message}", file=sys.stderr)
+        say(f"briefing notes: {message}")
     return store
 
 
@@ -57,33 +60,29 @@ def write_private_file(path: Path, text: str, force: bool) -> int:
     try:
         write_atomic(path, text, overwrite=force, mode=0o600)
     except FileExistsError:
-        print(f"briefing notes: {path} already exists; add --force to overwrite it", file=sys.stderr)
+        say(f"briefing notes: {path} already exists; add --force to overwrite it")
         return int(ExitCode.USAGE)
     except OSError as error:
-        print(f"briefing notes: cannot write {shown(path)}: {error.strerror or error}", file=sys.stderr)
+        say(f"briefing notes: cannot write {path}: {error.strerror or error}")
         return int(ExitCode.IO_ERROR)
-    print(f"briefing notes: wrote your notes to {path}", file=sys.stderr)
+    say(f"briefing notes: wrote your notes to {path}")
     return int(ExitCode.OK)
 
 
 def run_import(options: argparse.Namespace) -> int:
     try:
-        text = options.file.read_text(encoding="utf-8")
+        text = read_bounded(options.file, MAX_IMPORT_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        print(f"briefing notes: cannot read {options.file}: {reason}", file=sys.stderr)
+        say(f"briefing notes: cannot read {options.file}: {reason}")
         return int(ExitCode.NO_INPUT)
     try:
         document = parse_notes_file(text)
     except NotesFileError as error:
-        print(
-            f"briefing notes: {options.file} is not a notes export: {error}. "
-            "Make one with `briefing notes export FILE`.",
-            file=sys.stderr,
-        )
+        say(f"briefing notes: {options.file} is not a notes export: {error}. Make one with `briefing notes export FILE`.")
         return int(ExitCode.DATA_ERROR)
     store = _open_store()
     counts = import_notes(store, document)
     store.close()
-    print(f"briefing notes: {options.file}: {counts.describe()}", file=sys.stderr)
+    say(f"briefing notes: {options.file}: {counts.describe()}")
     return int(ExitCode.OK)

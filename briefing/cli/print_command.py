@@ -121,11 +121,11 @@ def _reader_notes(briefing: Briefing, options: argparse.Namespace) -> list[tuple
 
     store = StateStore.open()
     for message in store.take_messages():
-        print(f"briefing print: {message}", file=sys.stderr)
+        say(f"briefing print: {message}")
     notes = notes_for_print(store, briefing, options.meetings)
     store.close()
     if not notes:
-        print("briefing print: you have no notes on this book", file=sys.stderr)
+        say("briefing print: you have no notes on this book")
     return notes
 
 
