@@ -46,7 +46,13 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     add_file_argument(parser)
     parser.add_argument(
         "--meeting", metavar="ID", action="append", dest="meetings", default=None,
-        help="only this meeting (repeat for several); unknown ids are listed with the valid ones",
+        help="only this meeting (repeat for several): its id, a unique id prefix or words of its title, "
+        "any case (`fac`, `nato`, `foreign affairs`); unknown or ambiguous names list the candidates",
+    )
+    parser.add_argument(
+        "--brief", action="store_true",
+        help="the brief: per meeting, the principal's positions, key points and figures, each quote once, "
+        "no source passages (one A4 page per meeting in HTML)",
     )
     parser.add_argument(
         "--format", choices=EXPORT_FORMATS, default=None,
@@ -88,6 +94,7 @@ def run(options: argparse.Namespace) -> int:
         text = export_summary(
             briefing, format, meeting_ids=options.meetings, include_quotes=not options.no_quotes,
             width=max(width, MIN_WIDTH), reader_notes=_reader_notes(briefing, options),
+            brief=options.brief,
         )
     except UnknownMeetingError as error:
         say(f"briefing print: {error}")

@@ -117,6 +117,8 @@ class SummaryDocument:
     language: str
     front: tuple[Block, ...]
     sections: tuple[Section, ...]
+    brief: bool = False
+    """A brief (one page per meeting): writers lay it out compactly."""
 
 
 def walk_sections(sections: tuple[Section, ...]) -> list[Section]:

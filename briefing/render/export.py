@@ -36,13 +36,14 @@ MIN_WIDTH = 20
 
 
 def summary_renderable(
-    briefing: Briefing, meeting_ids: Iterable[str] | None = None, include_quotes: bool = True
+    briefing: Briefing, meeting_ids: Iterable[str] | None = None, include_quotes: bool = True,
+    brief: bool = False,
 ) -> RenderableType:
-    """The summary as a Rich renderable (for the app and the terminal).
+    """The summary (or the brief) as a Rich renderable (for the app and the terminal).
 
     Raises `UnknownMeetingError` (a `ValueError`) when a meeting id is not in the briefing.
     """
-    return render_document(build_summary(briefing, meeting_ids, include_quotes))
+    return render_document(build_summary(briefing, meeting_ids, include_quotes, brief=brief))
 
 
 def export_summary(
@@ -53,8 +54,12 @@ def export_summary(
     include_quotes: bool = True,
     width: int = 100,
     reader_notes: Sequence[tuple[str, str]] = (),
+    brief: bool = False,
 ) -> str:
     """The summary in `format` (one of `EXPORT_FORMATS`) as text; `width` applies to text, ansi, svg.
+
+    `brief` gives the brief instead: per meeting, positions, key points and figures, no passages.
+    `meeting_ids` may hold ids, unique id prefixes or title words (`briefing.render.selection`).
 
     Raises `ValueError` for an unknown format or a width below `MIN_WIDTH`, and `UnknownMeetingError`
     (a `ValueError`) when a meeting id is not in the briefing.
@@ -63,7 +68,7 @@ def export_summary(
         raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if width < MIN_WIDTH:
         raise ValueError(f"width {width} is too narrow; the least is {MIN_WIDTH}")
-    document = build_summary(briefing, meeting_ids, include_quotes, reader_notes)
+    document = build_summary(briefing, meeting_ids, include_quotes, reader_notes, brief=brief)
     if format == "markdown":
         return render_markdown(document)
     if format == "html":

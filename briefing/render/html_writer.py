@@ -8,9 +8,10 @@ and footer of printed pages, which CSS margin boxes draw from CSS strings: there
 title are written with `css_string`, which hex-escapes every character but letters, digits and
 spaces, so nothing in them can close the string or the `<style>` element.
 
-Print: each meeting (and each appendix) starts on a new page; the marking is centred at the top and
-bottom of every page, the title and page number at the bottom; black on white, no meaning carried by
-colour.
+Print: the first meeting starts on page 1 under the title block, each further meeting (and each
+appendix) on a new page; a brief (`document.brief`) is set tighter so a meeting fits one A4 page.
+The marking is centred at the top and bottom of every page, the title and page number at the bottom;
+black on white, no meaning carried by colour.
 """
 
 from __future__ import annotations
@@ -69,13 +70,32 @@ p, li, td, dd { white-space: pre-line; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  section.meeting, section.appendix { break-before: page; }
+  /* The first meeting follows the title block on page 1: a title page alone wastes the reader's page. */
+  section.meeting ~ section.meeting, section.appendix { break-before: page; }
   h1, h2, h3, h4 { break-after: avoid; }
   blockquote, tr, dl.fields { break-inside: avoid; }
   .muted { color: #000; }
 }
 """
 """@MARKING@ and @TITLE@ are replaced with CSS strings (see `css_string`, which never writes `@`)."""
+
+BRIEF_STYLESHEET = """
+@page { margin: 11mm 11mm 13mm 11mm; }
+body.brief { line-height: 1.2; }
+body.brief .marking { padding: 0 0.5em; margin: 0.3em 0; }
+body.brief h1 { font-size: 1.1em; border-width: 2px; padding: 0.1em 0; margin: 0.3em 0; }
+body.brief h2 { font-size: 1.15em; margin: 0.6em 0 0.1em; border: none; display: inline-block; }
+body.brief h3 { font-size: 1em; margin: 0.5em 0 0; border: none; display: inline-block; }
+body.brief section.meeting > .subtitle, body.brief section.session > .subtitle { display: inline;
+  margin-left: 0.6em; }
+body.brief h4 { font-size: 0.9em; margin: 0.15em 0 0; }
+body.brief .subtitle { margin: 0 0 0.2em; }
+body.brief p, body.brief dl.fields { margin: 0.2em 0; }
+body.brief ul { margin: 0.05em 0; }
+body.brief li { margin: 0; }
+@media print { body.brief { font-size: 8.75pt; } }
+"""
+"""Added for a brief: tighter margins and spacing, so one meeting fits one A4 page."""
 
 
 def css_string(text: str) -> str:
@@ -93,7 +113,7 @@ def _e(text: str) -> str:
 
 def render_html(document: SummaryDocument) -> str:
     """The whole summary as an HTML document (UTF-8 text, XHTML-compatible)."""
-    stylesheet = STYLESHEET.replace("@MARKING@", css_string(document.marking)).replace(
+    stylesheet = (STYLESHEET + (BRIEF_STYLESHEET if document.brief else "")).replace("@MARKING@", css_string(document.marking)).replace(
         "@TITLE@", css_string(document.title)
     )
     head = (
@@ -107,7 +127,8 @@ def render_html(document: SummaryDocument) -> str:
         "</head>\n"
     )
     body = "\n".join(_body(document))
-    return f"{head}<body>\n{body}\n</body>\n</html>\n"
+    body_tag = '<body class="brief">' if document.brief else "<body>"
+    return f"{head}{body_tag}\n{body}\n</body>\n</html>\n"
 
 
 def _body(document: SummaryDocument) -> Iterator[str]:

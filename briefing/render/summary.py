@@ -1,8 +1,9 @@
 """Build the printable summary of a briefing as a `SummaryDocument`: the one place its layout is decided.
 
 Reading order: marking; title, issuer, principal, dates; each meeting (facts, summary, its own source
-passages, then each session with key points, positions, figures, quotes and source passages); an
-appendix of every quote with its full citation; a who's who; the marking again (added by writers).
+passages, then each session with key points, positions, figures, quotes with their full citation and
+source passages); a who's who; the marking again (added by writers). Each quote appears once: its words
+are elided from the source passage that holds them. Topics are listed once per session.
 
 Every string taken from the briefing goes through `safe_text` here, once, so no writer can forget.
 """
@@ -23,7 +24,7 @@ from briefing.model import (
     Session,
     SourceRef,
 )
-from briefing.render.citation import quote_citation
+from briefing.render.citation import source_reference
 from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PRINCIPAL, format_date, format_date_range
 from briefing.render.document import (
     Block,
@@ -41,32 +42,15 @@ from briefing.render.document import (
     plain,
 )
 from briefing.render.safety import safe_text
+from briefing.render.selection import AmbiguousMeetingError, UnknownMeetingError, select_meetings
+
+__all__ = ["AmbiguousMeetingError", "UnknownMeetingError", "build_summary", "select_meetings"]
+
+QUOTED_ABOVE = "[quoted above]"
+"""Stands in a source passage for words the summary already shows as a quote: each quote appears once."""
 
 ORGANISATION_KIND_NAMES = {"eu-institution": "EU institution"}
 """Organisation kinds whose display name is not just the value with spaces for hyphens."""
-
-
-class UnknownMeetingError(ValueError):
-    """Some `meeting_ids` name no meeting of the briefing; `valid_ids` lists the ones it has."""
-
-    def __init__(self, unknown_ids: Sequence[str], valid_ids: Sequence[str]) -> None:
-        self.unknown_ids = tuple(unknown_ids)
-        self.valid_ids = tuple(valid_ids)
-        super().__init__(
-            f"no meeting has the id {', '.join(map(repr, self.unknown_ids))}; "
-            f"valid meeting ids: {', '.join(self.valid_ids)}"
-        )
-
-
-def select_meetings(briefing: Briefing, meeting_ids: Iterable[str] | None) -> tuple[Meeting, ...]:
-    """The meetings named (all when `meeting_ids` is None), in the briefing's order."""
-    if meeting_ids is None:
-        return briefing.meetings
-    wanted = list(dict.fromkeys(meeting_ids))
-    valid = [meeting.id for meeting in briefing.meetings]
-    if unknown := [identifier for identifier in wanted if identifier not in valid]:
-        raise UnknownMeetingError(unknown, valid)
-    return tuple(meeting for meeting in briefing.meetings if meeting.id in wanted)
 
 
 def build_summary(
@@ -74,13 +58,21 @@ def build_summary(
     meeting_ids: Iterable[str] | None = None,
     include_quotes: bool = True,
     reader_notes: Sequence[tuple[str, str]] = (),
+    brief: bool = False,
 ) -> SummaryDocument:
     """The summary of `briefing` (or of the meetings named) as a format-neutral document.
 
     `reader_notes` ((what the note is on, note text) pairs) adds a last section of the reader's own
-    notes, headed as such; without it a summary never holds a note.
+    notes, headed as such; without it a summary never holds a note. `brief` gives the
+    one-page-per-meeting brief (`briefing.render.brief`) instead of the full summary.
     """
-    document = _SummaryBuilder(briefing, select_meetings(briefing, meeting_ids), include_quotes).build()
+    meetings = select_meetings(briefing, meeting_ids)
+    if brief:
+        from briefing.render.brief import BriefBuilder
+
+        document = BriefBuilder(briefing, meetings, include_quotes).build()
+    else:
+        document = _SummaryBuilder(briefing, meetings, include_quotes).build()
     if not reader_notes:
         return document
     return replace(document, sections=(*document.sections, reader_notes_section(reader_notes)))
@@ -113,11 +105,6 @@ class _SummaryBuilder:
 
     def build(self) -> SummaryDocument:
         sections = [self.meeting_section(meeting) for meeting in self.meetings]
-        if self.include_quotes and (quotes := self.quote_citations()):
-            sections.append(
-                Section("Appendix: quotes with citations", 2, SectionKind.APPENDIX, "appendix-quotes",
-                        blocks=(ItemList(quotes, numbered=True),))
-            )
         sections.append(self.whos_who())
         return SummaryDocument(
             title=safe_text(self.briefing.title),
@@ -163,8 +150,9 @@ class _SummaryBuilder:
             rows.append(("Participants", plain(self.actor_names(meeting.participants))))
         parts = [self.session_section(session) for session in meeting.sessions]
         if meeting.passages:
+            quotes = [quote for session in meeting.sessions for quote in session.quotes]
             parts.insert(0, self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
-                                               "Source passages on the meeting", level=3))
+                                               "Source passages on the meeting", level=3, quotes=quotes))
         return Section(
             title=safe_text(meeting.title),
             level=2,
@@ -179,8 +167,15 @@ class _SummaryBuilder:
             filter(None, (format_date(session.date), session.part_of_day, session.format))
         )
         blocks: list[Block] = []
+        rows: list[tuple[str, Inline]] = []
         if session.participants:
-            blocks.append(Fields((("Participants", plain(self.actor_names(session.participants))),)))
+            rows.append(("Participants", plain(self.actor_names(session.participants))))
+        # Topics once per session, not after every bullet: they help to skim, but repeated they are noise.
+        topics = dict.fromkeys(t for point in (*session.key_points, *session.positions) for t in point.topics)
+        if topics:
+            rows.append(("Topics", plain(safe_text(", ".join(topics)))))
+        if rows:
+            blocks.append(Fields(tuple(rows)))
         parts: list[Section] = []
         anchor = f"session-{session.id}"
         if session.key_points:
@@ -194,7 +189,8 @@ class _SummaryBuilder:
             parts.append(Section("Quotes", 4, SectionKind.PART, f"{anchor}-quotes",
                                  blocks=tuple(self.block_quote(quote) for quote in session.quotes)))
         if session.passages:
-            parts.append(self.passages_part(f"{anchor}-sources", session.passages, "Source passages"))
+            parts.append(self.passages_part(f"{anchor}-sources", session.passages, "Source passages",
+                                            quotes=session.quotes))
         return Section(
             title=safe_text(session.title),
             level=3,
@@ -214,13 +210,10 @@ class _SummaryBuilder:
         return Section(title, 4, SectionKind.PART, anchor, blocks=(ItemList(items),))
 
     def point_item(self, point: Point) -> Inline:
-        spans = [
+        return (
             Span(safe_text(point.text)),
             Span(f" ({'; '.join(self.source_label(ref) for ref in point.sources)})", Emphasis.MUTED),
-        ]
-        if point.topics:
-            spans.append(Span(f" — topics: {safe_text(', '.join(point.topics))}", Emphasis.EMPHASIS))
-        return tuple(spans)
+        )
 
     def figure_table(self, figures: Sequence[Figure]) -> Table:
         rows = tuple(
@@ -238,28 +231,33 @@ class _SummaryBuilder:
         return Table(("Figure as written", "What it counts", "Source"), rows)
 
     def block_quote(self, quote: Quote) -> BlockQuote:
-        attribution = f"— {self.person_with_role(quote.speaker)} ({self.source_label(quote.source)})"
+        """The quote with its full citation under it: the one place the summary shows these words."""
+        source = source_reference(self.lookup, quote.source)
+        attribution = f"— {self.person_with_role(quote.speaker)} ({source})"
         return BlockQuote(safe_text(quote.text), safe_text(attribution))
 
-    def passages_part(self, anchor: str, passages: Sequence[Passage], title: str, level: int = 4) -> Section:
+    def passages_part(
+        self, anchor: str, passages: Sequence[Passage], title: str, level: int = 4,
+        quotes: Sequence[Quote] = (),
+    ) -> Section:
+        shown_quotes = [quote.text for quote in quotes] if self.include_quotes else []
         items = tuple(
             (
                 Span(f"{self.source_label(passage.source)} ", Emphasis.MUTED),
-                Span(safe_text(passage.text), Emphasis.STRONG if passage.heading else Emphasis.PLAIN),
+                Span(safe_text(self.without_quotes(passage.text, shown_quotes)),
+                     Emphasis.STRONG if passage.heading else Emphasis.PLAIN),
             )
             for passage in passages
         )
         return Section(title, level, SectionKind.PART, anchor, blocks=(ItemList(items),))
 
-    # Appendices
+    @staticmethod
+    def without_quotes(text: str, quotes: Sequence[str]) -> str:
+        for quote in quotes:
+            text = text.replace(quote, QUOTED_ABOVE)
+        return text
 
-    def quote_citations(self) -> tuple[Inline, ...]:
-        shown = {meeting.id for meeting in self.meetings}
-        return tuple(
-            plain(safe_text(quote_citation(self.lookup, located.item.id)))
-            for located in self.lookup.quotes()
-            if located.meeting.id in shown
-        )
+    # Appendices
 
     def whos_who(self) -> Section:
         people_ids, organisation_ids = self.people_and_organisations_shown()

@@ -140,9 +140,13 @@ def test_renderable_prints_like_the_text_export(small_briefing: Briefing) -> Non
     assert printed.strip() == export_summary(small_briefing, "text", width=70).strip()
 
 
-@pytest.mark.parametrize(("format", "name"), [("text", "sample-80.txt"), ("markdown", "sample.md")])
-def test_sample_matches_the_golden_file(format: str, name: str, sample_briefing: Briefing) -> None:
-    output = export_summary(sample_briefing, format, width=80)
+@pytest.mark.parametrize(
+    ("format", "name", "brief"),
+    [("text", "sample-80.txt", False), ("markdown", "sample.md", False),
+     ("text", "sample-brief-80.txt", True), ("markdown", "sample-brief.md", True)],
+)
+def test_sample_matches_the_golden_file(format: str, name: str, brief: bool, sample_briefing: Briefing) -> None:
+    output = export_summary(sample_briefing, format, width=80, brief=brief)
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)

@@ -154,3 +154,19 @@ def test_default_format_follows_the_terminal(
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(sys, "stdout", FakeTerminal(is_terminal))
     assert print_command._format_for_stdout() == expected
+
+
+def test_brief_of_a_meeting_named_by_a_prefix_in_any_case() -> None:
+    result = run_print("--brief", "--meeting", "FAC", "--width", "100")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "Foreign Affairs Council" in text and "Positions of Belgium" in text
+    assert "Extraordinary NATO ministerial meeting" not in text  # only the meeting asked for
+    assert "Source passages" not in text
+
+
+def test_a_meeting_name_that_fits_no_meeting_is_refused_with_the_valid_ids() -> None:
+    result = run_print("--meeting", "summit")
+    assert result.returncode == 2 and not result.stdout
+    message = result.stderr.decode("utf-8")
+    assert "'summit'" in message and "fac-2022-04-11" in message and "Traceback" not in message

@@ -1,0 +1,92 @@
+"""The brief: per meeting, the principal's positions, key points and figures, on one printed page.
+
+What a minister reads in the car: no source passages, no quotes (the positions already say what the
+principal said, in the author's words; the full summary quotes them once), no who's who, no topics.
+Positions come first because they are what the principal will say. The
+layout reuses the full summary's pieces (`_SummaryBuilder`) so a point or figure reads the same in
+both; only the selection and order differ.
+"""
+
+from __future__ import annotations
+
+from briefing.model import Figure, Meeting, Session
+from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PRINCIPAL, format_date, format_date_range
+from briefing.render.document import (
+    Emphasis,
+    Fields,
+    Inline,
+    ItemList,
+    Paragraph,
+    Section,
+    SectionKind,
+    Span,
+    SummaryDocument,
+    plain,
+)
+from briefing.render.safety import safe_text
+from briefing.render.summary import _SummaryBuilder
+
+
+class BriefBuilder(_SummaryBuilder):
+    """Builds the brief of the selected meetings as a `SummaryDocument` with `brief=True`."""
+
+    def build(self) -> SummaryDocument:
+        return SummaryDocument(
+            title=safe_text(self.briefing.title),
+            marking=safe_text(self.briefing.classification),
+            language=safe_text(self.briefing.language),
+            front=self.brief_front(),
+            sections=tuple(self.brief_meeting(meeting) for meeting in self.meetings),
+            brief=True,
+        )
+
+    def brief_front(self) -> tuple[Fields]:
+        principal = self.lookup.principal
+        rows: list[tuple[str, Inline]] = [
+            ("Brief for", plain(safe_text(self.person_with_role(principal.id) if principal else NOT_STATED_PRINCIPAL))),
+        ]
+        dates = format_date_range(self.briefing.start, self.briefing.end)
+        if not self.whole_book:
+            dates += f" ({len(self.meetings)} of {len(self.briefing.meetings)} meetings)"
+        rows.append(("Dates", plain(dates)))
+        return (Fields(tuple(rows)),)
+
+    def brief_meeting(self, meeting: Meeting) -> Section:
+        where = ", ".join(filter(None, (meeting.place or NOT_STATED_PLACE, meeting.country)))
+        return Section(
+            title=safe_text(meeting.title),
+            level=2,
+            kind=SectionKind.MEETING,
+            anchor=f"meeting-{meeting.id}",
+            subtitle=safe_text(f"{format_date_range(meeting.start, meeting.end)} · {where}"),
+            blocks=(Paragraph(plain(safe_text(meeting.summary))),),
+            sections=tuple(self.brief_session(session) for session in meeting.sessions),
+        )
+
+    def brief_session(self, session: Session) -> Section:
+        subtitle = " · ".join(filter(None, (format_date(session.date), session.part_of_day, session.format)))
+        anchor = f"session-{session.id}"
+        parts: list[Section] = []
+        if session.positions:
+            parts.append(self.points_part(f"{anchor}-positions", self.positions_title(), session.positions))
+        if session.key_points:
+            parts.append(self.points_part(f"{anchor}-key-points", "Key points", session.key_points))
+        if session.figures:
+            parts.append(Section("Figures", 4, SectionKind.PART, f"{anchor}-figures",
+                                 blocks=(ItemList(tuple(self.figure_item(f) for f in session.figures)),)))
+        return Section(
+            title=safe_text(session.title),
+            level=3,
+            kind=SectionKind.SESSION,
+            anchor=anchor,
+            subtitle=safe_text(subtitle),
+            sections=tuple(parts),
+        )
+
+    def figure_item(self, figure: Figure) -> Inline:
+        """ "500 million euros — what it counts (¶5)": a line, where the full summary has a table row."""
+        return (
+            Span(safe_text(figure.as_written), Emphasis.STRONG),
+            Span(f" — {safe_text(figure.counts)}"),
+            Span(f" ({self.source_label(figure.source)})", Emphasis.MUTED),
+        )
