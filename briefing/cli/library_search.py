@@ -13,7 +13,14 @@ from rich.text import Text
 
 from briefing.cli.exit_codes import ExitCode
 from briefing.cli.library_support import chosen_library, refreshed_index
-from briefing.cli.search_command import PipeConsole, hit_fields, one_line, print_hit, print_summary
+from briefing.cli.search_command import (
+    PipeConsole,
+    hit_fields,
+    one_line,
+    print_hit,
+    print_summary,
+    say_suggestion,
+)
 from briefing.library import LibraryHit, LibraryIndex
 from briefing.render.safety import safe_json, safe_text
 from briefing.search import QueryError, compile_query
@@ -46,6 +53,8 @@ def run_library_search(options: argparse.Namespace) -> int:
                 where = " › ".join(title for title in _where(index, hit) if title)
                 print_hit(rank_of[id(hit)], hit, compiled, where, console, indent=2)
         print_summary(found.results, len(found.results.hits), console)
+    if not found.results.total:
+        say_suggestion(index, compiled)
     return int(ExitCode.OK if found.results.total else ExitCode.NO_MATCH)
 
 

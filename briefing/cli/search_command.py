@@ -21,6 +21,7 @@ from briefing.render.safety import safe_json, safe_text
 from briefing.search import (
     QUERY_HELP,
     CompiledQuery,
+    FullTextIndex,
     QueryError,
     SearchHit,
     SearchIndex,
@@ -89,7 +90,16 @@ def run(options: argparse.Namespace) -> int:
             sys.stdout.write(safe_json(json.dumps(hit_record(hit, lookup), ensure_ascii=False)) + "\n")
     else:
         print_hits(results, compiled, lookup, PipeConsole(highlight=False, soft_wrap=True))
+    if not results.total:
+        say_suggestion(index, compiled)
     return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
+
+
+def say_suggestion(index: FullTextIndex, compiled: CompiledQuery) -> None:
+    """After a miss, on stderr (stdout stays the hits, for pipes): the query with its typos corrected."""
+    suggestion = index.suggest(compiled)
+    if suggestion is not None:
+        say(f"briefing search: no match; did you mean {suggestion.query}?")
 
 
 class PipeConsole(Console):

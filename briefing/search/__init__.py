@@ -9,6 +9,9 @@ from briefing.search.index import FullTextIndex, SearchHit, SearchIndex, SearchR
 from briefing.search.query import QUERY_HELP, CompiledQuery, QueryError, Term, compile_query
 from briefing.search.snippets import Snippet, make_snippet
 
+# `briefing.search.suggest` (typo suggestions) imports rapidfuzz: it is loaded on the first miss only,
+# through `FullTextIndex.suggest`, so start-up does not pay for it.
+
 __all__ = [
     "KINDS",
     "QUERY_HELP",

@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.model import Briefing
 from briefing.search.documents import (
@@ -26,6 +27,9 @@ from briefing.search.documents import (
 from briefing.search.folding import FoldedText, index_form
 from briefing.search.query import CompiledQuery, QueryError, compile_query
 from briefing.search.snippets import Snippet, make_snippet
+
+if TYPE_CHECKING:
+    from briefing.search.suggest import Suggestion, Vocabulary
 
 FTS_MODULE = "fts5"
 """The SQLite virtual table module the index needs."""
@@ -103,6 +107,7 @@ class FullTextIndex:
         self._folded: OrderedDict[int, FoldedText] = OrderedDict()
         self._connection = connection
         self._weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
+        self._vocabulary: Vocabulary | None = None
 
     def _items_of(self, rowids: list[int]) -> dict[int, IndexedItem]:
         """The rows of these rowids (called with the lock held)."""
@@ -145,6 +150,17 @@ class FullTextIndex:
             if rowid in items
         ]
         return SearchResults(compiled.query, min(total, TOTAL_CAP), hits, total <= TOTAL_CAP, ranked)
+
+    def suggest(self, compiled: CompiledQuery) -> Suggestion | None:
+        """For a query that found nothing: the query with its unknown words replaced by the nearest
+        words of the index ("sanctons" → "sanctions"), or None when no word is near enough."""
+        # Imported here: rapidfuzz is needed only after a miss, not to start the app.
+        from briefing.search.suggest import Vocabulary, suggest
+
+        with self._lock:
+            if self._vocabulary is None:
+                self._vocabulary = Vocabulary(self._connection, self._lock)
+            return suggest(self._vocabulary, compiled)
 
     def _hit(self, rowid: int, item: IndexedItem, score: float, compiled: CompiledQuery) -> SearchHit:
         spans = tuple(compiled.folded_spans(self._folded_text(rowid, item.text)))
