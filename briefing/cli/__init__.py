@@ -12,14 +12,13 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from typing import IO
 
 from briefing import __version__
+from briefing.cli.common import SafeArgumentParser
 from briefing.cli.exit_codes import EXIT_CODES_HELP, ExitCode, exit_code_for
 from briefing.cli.streams import StreamClosed, prepare_streams, say, silence_stdout
 from briefing.files import Terminated
 from briefing.loading import BriefingLoadError
-from briefing.render.safety import safe_text
 
 COMMANDS = {
     "open": "briefing.cli.app_command",
@@ -63,13 +62,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is None or name == only:
             importlib.import_module(module_name).add_parser(subcommands, epilog=EPILOG)
     return parser
-
-
-class SafeArgumentParser(argparse.ArgumentParser):
-    """argparse, with its messages (which quote what the user typed, unescaped) made terminal-safe."""
-
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
-        super()._print_message(safe_text(message) if message else message, file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

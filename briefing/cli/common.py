@@ -3,10 +3,57 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from briefing.loading import load_briefing, sample_path
 from briefing.model import Briefing
+from briefing.render.safety import safe_text
+
+DASH_WORD_MARK = "\0"
+"""Put before a `-word` that is a positional argument while argparse parses (no argument can hold NUL)."""
+
+
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse, with two changes every sub-command gets (sub-parsers are made of the same class).
+
+    * Its messages, which quote what the user typed, are made terminal-safe (`safe_text`).
+    * With `dash_words_are_positional` set, a `-word` that is none of the parser's options is taken
+      as a positional argument: `briefing search -russia` searches for items without "russia"
+      instead of failing with "unrecognized arguments".
+    """
+
+    dash_words_are_positional = False
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        super()._print_message(safe_text(message) if message else message, file)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if not self.dash_words_are_positional or args is None:
+            return super().parse_known_args(args, namespace)
+        options, extras = super().parse_known_args(self._marked(list(args)), namespace)
+        for name, value in vars(options).items():
+            if isinstance(value, (str, Path)) and str(value).startswith(DASH_WORD_MARK):
+                setattr(options, name, type(value)(str(value)[len(DASH_WORD_MARK):]))
+        return options, [extra.removeprefix(DASH_WORD_MARK) for extra in extras]
+
+    def _marked(self, args: list[str]) -> list[str]:
+        marked: list[str] = []
+        takes_value = False
+        for position, token in enumerate(args):
+            if token == "--":
+                return marked + args[position:]
+            action = self._option_string_actions.get(token.split("=", 1)[0])
+            # Only `-word`: an unknown `--option` is still a mistake worth an error.
+            if takes_value or action is not None or not token.startswith("-") or token.startswith("--") or token == "-":
+                takes_value = action is not None and "=" not in token and action.nargs not in (0, "?")
+                marked.append(token)
+            else:
+                marked.append(DASH_WORD_MARK + token)
+        return marked
 
 
 def add_file_argument(parser: argparse.ArgumentParser) -> None:

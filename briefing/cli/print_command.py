@@ -63,8 +63,8 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
                         help="write to this file (UTF-8) instead of standard output")
     parser.add_argument("--force", action="store_true", help="overwrite an existing --output file")
     parser.add_argument("--width", metavar="N", type=_width, default=None,
-                        help=f"line width for ansi, text and svg (default: the terminal's, or {FILE_WIDTH} "
-                        "for a file)")
+                        help=f"line width for ansi, text and svg, {MIN_WIDTH} to {MAX_WIDTH} (default: the "
+                        f"terminal's, or {FILE_WIDTH} for a file)")
     parser.add_argument("--no-quotes", action="store_true", help="leave out quotes and the quote appendix")
     parser.add_argument("--notes", action="store_true",
                         help="add your private notes on this book at the end, headed as your own "
@@ -72,13 +72,22 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     parser.set_defaults(handler=run)
 
 
+MAX_WIDTH = 1000
+"""Widest --width: wider lines help no reader, and a huge one would make the renderer pad every line."""
+
+
 def _width(text: str) -> int:
+    digits = text.strip()
+    if len(digits) > len(str(MAX_WIDTH)) and digits.isdigit():  # also spares int() a 5,000-digit string
+        raise argparse.ArgumentTypeError(f"is too wide; the most is {MAX_WIDTH}")
     try:
-        width = int(text)
+        width = int(digits)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
     if width < MIN_WIDTH:
         raise argparse.ArgumentTypeError(f"{width} is too narrow; the least is {MIN_WIDTH}")
+    if width > MAX_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is too wide; the most is {MAX_WIDTH}")
     return width
 
 
@@ -93,7 +102,7 @@ def run(options: argparse.Namespace) -> int:
     try:
         text = export_summary(
             briefing, format, meeting_ids=options.meetings, include_quotes=not options.no_quotes,
-            width=max(width, MIN_WIDTH), reader_notes=_reader_notes(briefing, options),
+            width=min(max(width, MIN_WIDTH), MAX_WIDTH), reader_notes=_reader_notes(briefing, options),
             brief=options.brief,
         )
     except UnknownMeetingError as error:

@@ -46,6 +46,7 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     parser = subcommand_parser(
         subcommands, NAME, "search a briefing; print ranked hits", _indented("query language:", QUERY_HELP) + epilog
     )
+    parser.dash_words_are_positional = True  # `briefing search -russia`: the query, not an option
     parser.add_argument("query", metavar="QUERY", help="what to look for (see the query language below)")
     add_file_argument(parser)
     add_library_argument(parser, optional_value=True)
@@ -61,10 +62,12 @@ def _indented(title: str, text: str) -> str:
 
 
 def _positive_int(value: str) -> int:
+    if len(value.strip()) > 18 and value.strip().isdigit():  # int() refuses 4,300+ digits with its own words
+        raise argparse.ArgumentTypeError("is far too large; any number above the number of hits shows them all")
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {value[:40]!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return number

@@ -16,7 +16,15 @@ from pydantic import ValidationError
 from briefing.files import FileTooLarge, NotARegularFile, read_bounded
 from briefing.loading.errors import BriefingLoadError, LoadFailure, Problem
 from briefing.loading.sources import check_against_sources, sources_outside
-from briefing.loading.strict_json import DuplicateKeyError, NonFiniteNumberError, layout_of, parse_strict
+from briefing.loading.strict_json import (
+    MAX_NUMBER_DIGITS,
+    DuplicateKeyError,
+    NonFiniteNumberError,
+    NumberTooLongError,
+    layout_of,
+    long_number_lines,
+    parse_strict,
+)
 from briefing.model import Briefing, format_location
 from briefing.model.references import REFERENCE_ERROR_TYPE
 
@@ -156,6 +164,12 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
         constants = layout_of(text).constants or [(error.constant, None)]
         problems = [Problem(f"{constant} is not a valid JSON number", line=line) for constant, line in constants]
         raise BriefingLoadError(path, "is not valid JSON", problems, advice="Write a finite number.") from None
+    except NumberTooLongError as error:
+        problems = [
+            Problem(f"a number with {error.digits:,} digits is too long (the most is {MAX_NUMBER_DIGITS})", line=line)
+            for line in long_number_lines(text)[:1]
+        ] or [Problem(f"a number with {error.digits:,} digits is too long (the most is {MAX_NUMBER_DIGITS})")]
+        raise BriefingLoadError(path, "is not valid JSON", problems, advice="Write the figure with fewer digits.") from None
     except RecursionError:
         raise BriefingLoadError(
             path, "is not a usable briefing: its JSON is nested too deeply to read",

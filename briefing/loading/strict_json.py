@@ -32,6 +32,39 @@ class NonFiniteNumberError(ValueError):
         self.constant = constant
 
 
+MAX_NUMBER_DIGITS = 100
+"""Longest number accepted (sign and decimal point aside). Python itself refuses integers of more than
+4,300 digits with an internal message; no figure in a briefing comes anywhere near 100."""
+
+_LONG_NUMBER = re.compile(rf"-?\d{{{MAX_NUMBER_DIGITS + 1},}}")
+
+
+class NumberTooLongError(ValueError):
+    """A number with more digits than any real figure has (and Python's int() would refuse)."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"a number with {digits:,} digits")
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise NumberTooLongError(len(text.lstrip("-")))
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    mantissa = text.lstrip("-").split("e")[0].split("E")[0]
+    if len(mantissa.replace(".", "")) > MAX_NUMBER_DIGITS:
+        raise NumberTooLongError(len(mantissa.replace(".", "")))
+    return float(text)
+
+
+def long_number_lines(text: str) -> list[int]:
+    """Lines (1-based) of the numbers in `text` that are longer than MAX_NUMBER_DIGITS."""
+    return [text.count("\n", 0, match.start()) + 1 for match in _LONG_NUMBER.finditer(text)]
+
+
 def _reject_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result: dict[str, object] = {}
     for key, value in pairs:
@@ -47,7 +80,10 @@ def _reject_constant(constant: str) -> object:
 
 def parse_strict(text: str) -> object:
     """`json.loads` that raises on duplicate keys and non-finite numbers."""
-    return json.loads(text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant)
+    return json.loads(
+        text, object_pairs_hook=_reject_duplicate_keys, parse_constant=_reject_constant,
+        parse_int=_parse_int, parse_float=_parse_float,
+    )
 
 
 @dataclass

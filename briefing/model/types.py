@@ -6,6 +6,7 @@ No I/O and no UI here: `loading` turns files into these types, `search`, `render
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
@@ -56,6 +57,21 @@ def _inside_the_briefing_folder(path: str) -> str:
     if any(ord(character) < 32 or ord(character) == 127 for character in path):
         raise ValueError("must not contain control characters")
     return path
+
+
+_NOT_SEEN_CATEGORIES = frozenset({"Mn", "Me", "Mc", "Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
+"""Unicode categories that draw nothing by themselves: marks, controls, format characters, spaces."""
+
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Hangul fillers and the blank Braille pattern: letters or symbols by category, drawn as nothing."""
+
+
+def _visible(text: str) -> str:
+    # A marking made only of tag characters or combining marks shows blank: the book would look
+    # unmarked. The marking is the one string whose absence misleads, so such a book is refused.
+    if not any(unicodedata.category(c) not in _NOT_SEEN_CATEGORIES and c not in _BLANK_LETTERS for c in text):
+        raise ValueError("must hold at least one visible letter, digit or sign; this marking would show blank")
+    return text
 
 
 class Frozen(BaseModel):
@@ -288,7 +304,9 @@ class Briefing(Frozen):
     )
     principal_note: Text | None = Field(default=None, description="Why there is no principal, or who it is.")
     status: BookStatus = Field(default=BookStatus.FINAL, description="`draft` until the author has finished it.")
-    classification: ShortText = Field(description="Marking shown on every screen and page.")
+    classification: Annotated[ShortText, AfterValidator(_visible)] = Field(
+        description="Marking shown on every screen and page; it must hold at least one visible character."
+    )
     language: ShortText = Field(description="BCP 47 language tag, e.g. `en`.")
     start: dt.date
     end: dt.date

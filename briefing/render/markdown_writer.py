@@ -37,10 +37,28 @@ LEADING_INDENT = re.compile(r"(?<=\n)[ \t]+")
 (A block's first line is stripped where the block is written: inline spans are joined without spaces.)"""
 
 
+AUTOLINK_STARTS = re.compile(r"(://)|(?<![\w.])(www)\.", flags=re.IGNORECASE)
+"""What makes GFM turn bare text into a link: a scheme's `://` (`https://…`, `ftp://…`) and `www.`."""
+
+TRAILING_HASHES = re.compile(r"#+$", flags=re.MULTILINE)
+"""A run of `#` ending a line: in a heading it would be taken as the optional closing sequence and dropped."""
+
+
 def escape_markdown(text: str) -> str:
-    """`text` with every Markdown-active character backslash-escaped, and no line-leading indentation."""
+    """`text` with every Markdown-active character backslash-escaped, and no line-leading indentation.
+
+    Bare URLs get an escaped `:` or `.` (`https\\://…`, `www\\.…`), which GFM renderers show as typed
+    but no longer turn into links; a trailing `#` is escaped so that a heading keeps it. (Bare e-mail
+    addresses still become `mailto:` links in GFM: no escape stops that, and it opens no page.)
+    """
     escaped = ALWAYS_ESCAPED.sub(r"\\\1", LEADING_INDENT.sub("", text))
+    escaped = AUTOLINK_STARTS.sub(_break_autolink, escaped)
+    escaped = TRAILING_HASHES.sub(lambda match: "\\#" * len(match.group()), escaped)
     return LINE_START.sub(_escape_line_start, escaped)
+
+
+def _break_autolink(match: re.Match[str]) -> str:
+    return "\\://" if match.group(1) else f"{match.group(2)}\\."
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -105,3 +105,27 @@ def test_lookup_finds_items_with_their_place() -> None:
 
 def test_valid_briefing_has_no_reference_problems() -> None:
     assert list(find_reference_problems(minimal_briefing())) == []
+
+
+@pytest.mark.parametrize(
+    "marking",
+    [
+        "\U000e0053\U000e0045\U000e0043\U000e0052\U000e0045\U000e0054",  # SECRET in tag characters
+        "\u0301\u0308\u20dd",  # combining marks only
+        "\u200b\u2060\ufeff",  # zero-width characters
+        "\u3164\u115f",  # Hangul fillers
+        "\u2800",  # blank Braille pattern
+        " \u00a0\u3000",  # spaces
+    ],
+)
+def test_a_marking_that_would_show_blank_is_refused(marking: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Briefing.model_validate(changed(minimal_briefing_dict(), ("classification",), marking))
+    [error] = caught.value.errors()
+    assert error["loc"] == ("classification",)
+    assert "visible" in error["msg"]
+
+
+@pytest.mark.parametrize("marking", ["UNCLASSIFIED", "RESTREINT UE/EU RESTRICTED", "СЕКРЕТНО", "机密", "سري", "⚠"])
+def test_visible_markings_in_any_script_are_accepted(marking: str) -> None:
+    assert Briefing.model_validate(changed(minimal_briefing_dict(), ("classification",), marking)).classification == marking

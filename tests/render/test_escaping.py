@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -14,7 +15,10 @@ from briefing.render.markdown_writer import escape_markdown
     ("text", "escaped"),
     [
         ("*a* _b_ `c`", "\\*a\\* \\_b\\_ \\`c\\`"),
-        ("[link](http://x)", "\\[link\\](http://x)"),
+        ("[link](http://x)", "\\[link\\](http\\://x)"),
+        ("see https://evil.example/x and www.evil.example", "see https\\://evil.example/x and www\\.evil.example"),
+        ("Title #", "Title \\#"),
+        ("C# ##", "C# \\#\\#"),
         ("<b>&amp;</b>", "\\<b\\>\\&amp;\\</b\\>"),
         ("a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"),
         ("# not a heading", "\\# not a heading"),
@@ -34,3 +38,27 @@ def test_css_string_lets_only_letters_digits_and_spaces_through() -> None:
     inner = written[1:-1]
     assert re.fullmatch(r"(?:[A-Za-z0-9 ]|\\[0-9A-F]{6} )*", inner)
     assert "\\002013 " in inner and "\\00003C " in inner and "\\00000A " in inner
+
+
+GFM_HOSTILE = [
+    "see https://evil.example/login?x=1 now",
+    "HTTP://EVIL.EXAMPLE/",
+    "ftp://files.evil.example/x",
+    "(www.evil.example/path)",
+    "javascript://evil.example%0Aalert(1)",
+]
+
+
+@pytest.mark.parametrize("text", GFM_HOSTILE)
+def test_bare_urls_do_not_become_links_in_a_gfm_renderer(text: str) -> None:
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(escape_markdown(text))
+    assert "<a " not in rendered
+    assert html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip() == text
+
+
+@pytest.mark.parametrize("title", ["Item #", "C# ##", "Vote #1 #", "#"])
+def test_a_heading_keeps_its_trailing_hashes_in_a_gfm_renderer(title: str) -> None:
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(f"# {escape_markdown(title)}")
+    assert rendered.strip() == f"<h1>{html.escape(title)}</h1>"

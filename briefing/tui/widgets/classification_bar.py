@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from briefing.tui.widgets.literal import literal
 
+MAX_LINES = 3
+"""A marking longer than the screen is wide wraps onto at most this many lines; beyond them it ends
+with an ellipsis, so that it is never cut silently and never pushes the book off a small screen."""
+
 
 class ClassificationBar(Static):
-    """One line with the book's marking (e.g. "UNCLASSIFIED – PUBLIC"), centred.
+    """The book's marking (e.g. "UNCLASSIFIED – PUBLIC"), centred, whole: wrapped, never silently cut.
 
     Two are mounted per screen, docked top and bottom, so the marking stays visible whatever is
     scrolled, as on every page of a printed book.
@@ -17,7 +23,7 @@ class ClassificationBar(Static):
     DEFAULT_CSS = """
     ClassificationBar {
         width: 100%;
-        height: 1;
+        height: auto;
         content-align: center middle;
         text-style: bold;
         background: $primary;
@@ -29,3 +35,27 @@ class ClassificationBar(Static):
         super().__init__(literal(classification), id=id, classes=classes)
         self.classification = classification
         """The marking, as the briefing holds it (the widget shows it neutralised)."""
+
+    def marking_lines(self, width: int) -> list[Content]:
+        """The marking wrapped to `width` cells: whole if it fits in MAX_LINES, else ending with "…"."""
+        width = max(width, 2)
+        text = literal(self.classification)
+        if text.cell_length <= width:
+            return [text]
+        lines = [line.rstrip() for line in text.wrap(width)]
+        if len(lines) > MAX_LINES:
+            lines = [*lines[: MAX_LINES - 1], Content.assemble(lines[MAX_LINES - 1].truncate(width - 1), "…")]
+        # Each line centred on its own and as wide as the bar (content-align alone would centre the block,
+        # leaving a short last line at its left).
+        return [_centred(line, width) for line in lines]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.marking_lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.marking_lines(self.content_region.width or self.size.width))
+
+
+def _centred(line: Content, width: int) -> Content:
+    left = (width - line.cell_length) // 2
+    return Content.assemble(" " * left, line, " " * (width - line.cell_length - left))
