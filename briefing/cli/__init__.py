@@ -26,6 +26,7 @@ COMMANDS = {
     "search": "briefing.cli.search_command",
     "print": "briefing.cli.print_command",
     "schema": "briefing.cli.schema_command",
+    "import": "briefing.cli.import_command",
     "list": "briefing.cli.list_command",
     "add": "briefing.cli.add_command",
     "index": "briefing.cli.index_command",

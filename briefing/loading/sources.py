@@ -79,7 +79,11 @@ def read_source_paragraphs(briefing: Briefing, folder: Path) -> dict[str, list[s
 
 def check_against_sources(briefing: Briefing, folder: Path) -> list[Problem]:
     """Every verbatim item that does not occur in the paragraph it cites (sources that can be read only)."""
-    paragraphs = read_source_paragraphs(briefing, folder)
+    return check_paragraphs(briefing, read_source_paragraphs(briefing, folder))
+
+
+def check_paragraphs(briefing: Briefing, paragraphs: dict[str, list[str]]) -> list[Problem]:
+    """Every verbatim item that does not occur in the paragraph it cites, given the sources' paragraphs."""
     if not paragraphs:
         return []
     problems: list[Problem] = []
