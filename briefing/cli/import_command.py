@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from briefing.cli.common import subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.cli.streams import say
 
 NAME = "import"
 
@@ -46,19 +46,18 @@ def run(options: argparse.Namespace) -> int:
                                 issuer=options.issuer, classification=options.classification,
                                 published=options.published)
     except ReleaseReadError as error:
-        print(f"briefing import: {error}", file=sys.stderr)
+        say(f"briefing import: {error}")
         return int(ExitCode.NO_INPUT if error.unreadable else ExitCode.DATA_ERROR)
     except DraftError as error:
-        print(f"briefing import: {error}", file=sys.stderr)
+        say(f"briefing import: {error}")
         return int(ExitCode.DATA_ERROR)
     try:
         book_path = write_draft(draft, folder, force=options.force)
     except FileExistsError:
-        print(f"briefing import: {shown(str(folder / 'briefing.json'))} already exists; "
-              "give another -o DIR, or --force to overwrite it", file=sys.stderr)
+        say(f"briefing import: {folder / 'briefing.json'} already exists; give another -o DIR, or --force to overwrite it")
         return int(ExitCode.USAGE)
     except OSError as error:
-        print(f"briefing import: cannot write into {shown(str(folder))}: {error.strerror or error}", file=sys.stderr)
+        say(f"briefing import: cannot write into {folder}: {error.strerror or error}")
         return int(ExitCode.IO_ERROR)
     print(f"Drafted {shown(str(book_path))} from {shown(str(source))} "
           f"(source text: {shown(str(folder / draft.source_path))}); status: draft, it validates.")

@@ -84,7 +84,9 @@ def _principal_fields(analysis: Analysis) -> dict:
 
 
 def _person(actor: Actor) -> dict:
-    return {"id": actor.id, "name": actor.name, "role": actor.role, "aliases": list(actor.aliases), "note": actor.note}
+    role = actor.role[:200] if actor.role else None
+    return {"id": actor.id, "name": actor.name[:200], "role": role, "aliases": [a[:200] for a in actor.aliases],
+            "note": actor.note}
 
 
 def _organisation(actor: Actor) -> dict:

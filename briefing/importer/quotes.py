@@ -161,9 +161,8 @@ def _finish(
     paragraphs: list[str], parts: list[tuple[int, str]], truncated: bool, index: int, opening: int, closing: int | None
 ) -> FoundQuote | None:
     cleaned = [(number, _trim(part)) for number, part in parts]
-    cleaned = [(number, part) for number, part in cleaned if part]
-    if not cleaned:
-        return None
+    if not all(part for _, part in cleaned):
+        return None  # a paragraph holding only a quotation mark: nothing said there, so no range to cite
     who, cue = _speaker_phrase(paragraphs, index, opening, parts[-1][0], closing)
     words = sum(len(part.split()) for _, part in cleaned)
     if cue == "none" and len(cleaned) == 1 and not truncated and _not_speech(cleaned[0][1], words):

@@ -136,5 +136,5 @@ def _session_title(text: str, cue: Cue) -> str:
     if cue.format:
         return cue.format[0].upper() + cue.format[1:]
     words = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].split()
-    title = " ".join(words[:10])
-    return title.rstrip(",;:") + ("…" if len(words) > 10 else "")
+    title = " ".join(words[:10]).rstrip(",;:")
+    return title + ("…" if len(words) > 10 else "") if title.strip(" .,;:!?") else "Session"
