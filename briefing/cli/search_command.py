@@ -18,6 +18,7 @@ from briefing.cli.exit_codes import ExitCode
 from briefing.cli.streams import say
 from briefing.model import BriefingLookup
 from briefing.render.safety import safe_json, safe_text
+from briefing.render.vocabulary import vocabulary
 from briefing.search import (
     QUERY_HELP,
     CompiledQuery,
@@ -33,13 +34,6 @@ NAME = "search"
 
 MATCH_STYLE = "bold reverse"
 """How a match is shown in a snippet; the only styling applied to briefing text."""
-
-
-KIND_NAMES = {
-    "meeting": "meeting", "session": "session", "passage": "passage", "key_point": "key point",
-    "position": "position", "figure": "figure", "quote": "quote", "person": "person",
-    "organisation": "organisation",
-}
 
 
 def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
@@ -159,8 +153,9 @@ def print_hit(rank: int, hit: SearchHit, compiled: CompiledQuery, where: str, co
               indent: int = 0) -> None:
     """One hit: its heading (rank, kind, label, where) and its snippet, matches highlighted in both."""
     heading = Text(" " * indent + f"{rank}. ", style="bold")
-    heading.append(KIND_NAMES.get(hit.kind, hit.kind), style="bold")
-    if hit.label and hit.label not in (hit.text, KIND_NAMES.get(hit.kind)):
+    kind_name = vocabulary().kind_name(hit.kind)
+    heading.append(kind_name, style="bold")
+    if hit.label and hit.label not in (hit.text, kind_name):
         heading.append(" · ")
         label = one_line(hit.label)
         heading.append_text(highlighted(label, compiled.spans(label)))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing.files import read_bounded
 from briefing.loading.errors import Problem
-from briefing.model import Briefing, SourceRef, format_location
+from briefing.model import ITEM_KIND_BY_NAME, Briefing, Location, SourceRef, format_location, iter_items
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """A larger 'source text' is not one: it is skipped rather than read."""
@@ -88,7 +88,7 @@ def check_paragraphs(briefing: Briefing, paragraphs: dict[str, list[str]]) -> li
         return []
     problems: list[Problem] = []
 
-    def check(text: str, ref: SourceRef, location: tuple[str | int, ...], what: str) -> None:
+    def check(text: str, ref: SourceRef, location: Location, kind: str, field: str) -> None:
         document = paragraphs.get(ref.document)
         if document is None:
             return
@@ -107,7 +107,7 @@ def check_paragraphs(briefing: Briefing, paragraphs: dict[str, list[str]]) -> li
             problems.append(
                 Problem(
                     f"cites {len(ref.paragraphs)} paragraphs ({ref.label}) but its text has {len(parts)} part(s)",
-                    format_location((*location, "text")),
+                    format_location((*location, field)),
                     hint="separate the parts taken from each paragraph by a blank line (\\n\\n)",
                 )
             )
@@ -116,21 +116,15 @@ def check_paragraphs(briefing: Briefing, paragraphs: dict[str, list[str]]) -> li
             if collapse_whitespace(part) not in collapse_whitespace(document[number - 1]):
                 problems.append(
                     Problem(
-                        f"this {what} does not occur word for word in paragraph {number} of {ref.document!r}",
-                        format_location((*location, "text" if what != "figure" else "as_written")),
+                        f"this {kind} does not occur word for word in paragraph {number} of {ref.document!r}",
+                        format_location((*location, field)),
                     )
                 )
                 return
 
-    for m, meeting in enumerate(briefing.meetings):
-        for i, passage in enumerate(meeting.passages):
-            check(passage.text, passage.source, ("meetings", m, "passages", i), "passage")
-        for s, session in enumerate(meeting.sessions):
-            at = ("meetings", m, "sessions", s)
-            for i, passage in enumerate(session.passages):
-                check(passage.text, passage.source, (*at, "passages", i), "passage")
-            for i, quote in enumerate(session.quotes):
-                check(quote.text, quote.source, (*at, "quotes", i), "quote")
-            for i, figure in enumerate(session.figures):
-                check(figure.as_written, figure.source, (*at, "figures", i), "figure")
+    for located in iter_items(briefing):
+        spec = ITEM_KIND_BY_NAME[located.kind]
+        if spec.verbatim:
+            for ref in located.sources:
+                check(located.text, ref, located.path, located.kind, spec.text_field)
     return problems

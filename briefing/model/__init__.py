@@ -1,6 +1,19 @@
 """The briefing model: Pydantic types with no I/O and no UI."""
 
-from briefing.model.lookup import ITEM_KINDS, BriefingLookup, Located, iter_items, iter_sessions
+from briefing.model.items import (
+    ITEM_KIND_BY_NAME,
+    ITEM_KIND_SPECS,
+    ITEM_KINDS,
+    ItemKind,
+    Located,
+    Location,
+    item_sources,
+    iter_items,
+    iter_meeting_nodes,
+    iter_nodes,
+    iter_sessions,
+)
+from briefing.model.lookup import BriefingLookup
 from briefing.model.references import ReferenceProblem, find_reference_problems, format_location
 from briefing.model.types import (
     SCHEMA_VERSION,
@@ -23,12 +36,16 @@ from briefing.model.types import (
 
 __all__ = [
     "ITEM_KINDS",
+    "ITEM_KIND_BY_NAME",
+    "ITEM_KIND_SPECS",
     "SCHEMA_VERSION",
     "BookStatus",
     "Briefing",
     "BriefingLookup",
     "Figure",
+    "ItemKind",
     "Located",
+    "Location",
     "Meeting",
     "Organisation",
     "OrganisationKind",
@@ -44,6 +61,9 @@ __all__ = [
     "SourceRef",
     "find_reference_problems",
     "format_location",
+    "item_sources",
     "iter_items",
+    "iter_meeting_nodes",
+    "iter_nodes",
     "iter_sessions",
 ]

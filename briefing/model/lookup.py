@@ -1,42 +1,28 @@
-"""Find things in a briefing by id, and walk its items with the meeting and session they belong to.
+"""Find things in a briefing by id.
 
-Search, render and the app all need "this quote, in which session of which meeting?" and "who is
-`wilmes`?"; this module answers it once.
+Search, render and the app all need "this quote, in which session of which meeting?", "who is
+`wilmes`?" and "which document is `release`?"; this module answers it once. The walk itself is
+`briefing.model.items`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, TypeVar
 
+from briefing.model.items import ITEM_KINDS, Located, iter_items, iter_nodes, iter_sessions
 from briefing.model.types import (
     Briefing,
     Figure,
     Meeting,
     Organisation,
-    Passage,
     Person,
-    Point,
     Quote,
     Session,
+    SourceDocument,
 )
 
-Item = TypeVar("Item", Passage, Point, Figure, Quote)
-
-ITEM_KINDS = ("passage", "key_point", "position", "figure", "quote")
-"""The kinds of item a session holds, in the order a reader meets them."""
-
-
-@dataclass(frozen=True, slots=True)
-class Located(Generic[Item]):
-    """An item with the meeting (and session, unless it is about the whole meeting) it belongs to."""
-
-    item: Item
-    kind: str
-    meeting: Meeting
-    session: Session | None
+__all__ = ["ITEM_KINDS", "BriefingLookup", "Located", "iter_items", "iter_sessions"]
 
 
 class BriefingLookup:
@@ -54,6 +40,11 @@ class BriefingLookup:
         return {organisation.id: organisation for organisation in self.briefing.organisations}
 
     @cached_property
+    def sources(self) -> dict[str, SourceDocument]:
+        """Source documents by id."""
+        return {document.id: document for document in self.briefing.sources}
+
+    @cached_property
     def meetings(self) -> dict[str, Meeting]:
         return {meeting.id: meeting for meeting in self.briefing.meetings}
 
@@ -64,6 +55,14 @@ class BriefingLookup:
     @cached_property
     def items(self) -> dict[str, Located]:
         return {located.item.id: located for located in iter_items(self.briefing)}
+
+    def iter_items(self) -> Iterator[Located]:
+        """Every item with its meeting, session, kind and path, in document order."""
+        return iter(self.items.values())
+
+    def iter_nodes(self) -> Iterator[Located]:
+        """Every meeting, session and item, in document order."""
+        return iter_nodes(self.briefing)
 
     @property
     def principal(self) -> Person | None:
@@ -87,23 +86,3 @@ class BriefingLookup:
     def figures(self) -> list[Located[Figure]]:
         """Every figure of the book, in document order."""
         return [located for located in self.items.values() if located.kind == "figure"]
-
-
-def iter_sessions(briefing: Briefing) -> Iterator[tuple[Meeting, Session]]:
-    """Every session, with its meeting, in document order."""
-    for meeting in briefing.meetings:
-        for session in meeting.sessions:
-            yield meeting, session
-
-
-def iter_items(briefing: Briefing) -> Iterator[Located]:
-    """Every passage, point, figure and quote, with where it lives, in document order."""
-    for meeting in briefing.meetings:
-        for passage in meeting.passages:
-            yield Located(passage, "passage", meeting, None)
-        for session in meeting.sessions:
-            yield from (Located(item, "passage", meeting, session) for item in session.passages)
-            yield from (Located(item, "key_point", meeting, session) for item in session.key_points)
-            yield from (Located(item, "position", meeting, session) for item in session.positions)
-            yield from (Located(item, "figure", meeting, session) for item in session.figures)
-            yield from (Located(item, "quote", meeting, session) for item in session.quotes)

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticCustomError
 
+from briefing.model.items import Location, iter_nodes
 from briefing.model.numbers import agrees, read_number
 
 if TYPE_CHECKING:
-    from briefing.model.types import Briefing, Point, SourceRef
-
-Location = tuple[str | int, ...]
-"""A path into the briefing document, as Pydantic writes it: `("meetings", 0, "sessions", 2, "id")`."""
+    from briefing.model.types import Briefing, Figure, Meeting, Session
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
@@ -77,24 +75,11 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
         else:
             seen[identifier] = location
 
-    for i, document in enumerate(briefing.sources):
-        yield from claim(document.id, ("sources", i, "id"))
-    for i, organisation in enumerate(briefing.organisations):
-        yield from claim(organisation.id, ("organisations", i, "id"))
-    for i, person in enumerate(briefing.people):
-        yield from claim(person.id, ("people", i, "id"))
-    for i, referenced in enumerate(briefing.referenced_meetings):
-        yield from claim(referenced.id, ("referenced_meetings", i, "id"))
-    for m, meeting in enumerate(briefing.meetings):
-        yield from claim(meeting.id, ("meetings", m, "id"))
-        for kind, items in (("passages", meeting.passages),):
-            for i, item in enumerate(items):
-                yield from claim(item.id, ("meetings", m, kind, i, "id"))
-        for s, session in enumerate(meeting.sessions):
-            yield from claim(session.id, ("meetings", m, "sessions", s, "id"))
-            for kind in ("passages", "key_points", "positions", "figures", "quotes"):
-                for i, item in enumerate(getattr(session, kind)):
-                    yield from claim(item.id, ("meetings", m, "sessions", s, kind, i, "id"))
+    for field in ("sources", "organisations", "people", "referenced_meetings"):
+        for i, entry in enumerate(getattr(briefing, field)):
+            yield from claim(entry.id, (field, i, "id"))
+    for located in iter_nodes(briefing):
+        yield from claim(located.item.id, (*located.path, "id"))
 
     documents = {d.id for d in briefing.sources}
     people = {p.id for p in briefing.people}
@@ -105,53 +90,64 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
         if identifier is not None and identifier not in known:
             yield ReferenceProblem(location, f"no {what} has the id {identifier!r}")
 
-    def expect_sources(refs: Iterable[SourceRef], location: Location) -> Iterator[ReferenceProblem]:
-        for r, ref in enumerate(refs):
-            yield from expect(ref.document, documents, "source document", (*location, r, "document"))
-
     yield from expect(briefing.principal, people, "person", ("principal",))
     for i, referenced in enumerate(briefing.referenced_meetings):
-        yield from expect_sources(referenced.sources, ("referenced_meetings", i, "sources"))
+        for r, ref in enumerate(referenced.sources):
+            yield from expect(ref.document, documents, "source document", ("referenced_meetings", i, "sources", r, "document"))
     for i, person in enumerate(briefing.people):
         yield from expect(person.organisation, organisations, "organisation", ("people", i, "organisation"))
 
-    for m, meeting in enumerate(briefing.meetings):
-        here: Location = ("meetings", m)
-        yield from expect(meeting.organiser, organisations, "organisation", (*here, "organiser"))
-        for p, participant in enumerate(meeting.participants):
-            yield from expect(participant, actors, "person or organisation", (*here, "participants", p))
-        if not (briefing.start <= meeting.start and meeting.end <= briefing.end):
+    for located in iter_nodes(briefing):
+        if located.kind == "meeting":
+            yield from _meeting_problems(briefing, located.item, located.path, organisations, actors)
+        elif located.kind == "session":
+            yield from _session_problems(located.meeting, located.item, located.path, actors)
+        elif located.kind == "quote":
+            yield from expect(located.item.speaker, people, "person", (*located.path, "speaker"))
+        for r, ref in enumerate(located.sources):
+            # One `source`, or a list of `sources`: the path says which.
+            at = (*located.path, "source") if hasattr(located.item, "source") else (*located.path, "sources", r)
+            yield from expect(ref.document, documents, "source document", (*at, "document"))
+        if located.kind == "figure" and briefing.schema_version >= 2:
+            yield from _figure_problems(located.item, located.path)
+
+
+def _figure_problems(figure: Figure, here: Location) -> Iterator[ReferenceProblem]:
+    if not agrees(figure.value, figure.as_written):
+        stated = read_number(figure.as_written)
+        yield ReferenceProblem(
+            (*here, "value"),
+            f"the value {figure.value} does not agree with as_written {figure.as_written!r}, "
+            f"which states {stated.value if stated else '?'}",
+        )
+
+
+def _meeting_problems(
+    briefing: Briefing, meeting: Meeting, here: Location, organisations: set[str], actors: set[str]
+) -> Iterator[ReferenceProblem]:
+    if meeting.organiser is not None and meeting.organiser not in organisations:
+        yield ReferenceProblem((*here, "organiser"), f"no organisation has the id {meeting.organiser!r}")
+    yield from _participant_problems(meeting.participants, actors, here)
+    if not (briefing.start <= meeting.start and meeting.end <= briefing.end):
+        yield ReferenceProblem(
+            (*here, "start"),
+            f"the meeting ({meeting.start}–{meeting.end}) falls outside the book's dates "
+            f"({briefing.start}–{briefing.end})",
+        )
+
+
+def _session_problems(meeting: Meeting, session: Session, at: Location, actors: set[str]) -> Iterator[ReferenceProblem]:
+    if not meeting.start <= session.date <= meeting.end:
+        yield ReferenceProblem(
+            (*at, "date"),
+            f"the session's date {session.date} is outside its meeting ({meeting.start}–{meeting.end})",
+        )
+    yield from _participant_problems(session.participants, actors, at)
+
+
+def _participant_problems(participants: Iterable[str], actors: set[str], here: Location) -> Iterator[ReferenceProblem]:
+    for p, participant in enumerate(participants):
+        if participant not in actors:
             yield ReferenceProblem(
-                (*here, "start"),
-                f"the meeting ({meeting.start}–{meeting.end}) falls outside the book's dates "
-                f"({briefing.start}–{briefing.end})",
+                (*here, "participants", p), f"no person or organisation has the id {participant!r}"
             )
-        for i, passage in enumerate(meeting.passages):
-            yield from expect(passage.source.document, documents, "source document", (*here, "passages", i, "source", "document"))
-        for s, session in enumerate(meeting.sessions):
-            at: Location = (*here, "sessions", s)
-            if not meeting.start <= session.date <= meeting.end:
-                yield ReferenceProblem(
-                    (*at, "date"),
-                    f"the session's date {session.date} is outside its meeting ({meeting.start}–{meeting.end})",
-                )
-            for p, participant in enumerate(session.participants):
-                yield from expect(participant, actors, "person or organisation", (*at, "participants", p))
-            for i, passage in enumerate(session.passages):
-                yield from expect(passage.source.document, documents, "source document", (*at, "passages", i, "source", "document"))
-            for kind in ("key_points", "positions"):
-                point: Point
-                for i, point in enumerate(getattr(session, kind)):
-                    yield from expect_sources(point.sources, (*at, kind, i, "sources"))
-            for i, figure in enumerate(session.figures):
-                yield from expect(figure.source.document, documents, "source document", (*at, "figures", i, "source", "document"))
-                if briefing.schema_version >= 2 and not agrees(figure.value, figure.as_written):
-                    stated = read_number(figure.as_written)
-                    yield ReferenceProblem(
-                        (*at, "figures", i, "value"),
-                        f"the value {figure.value} does not agree with as_written {figure.as_written!r}, "
-                        f"which states {stated.value if stated else '?'}",
-                    )
-            for i, quote in enumerate(session.quotes):
-                yield from expect(quote.speaker, people, "person", (*at, "quotes", i, "speaker"))
-                yield from expect(quote.source.document, documents, "source document", (*at, "quotes", i, "source", "document"))

@@ -11,7 +11,7 @@ terminal.
 from __future__ import annotations
 
 from briefing.model import BriefingLookup, Located, Quote, SourceRef
-from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PUBLISHED, format_date, format_date_range
+from briefing.render.vocabulary import vocabulary
 
 
 def quote_citation(lookup: BriefingLookup, quote_id: str) -> str:
@@ -22,35 +22,19 @@ def quote_citation(lookup: BriefingLookup, quote_id: str) -> str:
     located = lookup.items.get(quote_id)
     if located is None or located.kind != "quote":
         raise KeyError(f"no quote has the id {quote_id!r}")
-    return f"“{located.item.text}” — {quote_attribution(lookup, located)}"
+    return vocabulary().quote_citation(lookup, located)
 
 
 def quote_attribution(lookup: BriefingLookup, located: Located[Quote]) -> str:
     """Who said it, where and when, and the source: everything after the dash of a citation."""
-    return f"{speaker_and_occasion(lookup, located)} ({source_reference(lookup, located.item.source)})"
+    return vocabulary().quote_attribution(lookup, located)
 
 
 def speaker_and_occasion(lookup: BriefingLookup, located: Located[Quote]) -> str:
     """ "Speaker, Role, Meeting title, Place, date" — the attribution without its source."""
-    quote = located.item
-    person = lookup.people.get(quote.speaker)
-    parts = [person.name if person else quote.speaker]
-    if person is not None and person.role:
-        parts.append(person.role)
-    meeting = located.meeting
-    parts.append(meeting.title)
-    parts.append(meeting.place or NOT_STATED_PLACE)
-    if located.session is not None:
-        parts.append(format_date(located.session.date))
-    else:
-        parts.append(format_date_range(meeting.start, meeting.end))
-    return ", ".join(parts)
+    return vocabulary().speaker_and_occasion(lookup, located)
 
 
 def source_reference(lookup: BriefingLookup, source: SourceRef) -> str:
     """ "source: Issuer, Document title, 11 April 2022, ¶7" — enough to find the words in the original."""
-    document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
-    if document is None:
-        return f"source: {source.document}, {source.label}"
-    published = format_date(document.published) if document.published else NOT_STATED_PUBLISHED
-    return f"source: {document.issuer}, {document.title}, {published}, {source.label}"
+    return vocabulary().source_reference(lookup, source)

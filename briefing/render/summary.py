@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefing.model import (
+    ITEM_KIND_SPECS,
     Briefing,
     BriefingLookup,
     Figure,
+    ItemKind,
     Meeting,
     Passage,
     Point,
@@ -25,7 +27,6 @@ from briefing.model import (
     SourceRef,
 )
 from briefing.render.citation import source_reference
-from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PRINCIPAL, format_date, format_date_range
 from briefing.render.document import (
     Block,
     BlockQuote,
@@ -43,14 +44,19 @@ from briefing.render.document import (
 )
 from briefing.render.safety import safe_text
 from briefing.render.selection import AmbiguousMeetingError, UnknownMeetingError, select_meetings
+from briefing.render.vocabulary import vocabulary
 
 __all__ = ["AmbiguousMeetingError", "UnknownMeetingError", "build_summary", "select_meetings"]
 
 QUOTED_ABOVE = "[quoted above]"
 """Stands in a source passage for words the summary already shows as a quote: each quote appears once."""
 
-ORGANISATION_KIND_NAMES = {"eu-institution": "EU institution"}
-"""Organisation kinds whose display name is not just the value with spaces for hyphens."""
+WORDS = vocabulary()
+"""The phrasing of kinds, dates, places and citations, shared with the app."""
+
+SUMMARY_PART_ORDER = ("key_point", "position", "figure", "quote", "passage")
+"""A session's parts in a printout: what was said and decided first, the source passages last.
+A kind not listed here (a new one) is printed after these, as a list of its texts."""
 
 
 def build_summary(
@@ -118,8 +124,8 @@ class _SummaryBuilder:
         principal = self.lookup.principal
         rows: list[tuple[str, Inline]] = [
             ("Issued by", plain(safe_text(self.briefing.issuer))),
-            ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else NOT_STATED_PRINCIPAL))),
-            ("Dates", plain(format_date_range(self.briefing.start, self.briefing.end))),
+            ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else WORDS.words.not_stated_principal))),
+            ("Dates", plain(WORDS.date_range(self.briefing.start, self.briefing.end))),
         ]
         if self.briefing.dates_note:
             rows.append(("Note on the dates", plain(safe_text(self.briefing.dates_note))))
@@ -129,7 +135,7 @@ class _SummaryBuilder:
             tuple(
                 (
                     Span(safe_text(meeting.title), Emphasis.STRONG),
-                    Span(f" — {format_date_range(meeting.start, meeting.end)}, {safe_text(meeting.place or NOT_STATED_PLACE)}"),
+                    Span(f" — {WORDS.meeting_dates(meeting)}, {safe_text(WORDS.place_name(meeting))}"),
                 )
                 for meeting in self.meetings
             )
@@ -140,8 +146,8 @@ class _SummaryBuilder:
 
     def meeting_section(self, meeting: Meeting) -> Section:
         rows: list[tuple[str, Inline]] = [
-            ("Dates", plain(format_date_range(meeting.start, meeting.end))),
-            ("Place", plain(safe_text(", ".join(filter(None, (meeting.place or NOT_STATED_PLACE, meeting.country)))))),
+            ("Dates", plain(WORDS.meeting_dates(meeting))),
+            ("Place", plain(safe_text(WORDS.place(meeting)))),
             ("Kind", plain(safe_text(meeting.kind))),
         ]
         if meeting.organiser:
@@ -152,7 +158,8 @@ class _SummaryBuilder:
         if meeting.passages:
             quotes = [quote for session in meeting.sessions for quote in session.quotes]
             parts.insert(0, self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
-                                               "Source passages on the meeting", level=3, quotes=quotes))
+                                               f"{WORDS.kind_section('passage')} on the meeting", level=3,
+                                               quotes=quotes))
         return Section(
             title=safe_text(meeting.title),
             level=2,
@@ -163,9 +170,8 @@ class _SummaryBuilder:
         )
 
     def session_section(self, session: Session) -> Section:
-        subtitle = " · ".join(
-            filter(None, (format_date(session.date), session.part_of_day, session.format))
-        )
+        part_of_day = WORDS.part_of_day(session.part_of_day) if session.part_of_day else None
+        subtitle = " · ".join(filter(None, (WORDS.date(session.date), part_of_day, session.format)))
         blocks: list[Block] = []
         rows: list[tuple[str, Inline]] = []
         if session.participants:
@@ -176,21 +182,12 @@ class _SummaryBuilder:
             rows.append(("Topics", plain(safe_text(", ".join(topics)))))
         if rows:
             blocks.append(Fields(tuple(rows)))
-        parts: list[Section] = []
         anchor = f"session-{session.id}"
-        if session.key_points:
-            parts.append(self.points_part(f"{anchor}-key-points", "Key points", session.key_points))
-        if session.positions:
-            parts.append(self.points_part(f"{anchor}-positions", self.positions_title(), session.positions))
-        if session.figures:
-            parts.append(Section("Figures", 4, SectionKind.PART, f"{anchor}-figures",
-                                 blocks=(self.figure_table(session.figures),)))
-        if self.include_quotes and session.quotes:
-            parts.append(Section("Quotes", 4, SectionKind.PART, f"{anchor}-quotes",
-                                 blocks=tuple(self.block_quote(quote) for quote in session.quotes)))
-        if session.passages:
-            parts.append(self.passages_part(f"{anchor}-sources", session.passages, "Source passages",
-                                            quotes=session.quotes))
+        parts = [
+            self.session_part(kind, anchor, items, session)
+            for kind in sorted(ITEM_KIND_SPECS, key=_summary_rank)
+            if (items := kind.items_of(session)) and (self.include_quotes or kind.name != "quote")
+        ]
         return Section(
             title=safe_text(session.title),
             level=3,
@@ -201,9 +198,26 @@ class _SummaryBuilder:
             sections=tuple(parts),
         )
 
+    def session_part(self, kind: ItemKind, anchor: str, items: Sequence[object], session: Session) -> Section:
+        """One part of a session: the items of one kind, laid out for that kind."""
+        title = WORDS.kind_section(kind.name)
+        part_anchor = f"{anchor}-{kind.field.replace('_', '-')}"
+        if kind.name == "passage":
+            return self.passages_part(f"{anchor}-sources", items, title, quotes=session.quotes)
+        if kind.name in ("key_point", "position"):
+            title = self.positions_title() if kind.name == "position" else title
+            return self.points_part(part_anchor, title, items)
+        if kind.name == "figure":
+            return Section(title, 4, SectionKind.PART, part_anchor, blocks=(self.figure_table(items),))
+        if kind.name == "quote":
+            return Section(title, 4, SectionKind.PART, part_anchor,
+                           blocks=tuple(self.block_quote(quote) for quote in items))
+        texts = tuple(plain(safe_text(getattr(item, kind.text_field))) for item in items)
+        return Section(title, 4, SectionKind.PART, part_anchor, blocks=(ItemList(texts),))
+
     def positions_title(self) -> str:
         country = self.lookup.principal.country if self.lookup.principal else None
-        return f"Positions of {safe_text(country)}" if country else "Positions"
+        return f"{WORDS.kind_section('position')} of {safe_text(country)}" if country else WORDS.kind_section("position")
 
     def points_part(self, anchor: str, title: str, points: Sequence[Point]) -> Section:
         items = tuple(self.point_item(point) for point in points)
@@ -233,7 +247,8 @@ class _SummaryBuilder:
     def block_quote(self, quote: Quote) -> BlockQuote:
         """The quote with its full citation under it: the one place the summary shows these words."""
         source = source_reference(self.lookup, quote.source)
-        attribution = f"— {self.person_with_role(quote.speaker)} ({source})"
+        speaker = WORDS.person_with_role(self.lookup.people.get(quote.speaker), quote.speaker)
+        attribution = f"— {speaker} ({source})"
         return BlockQuote(safe_text(quote.text), safe_text(attribution))
 
     def passages_part(
@@ -281,7 +296,7 @@ class _SummaryBuilder:
                 (
                     (Span(safe_text(organisation.name), Emphasis.STRONG),),
                     plain(safe_text(organisation.acronym or "")),
-                    plain(ORGANISATION_KIND_NAMES.get(organisation.kind.value, organisation.kind.value.replace("-", " "))),
+                    plain(WORDS.organisation_kind(organisation.kind)),
                 )
                 for organisation in organisations
             )
@@ -309,17 +324,15 @@ class _SummaryBuilder:
     # Small helpers
 
     def person_with_role(self, person_id: str) -> str:
-        person = self.lookup.people.get(person_id)
-        if person is None:
-            return person_id
-        return f"{person.name}, {person.role}" if person.role else person.name
+        return WORDS.person_with_role(self.lookup.people.get(person_id), person_id)
 
     def actor_names(self, identifiers: Iterable[str]) -> str:
         return safe_text(", ".join(self.lookup.actor_name(identifier) for identifier in identifiers))
 
     def source_label(self, ref: SourceRef) -> str:
         """ "¶7" when the book has one source document; "Title, ¶7" when the reader must know which."""
-        if len(self.briefing.sources) == 1:
-            return ref.label
-        document = next((d for d in self.briefing.sources if d.id == ref.document), None)
-        return safe_text(f"{document.title if document else ref.document}, {ref.label}")
+        return safe_text(WORDS.source_label(self.lookup, ref))
+
+
+def _summary_rank(kind: ItemKind) -> int:
+    return SUMMARY_PART_ORDER.index(kind.name) if kind.name in SUMMARY_PART_ORDER else len(SUMMARY_PART_ORDER)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from briefing.model import Briefing, Meeting, Session
+from briefing.model import ITEM_KINDS, Briefing, Located, iter_nodes
+from briefing.model.items import CONTAINER_KINDS
 
 HEADING = "heading"
 QUOTE = "quote"
@@ -23,7 +24,7 @@ COLUMN_WEIGHTS = {HEADING: 10.0, QUOTE: 5.0, BODY: 1.0, EXTRA: 4.0}
 """bm25 weights: a match in a title or a name counts most, then in a quote or a speaker's name,
 then in body text."""
 
-KINDS = ("meeting", "session", "passage", "key_point", "position", "figure", "quote", "person", "organisation")
+KINDS = (*CONTAINER_KINDS, *ITEM_KINDS, "person", "organisation")
 """Every kind of hit, in the order a reader meets them in a briefing."""
 
 
@@ -56,8 +57,8 @@ def indexed_items(briefings: Iterable[Briefing]) -> Iterator[IndexedItem]:
 def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
     """Rows of one briefing: meetings with their sessions and items, then people and organisations."""
     speakers = {person.id: person.name for person in briefing.people}
-    for meeting in briefing.meetings:
-        yield from _meeting_items(briefing.id, meeting, speakers)
+    for located in iter_nodes(briefing):
+        yield from _rows(briefing.id, located, speakers)
     for person in briefing.people:
         yield IndexedItem(
             briefing.id, None, None, "person", person.id, person.name, person.role or "person", HEADING,
@@ -70,42 +71,27 @@ def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
         )
 
 
-def _meeting_items(briefing_id: str, meeting: Meeting, speakers: dict[str, str]) -> Iterator[IndexedItem]:
-    yield IndexedItem(
-        briefing_id, meeting.id, None, "meeting", meeting.id, meeting.title, meeting.kind, HEADING,
-        _present(meeting.kind, meeting.place, meeting.country),
-    )
-    yield IndexedItem(briefing_id, meeting.id, None, "meeting", meeting.id, meeting.summary, meeting.title, BODY)
-    for passage in meeting.passages:
-        yield IndexedItem(
-            briefing_id, meeting.id, None, "passage", passage.id, passage.text,
-            "heading" if passage.heading else "passage", HEADING if passage.heading else BODY,
-        )
-    for session in meeting.sessions:
-        yield from _session_items(briefing_id, meeting, session, speakers)
-
-
-def _session_items(
-    briefing_id: str, meeting: Meeting, session: Session, speakers: dict[str, str]
-) -> Iterator[IndexedItem]:
-    where = (briefing_id, meeting.id, session.id)
-    yield IndexedItem(*where, "session", session.id, session.title, session.title, HEADING, _present(session.format))
-    for passage in session.passages:
-        yield IndexedItem(
-            *where, "passage", passage.id, passage.text, "heading" if passage.heading else "passage",
-            HEADING if passage.heading else BODY,
-        )
-    for point in session.key_points:
-        yield IndexedItem(*where, "key_point", point.id, point.text, "key point", BODY, point.topics)
-    for point in session.positions:
-        yield IndexedItem(*where, "position", point.id, point.text, "position", BODY, point.topics)
-    for figure in session.figures:
-        yield IndexedItem(
-            *where, "figure", figure.id, figure.counts, figure.as_written, BODY, (figure.as_written, figure.unit)
-        )
-    for quote in session.quotes:
-        speaker = speakers.get(quote.speaker, quote.speaker)
-        yield IndexedItem(*where, "quote", quote.id, quote.text, speaker, QUOTE, (speaker, *quote.topics))
+def _rows(briefing_id: str, located: Located, speakers: dict[str, str]) -> Iterator[IndexedItem]:
+    """The rows of one meeting, session or item (a meeting has two: its title and its summary)."""
+    item, kind = located.item, located.kind
+    session_id = located.session.id if located.session is not None else None
+    where = (briefing_id, located.meeting.id, session_id, kind, item.id)
+    if kind == "meeting":
+        yield IndexedItem(*where, item.title, item.kind, HEADING, _present(item.kind, item.place, item.country))
+        yield IndexedItem(*where, item.summary, item.title, BODY)
+    elif kind == "session":
+        yield IndexedItem(*where, item.title, item.title, HEADING, _present(item.format))
+    elif kind == "passage":
+        label, column = ("heading", HEADING) if item.heading else ("passage", BODY)
+        yield IndexedItem(*where, item.text, label, column)
+    elif kind == "figure":
+        yield IndexedItem(*where, item.counts, item.as_written, BODY, (item.as_written, item.unit))
+    elif kind == "quote":
+        speaker = speakers.get(item.speaker, item.speaker)
+        yield IndexedItem(*where, item.text, speaker, QUOTE, (speaker, *item.topics))
+    else:
+        # Key points, positions, and any kind added later: their text, and their topics if they have some.
+        yield IndexedItem(*where, located.text, "", BODY, tuple(getattr(item, "topics", ())))
 
 
 def _present(*values: str | None) -> tuple[str, ...]:

@@ -9,21 +9,23 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from briefing.model import BriefingLookup, Figure, Passage, Point, Quote, SourceRef
+from briefing.model import (
+    ITEM_KIND_BY_NAME,
+    BriefingLookup,
+    Figure,
+    Passage,
+    Point,
+    Quote,
+    SourceRef,
+    item_sources,
+)
 from briefing.render.safety import safe_text
+from briefing.render.vocabulary import vocabulary
 from briefing.tui.widgets.literal import component_style, with_spans
 
 SpanFinder = Callable[[str], list[tuple[int, int]]]
 """Gives the (start, end) spans of every search match in a text; built from the current query."""
 
-KIND_LABELS = {
-    "passage": "Source",
-    "key_point": "Key point",
-    "position": "Position",
-    "figure": "Figure",
-    "quote": "Quote",
-}
-"""How each kind of item is announced before its text (also for screen readers and monochrome)."""
 
 
 class ItemBlock(Static, can_focus=True):
@@ -80,14 +82,12 @@ class ItemBlock(Static, can_focus=True):
     @property
     def sources(self) -> tuple[SourceRef, ...]:
         """Where the item comes from in the source documents."""
-        if isinstance(self.item, Point):
-            return self.item.sources
-        return (self.item.source,)
+        return item_sources(self.item)
 
     @property
     def body(self) -> str:
         """The item's main text, neutralised, as displayed."""
-        return safe_text(self.item.as_written if isinstance(self.item, Figure) else self.item.text)
+        return safe_text(getattr(self.item, ITEM_KIND_BY_NAME[self.kind].text_field))
 
     @property
     def second_line(self) -> str | None:
@@ -110,10 +110,10 @@ class ItemBlock(Static, can_focus=True):
         return with_spans(Content(text), self._spans(text), component_style(self, "item-block--match"))
 
     def render(self) -> Content:
-        marker = Content(" ".join(ref.label for ref in self.sources) + " ")
+        marker = Content(" ".join(vocabulary().paragraph(ref) for ref in self.sources) + " ")
         marker = marker.stylize(component_style(self, "item-block--marker"))
         body = self._highlighted(self.body)
-        label = Content(f"{KIND_LABELS[self.kind]}: ").stylize("bold")
+        label = Content(f"{vocabulary().kind_label(self.kind)}: ").stylize("bold")
         if isinstance(self.item, Quote):
             speaker = self._highlighted(self.second_line or "").stylize_before("italic")
             return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker)

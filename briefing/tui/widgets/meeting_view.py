@@ -14,7 +14,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import BriefingLookup, Meeting, Session
+from briefing.model import BriefingLookup, Meeting, Session, iter_meeting_nodes
+from briefing.render.vocabulary import vocabulary
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock, SpanFinder
 from briefing.tui.widgets.literal import labelled, literal
@@ -23,14 +24,7 @@ from briefing.tui.widgets.reader_scroll import ReaderOptionList, ReaderScroll
 
 def session_when(session: Session) -> str:
     """ "11 April 2022, morning · working session" — when, and what sort of session."""
-    from briefing.render.dates import format_date
-
-    when = format_date(session.date)
-    if session.part_of_day is not None:
-        when += f", {session.part_of_day.value}"
-    if session.format:
-        when += f" · {session.format}"
-    return when
+    return vocabulary().session_when(session)
 
 
 ITEM_KEYS = Binding.Group("Item")
@@ -156,30 +150,20 @@ class MeetingView(Horizontal):
         )
         with MeetingReader(id="meeting-reader"):
             yield Static(self._header(), classes="meeting-header")
-            for passage in self.meeting.passages:
-                yield ItemBlock(self.lookup, passage, "passage")
-            for session in self.meeting.sessions:
-                yield SessionHeading(session)
-                yield Static(self._session_info(session), classes="session-info")
-                for kind, items in (
-                    ("passage", session.passages),
-                    ("key_point", session.key_points),
-                    ("position", session.positions),
-                    ("figure", session.figures),
-                    ("quote", session.quotes),
-                ):
-                    for item in items:
-                        yield ItemBlock(self.lookup, item, kind)
+            for located in iter_meeting_nodes(self.meeting):
+                if located.kind == "session":
+                    yield SessionHeading(located.item)
+                    yield Static(self._session_info(located.item), classes="session-info")
+                elif located.kind != "meeting":
+                    yield ItemBlock(self.lookup, located.item, located.kind)
 
     def _header(self) -> Hanging:
-        from briefing.render.dates import NOT_STATED_PLACE, format_date_range
-
         meeting = self.meeting
-        place = (meeting.place or NOT_STATED_PLACE) + (f", {meeting.country}" if meeting.country else "")
+        words = vocabulary()
         lines = [
             literal(meeting.title, "bold"),
-            Content.assemble(literal(meeting.kind), " · ", format_date_range(meeting.start, meeting.end),
-                             " · ", literal(place)),
+            Content.assemble(literal(meeting.kind), " · ", words.meeting_dates(meeting),
+                             " · ", literal(words.place(meeting))),
             literal(meeting.summary),
         ]
         if meeting.participants:
