@@ -28,10 +28,15 @@ FULL_NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)?{NAME_WORD}){{1,3}}"
 HONORIFIC = "|".join(re.escape(word) for word in sorted(HONORIFICS, key=len, reverse=True))
 _ROLE_WORD = "|".join(ROLE_WORDS)
 _LINK = r"(?:of|for|and|the|in|on|des|de|du|la|le|l[’']|et|aux|à|van|voor|en|het|der)"
+_ROLE_ADJECTIVES = (
+    "étrangères|étranger|européennes|européen|extérieures|extérieur|intérieur|économiques|sociales|"
+    "buitenlandse|zaken|général|générale|adjoint|adjointe"
+)
 ROLE = (
     rf"(?:(?:[Oo]utgoing|[Nn]ew|[Ff]ormer|sortant|sortante|nouveau|nouvelle|nieuwe|vorige)\s+)?"
     rf"(?:[{UPPER}][\w’'-]*\s+(?:(?:{_LINK})\s+)*)*?(?:{_ROLE_WORD})"
-    rf"(?:\s+(?:(?:{_LINK})\s+)*[{UPPER}][\w’'-]*|\s+\([A-Z]{{2,8}}\))*"
+    rf"(?:\s+(?:(?:{_LINK})\s+|l[’'])*(?:[{UPPER}][\w’'-]*|{_ROLE_WORD}|{_ROLE_ADJECTIVES})(?![\w’'-])"
+    rf"|\s+\([A-Z]{{2,8}}\))*"
 )
 """A title such as `Deputy Prime Minister and Minister of Foreign Affairs` or `ministre des Affaires étrangères`."""
 

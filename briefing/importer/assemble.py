@@ -108,7 +108,7 @@ def _passage(analysis: Analysis, index: int, source_id: str) -> dict:
 
 def _meeting(analysis: Analysis, plan: MeetingPlan, number: int, options: DraftOptions) -> dict:
     paragraphs = analysis.release.paragraphs
-    own = [i for i in ([plan.heading] if plan.heading is not None else []) + plan.intro]
+    own = sorted(([plan.heading] if plan.heading is not None else []) + plan.intro)
     # The meeting's days: those its heading and introduction give, and those that open its sessions.
     openings = [s.paragraphs[0] if s.paragraphs else s.heading for s in plan.sessions]
     days = [d for i in own + [i for i in openings if i is not None] for d in analysis.dating.in_paragraph(i)]

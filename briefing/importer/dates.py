@@ -46,7 +46,9 @@ class Dating:
     def is_dateline(self, paragraph: int, text: str) -> bool:
         """ "Dublin, Wednesday 8 March" or "Bruxelles, le 14 novembre 2023": a place and a date, nothing else."""
         dates = [found for found, _, _ in self.found if found.paragraph == paragraph]
-        if len(dates) != 1 or len(text) > 80 or dates[0].end < len(text.rstrip(" .")):
+        rest = text[dates[0].end:] if dates else ""
+        # A time may follow the date: "14 November 2022 · 17:45", "le 20 mars 2023, 14h30".
+        if len(dates) != 1 or len(text) > 80 or not re.fullmatch(r"[\s.]*(?:[·,|–-]?\s*\d{1,2}[:.h]\d{2}\s*)?", rest):
             return False
         return bool(re.fullmatch(r"(?:[^\W\d][\w .’'-]{1,40},?\s*(?:(?:le|den)\s+)?)?", text[:dates[0].offset]))
 

@@ -28,7 +28,7 @@ FIGURE = re.compile(
     rf"(?:(?P<cur1>{_CURRENCY_BEFORE})[\s\u00a0]?(?P<n1>{_DIGITS})(?:[\s\u00a0]?(?P<s1>{_SCALE}))?(?![\w])"
     rf"|(?P<n2>{_DIGITS}|{_NUMBER_WORDS})(?:[\s\u00a0](?P<s2>{_SCALE}))?"
     rf"(?:[\s\u00a0](?P<cur2>{_CURRENCY_AFTER})(?![\w])|[\s\u00a0]?(?P<pct>%|per cent|pour cent|procent)"
-    rf"|[\s\u00a0](?P<unit>(?:(?-i:[A-ZÀ-Þ])[\w’'-]*[\s\u00a0])?{_UNIT}))"
+    rf"|[\s\u00a0](?:(?:de|d['’])[\s\u00a0]?)?(?P<unit>(?:(?-i:[A-ZÀ-Þ])[\w’'-]*[\s\u00a0])?{_UNIT}))"
     rf"|(?P<ord>{_ORDINAL_WORDS})[\s\u00a0](?P<ounit>{_UNIT}))",
     re.IGNORECASE,
 )
@@ -80,7 +80,9 @@ def _figure(index: int, text: str, match: re.Match[str], month_names: set[str]) 
     if "-" in text[match.start() - 1:match.start()] or text[match.end():match.end() + 1] == "-":
         return None  # "two-day meeting", "G-7": part of a compound word
     end = match.end()
-    while last_word.lower() in _ADJECTIVES and (following := _NEXT_WORD.match(text, end)):
+    while (last_word.lower() in _ADJECTIVES or (last_word[:1].isupper() and _lowercase_noun_follows(text, end))) and (
+        following := _NEXT_WORD.match(text, end)
+    ):
         # "40 civil society organisations", "three Baltic foreign ministers": the noun comes later.
         end, last_word = following.end(), following.group(1)
         words = text[match.start():end]
@@ -96,6 +98,13 @@ def _figure(index: int, text: str, match: re.Match[str], month_names: set[str]) 
 
 
 _NEXT_WORD = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
+
+
+def _lowercase_noun_follows(text: str, end: int) -> bool:
+    """ "six Western Balkan partners": after a capitalised word, a lower-case word that is not a link word."""
+    following = _NEXT_WORD.match(text, end)
+    return bool(following and following.group(1).islower() and following.group(1) not in _NOT_UNITS
+                and len(following.group(1)) > 3)
 _ADJECTIVES = frozenset({"civil", "foreign", "other", "new", "more", "additional", "european", "international",
                          "national", "military", "humanitarian", "member", "local", "young", "armed"})
 

@@ -65,6 +65,9 @@ ROLE_WORDS = (
     "Directrice", "Governor", "Envoy", "Envoyé", "Envoyée", "Gezant", "Tánaiste", "Taoiseach", "King", "Queen",
     "Roi", "Reine", "Koning", "Koningin", "Chair", "Chairman", "Chairwoman", "Spokesperson", "Porte-parole",
     "Woordvoerder", "Head", "Chef", "Deputy", "Vice", "Vicepremier", "Staatssecretaris",
+    "représentant", "représentante", "président", "présidente", "secrétaire", "commissaire", "ambassadeur",
+    "ambassadrice", "procureur", "procureure", "directeur", "directrice", "porte-parole", "premier", "première",
+    "vice-Première", "vice-Premier", "vicepremier", "staatssecretaris", "voorzitter", "woordvoerder",
 )
 """Words of a title or role: "Deputy Prime Minister and Minister of Foreign Affairs", "ministre des Affaires étrangères"."""
 

@@ -128,6 +128,10 @@ def resolve_speaker(
     person = registry.first_mentioned(stripped)
     if person is not None:
         return Resolution(person, "named")
+    for candidate in re.finditer(FULL_NAME, stripped):  # "le Haut représentant, Josep Valls": the name wins
+        added = registry.add_named(candidate.group(), paragraph)
+        if added is not None:
+            return Resolution(added, "named")
     title = TITLE_ALONE.search(stripped)
     if title is not None:
         if principal is not None:

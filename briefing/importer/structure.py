@@ -106,7 +106,7 @@ def plan_meetings(
     for index, text in enumerate(paragraphs):
         meeting = meetings[-1]
         if headings[index] and (MEETING_WORDS.search(text) or (index == 0 and TRIP_WORDS.search(text))):
-            if not meeting.empty:
+            if meeting.heading is not None or meeting.sessions:  # else: a label or dateline came first
                 meeting = MeetingPlan()
                 meetings.append(meeting)
             meeting.title, meeting.heading = text, index
@@ -117,7 +117,7 @@ def plan_meetings(
         cue = session_cue(text, weekday_names)
         current = meeting.sessions[-1] if meeting.sessions else None
         fresh = current is not None and not current.paragraphs
-        if current is None and (not meeting.intro or datelines[index - 1]):
+        if current is None and (not meeting.intro or datelines[index] or (index > 0 and datelines[index - 1])):
             meeting.intro.append(index)  # what the meeting is: who went where, and why (after the dateline)
         elif current is None or (cue.starts_session and not fresh):
             meeting.sessions.append(SessionPlan(_session_title(text, cue), [index], cue=cue))
