@@ -1,6 +1,6 @@
 """Every item of a book a reader can annotate or see change, with a hash of its own content.
 
-Items are meetings, sessions, passages, key points, positions, figures, quotes and people. A meeting's
+Items are meetings, sessions, passages, key points, positions, figures, quotes, people and organisations. A meeting's
 or session's hash covers its own fields only (title, date, participants…), not the items inside it:
 adding a key point to a session is one new item, not also a changed session.
 """
@@ -26,6 +26,7 @@ KIND_NAMES = {
     "figure": "figure",
     "quote": "quote",
     "person": "person",
+    "organisation": "organisation",
 }
 """Kind → how a reader calls it."""
 
@@ -59,7 +60,7 @@ class BookItem:
 
 
 def book_items(briefing: Briefing) -> dict[str, BookItem]:
-    """Item id → item, in document order (meetings, their sessions and items, then people)."""
+    """Item id → item, in document order (meetings, their sessions and items, then people and organisations)."""
     items: dict[str, BookItem] = {}
     for meeting in briefing.meetings:
         items[meeting.id] = _item(meeting, "meeting", meeting.id, "", meeting.title)
@@ -73,6 +74,8 @@ def book_items(briefing: Briefing) -> dict[str, BookItem]:
         )
     for person in briefing.people:
         items[person.id] = _item(person, "person", "", "", "")
+    for organisation in briefing.organisations:
+        items[organisation.id] = _item(organisation, "organisation", "", "", "")
     return items
 
 

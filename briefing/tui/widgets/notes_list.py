@@ -32,7 +32,7 @@ PREVIEW_LINES = 3
 
 def open_item_message(item: BookItem) -> Message:
     """The message that shows `item` where it lives: its meeting tab, or the directory for a person."""
-    if item.kind == "person":
+    if item.kind in ("person", "organisation"):
         return OpenDirectoryEntry(item.item_id)
     if item.kind == "meeting":
         return OpenLocation(item.meeting_id)

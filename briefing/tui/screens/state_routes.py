@@ -1,0 +1,171 @@
+"""The main screen's routes to the reader's own state: `a` note, `m` bookmark, `b` bookmarks, read marks,
+and the reading position that the next opening of the book returns to.
+
+A mixin of `MainScreen` (like `JumpRoutes`): it needs the Screen API, `here()`, `go_to()` and
+`current_meeting_view()`. What is noted is the item that has the keyboard: the nearest widget up
+from the focused one that answers `note_target()` (an item id) or `copy_target()` (an item or a person).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.content import Content
+
+from briefing.model import Located
+from briefing.state import Position
+from briefing.tui.screens.bookmarks_screen import BookmarksScreen
+from briefing.tui.screens.note_editor import NoteEdit, NoteEditor
+from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.notes_list import NotesList, open_item_message
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from briefing.state import Note
+    from briefing.tui.reader_state import ReaderState
+
+
+def marks_of(reader: ReaderState | None, item_id: str) -> Content:
+    """The marks shown before an item: ✎ noted, ★ bookmarked, NEW / CHANGED until read."""
+    if reader is None:
+        return Content("")
+    parts: list[Content] = []
+    if unread := reader.unread.get(item_id):
+        parts.append(Content(f" {unread.upper()} ").stylize("bold reverse"))
+    if count := reader.note_counts.get(item_id):
+        parts.append(Content("✎" if count == 1 else f"✎{count}").stylize("bold"))
+    if item_id in reader.bookmarked:
+        parts.append(Content("★").stylize("bold"))
+    return Content(" ").join(parts) + " " if parts else Content("")
+
+
+def item_id_of(widget: Widget) -> str | None:
+    """The book item a widget stands for (item block, session heading, list entry), or None."""
+    target_of = getattr(widget, "note_target", None)
+    if callable(target_of) and (target := target_of()) is not None:
+        return str(target)
+    copy_of = getattr(widget, "copy_target", None)
+    if callable(copy_of):
+        target = copy_of()
+        if isinstance(target, Located):
+            return target.item.id
+        if target is not None and hasattr(target, "id"):
+            return str(target.id)
+    return None
+
+
+class StateRoutes:
+    """Notes, bookmarks, read marks and position for `MainScreen`."""
+
+    app: Any
+    focused: Any
+
+    @property
+    def reader(self) -> ReaderState:
+        return self.app.reader
+
+    def note_target_id(self) -> str | None:
+        """The item the reader is on: from the focused widget up, else the meeting of the tab."""
+        node = self.focused
+        while node is not None:
+            if (item_id := item_id_of(node)) is not None:
+                return item_id
+            node = node.parent
+        view = self.current_meeting_view()  # type: ignore[attr-defined]
+        return view.meeting.id if view is not None else None
+
+    def action_note(self) -> None:
+        item_id = self.note_target_id()
+        if item_id is None:
+            self.notify("Move to an item first (a quote, position, passage, person…), then press a.",  # type: ignore[attr-defined]
+                        markup=False)
+            return
+        notes_list = self._focused_notes_list()
+        note = notes_list.highlighted_note() if notes_list is not None else self.reader.latest_note(item_id)
+        editor = NoteEditor(self.reader.describe(item_id), note.text if note else "",
+                            "Edit your private note" if note else "Your private note")
+
+        def saved(edit: NoteEdit | None) -> None:
+            if edit is not None:
+                self._save_note(item_id, note, edit.text)
+
+        self.app.push_screen(editor, saved)
+
+    def _focused_notes_list(self) -> NotesList | None:
+        node = self.focused
+        while node is not None and not isinstance(node, NotesList):
+            node = node.parent
+        return node
+
+    def _save_note(self, item_id: str, note: Note | None, text: str) -> None:
+        result = self.reader.save_note(item_id, note, text)
+        if result.conflict:
+            message = ("This note was changed in another window meanwhile: both versions are kept."
+                       if result.note else "This note was changed or deleted in another window; it is kept as it is there.")
+            self.notify(message, severity="warning", markup=False)  # type: ignore[attr-defined]
+        elif result.note is None:
+            self.notify("Note deleted.", markup=False)  # type: ignore[attr-defined]
+        else:
+            self.notify("Note saved (on this computer only).", markup=False)  # type: ignore[attr-defined]
+        self.refresh_state_marks(item_id)
+        self.report_state_messages()
+
+    def action_bookmark(self) -> None:
+        item_id = self.note_target_id()
+        if item_id is None:
+            self.notify("Move to an item first, then press m to bookmark it.", markup=False)  # type: ignore[attr-defined]
+            return
+        marked = self.reader.toggle_bookmark(item_id)
+        what = literal(self.reader.label(item_id))
+        self.notify(Content.assemble("Bookmarked: " if marked else "Bookmark removed: ", what).plain,  # type: ignore[attr-defined]
+                    markup=False)
+        self.refresh_state_marks(item_id)
+        self.report_state_messages()
+
+    def action_bookmarks(self) -> None:
+        def chosen(item_id: str | None) -> None:
+            item = self.reader.items.get(item_id or "")
+            if item is not None:
+                self.post_message(open_item_message(item))  # type: ignore[attr-defined]
+
+        self.app.push_screen(BookmarksScreen(self.reader.bookmark_entries()), chosen)
+
+    def refresh_state_marks(self, item_id: str | None = None) -> None:
+        """Redraw the marks of one item (or of all) and the Notes tab after a change."""
+        from briefing.tui.widgets.item_block import ItemBlock
+        from briefing.tui.widgets.meeting_view import SessionHeading
+
+        for widget in self.query(ItemBlock):  # type: ignore[attr-defined]
+            if item_id is None or widget.item_id == item_id:
+                widget.refresh_marks()
+        for heading in self.query(SessionHeading):  # type: ignore[attr-defined]
+            if item_id is None or heading.session.id == item_id:
+                heading.refresh_marks()
+        for notes in self.query(NotesList):  # type: ignore[attr-defined]
+            notes.refresh_notes()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Reaching an item is reading it: its NEW / CHANGED mark goes.
+        item_id = item_id_of(event.widget)
+        if item_id is not None and self.reader.read(item_id):
+            self.refresh_state_marks(item_id)
+
+    def report_state_messages(self) -> None:
+        """Say, once each, what the store had to do (file moved aside, notes kept in memory)."""
+        for message in self.reader.store.take_messages():
+            self.notify(message, title="Notes and bookmarks", severity="warning", timeout=20, markup=False)  # type: ignore[attr-defined]
+
+    async def restore_position(self) -> None:
+        """Go back to where the reader was when the book was last closed (unless told to start at the top)."""
+        saved = self.reader.saved_position
+        if saved is None or self.app.start_at_top or saved.tab not in self.pane_ids():  # type: ignore[attr-defined]
+            return
+        from briefing.tui.jumps import Place
+
+        await self.go_to(Place(saved.tab, saved.item_id or None, float(saved.scroll_y)))  # type: ignore[attr-defined]
+
+    def save_position(self) -> None:
+        place = self.here()  # type: ignore[attr-defined]
+        self.reader.save_position(Position(place.tab, place.focus_id or "", int(place.scroll_y)))
