@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefing.model import Briefing
-from briefing.model.lookup import iter_items
+from briefing.model.items import ITEM_KIND_SPECS, iter_nodes
 
 KIND_NAMES = {
     "meeting": "meeting",
@@ -31,8 +31,8 @@ KIND_NAMES = {
 """Kind → how a reader calls it."""
 
 CHILDREN = {
-    "meeting": {"sessions", "passages"},
-    "session": {"passages", "key_points", "positions", "figures", "quotes"},
+    "meeting": {"sessions", *(kind.field for kind in ITEM_KIND_SPECS if kind.in_meeting)},
+    "session": {kind.field for kind in ITEM_KIND_SPECS},
 }
 """Fields that hold other items: left out of the container's own content."""
 
@@ -60,18 +60,18 @@ class BookItem:
 
 
 def book_items(briefing: Briefing) -> dict[str, BookItem]:
-    """Item id → item, in document order (meetings, their sessions and items, then people and organisations)."""
+    """Item id → item, in document order (the model's one walk, then people and organisations)."""
     items: dict[str, BookItem] = {}
-    for meeting in briefing.meetings:
-        items[meeting.id] = _item(meeting, "meeting", meeting.id, "", meeting.title)
-        for session in meeting.sessions:
-            items[session.id] = _item(session, "session", meeting.id, session.id, meeting.title)
-    for located in iter_items(briefing):
-        session = located.session
-        where = located.meeting.title + (f" › {session.title}" if session else "")
-        items[located.item.id] = _item(
-            located.item, located.kind, located.meeting.id, session.id if session else "", where
-        )
+    for located in iter_nodes(briefing):
+        meeting, session = located.meeting, located.session
+        if located.kind == "meeting":
+            where = ""
+        elif located.kind == "session" or session is None:
+            where = meeting.title
+        else:
+            where = f"{meeting.title} › {session.title}"
+        session_id = located.item.id if located.kind == "session" else (session.id if session else "")
+        items[located.item.id] = _item(located.item, located.kind, meeting.id, session_id, where)
     for person in briefing.people:
         items[person.id] = _item(person, "person", "", "", "")
     for organisation in briefing.organisations:
