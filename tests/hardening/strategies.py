@@ -16,6 +16,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from briefing.model import Briefing, OrganisationKind, PartOfDay
+from tests.hostile import HOSTILE_CATEGORIES
 
 SHORT_TEXT_MAX = 500
 """The model's limit for names, titles and labels (`ShortText`)."""
@@ -97,7 +98,10 @@ MARKDOWN = ("*", "_", "`", "|", "# heading", "- item", "1. item", "> quote", "**
 LONG = ("x" * 500, "a-" * 250, "界" * 250)
 """Words too long for any line: the writers must fold them."""
 
-HOSTILE_FRAGMENTS = (*MARKUP, *ESCAPES, *CONTROLS, *INVISIBLE, *SCRIPTS, *HTML, *MARKDOWN, *LONG)
+HOSTILE_FRAGMENTS = (
+    *MARKUP, *ESCAPES, *CONTROLS, *INVISIBLE, *SCRIPTS, *HTML, *MARKDOWN, *LONG, *HOSTILE_CATEGORIES.values()
+)
+"""Everything above, and every category of the one inventory (tests/hostile.py)."""
 
 ANY_CHARACTER = st.characters(exclude_categories=("Cs",))
 """Any code point that UTF-8 and JSON can carry: lone surrogates cannot be written to a file."""
@@ -275,7 +279,8 @@ def briefing_dicts(draw: st.DrawFn, hostile: bool = True) -> dict[str, Any]:
         "title": draw(short),
         "issuer": draw(short),
         "principal": draw(st.sampled_from(person_ids)),
-        "classification": draw(short),
+        # A marking must show something (the model refuses a blank one); the rest of it is drawn.
+        "classification": ("UNCLASSIFIED " + draw(short))[:SHORT_TEXT_MAX],
         "language": draw(st.sampled_from(["en", "fr"]) | short),
         "start": book_start.isoformat(),
         "end": book_end.isoformat(),
