@@ -25,7 +25,8 @@ class ExitCode(IntEnum):
     NO_INPUT = 66
     """EX_NOINPUT: the briefing file is missing or cannot be read."""
     IO_ERROR = 74
-    """EX_IOERR: an output file could not be written (disk full, permission, vanished folder)."""
+    """EX_IOERR: output could not be written (disk full, permission, closed standard output), or the app has
+    no terminal (standard input or error closed)."""
     INTERRUPTED = 130
     """Stopped with ctrl+c (128 + SIGINT, as shells report it)."""
 
@@ -48,7 +49,7 @@ exit codes:
   2   usage error (unknown option, invalid query, refused output file)
   65  the briefing file is not a valid briefing
   66  the briefing file is missing or cannot be read
-  74  an output file could not be written
+  74  output could not be written (disk full, standard output closed), or no terminal for the app
   130 interrupted (ctrl+c)
 """
 """The `exit codes:` block of `briefing --help` and every sub-command's help."""
