@@ -29,6 +29,7 @@ from briefing.search import (
     SearchResults,
     compile_query,
 )
+from briefing.search.scan import ScanIndex
 
 NAME = "search"
 
@@ -74,6 +75,8 @@ def run(options: argparse.Namespace) -> int:
         return run_library_search(options)
     briefing = load_from_options(options)
     index = SearchIndex.for_briefing(briefing)
+    if index.unavailable_reason:
+        say(f"briefing search: {index.unavailable_reason} Searching by a plain scan instead (same results, slower).")
     try:
         compiled = compile_query(options.query)
         results = index.search_compiled(compiled, limit=options.limit)
@@ -92,7 +95,7 @@ def run(options: argparse.Namespace) -> int:
     return int(ExitCode.OK if results.total else ExitCode.NO_MATCH)
 
 
-def say_suggestion(index: FullTextIndex, compiled: CompiledQuery) -> None:
+def say_suggestion(index: FullTextIndex | ScanIndex, compiled: CompiledQuery) -> None:
     """After a miss, on stderr (stdout stays the hits, for pipes): the query with its typos corrected."""
     suggestion = index.suggest(compiled)
     if suggestion is not None:
@@ -134,6 +137,11 @@ def hit_fields(hit: SearchHit, meeting_title: str | None, session_title: str | N
         "spans": [list(span) for span in hit.spans],
         "snippet": hit.snippet.text,
         "snippet_spans": [list(span) for span in hit.snippet.spans],
+        "matched_in": [
+            {"where": str(match.where), "field": match.field, "text": match.text, "spans": [list(span) for span in match.spans]}
+            for match in hit.matched_in
+        ],
+        "context_only": hit.context_only,
     }
 
 
@@ -165,6 +173,12 @@ def print_hit(rank: int, hit: SearchHit, compiled: CompiledQuery, where: str, co
     snippet = highlighted(hit.snippet.text, hit.snippet.spans)
     snippet.pad_left(3 + indent)
     console.print(snippet)
+    if hit.context_only:
+        # The words are not in the text shown: say where they were, so the hit does not look wrong.
+        for match in hit.matched_in:
+            found = Text(" " * (3 + indent) + f"found in its {match.field}: ", style="dim")
+            found.append_text(highlighted(one_line(match.text), match.spans if one_line(match.text) == match.text else []))
+            console.print(found)
 
 
 def print_summary(results: SearchResults, shown: int, console: Console) -> None:

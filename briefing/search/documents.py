@@ -41,11 +41,19 @@ class IndexedItem:
     label: str
     column: str
     extras: tuple[str, ...] = ()
+    extra_names: tuple[str, ...] = ()
+    """What each extra is (`speaker`, `topic`, `role`…), for saying where a hit matched."""
 
     @property
     def searchable_texts(self) -> tuple[str, ...]:
         """Everything a query is matched against for this row."""
         return (self.text, *self.extras)
+
+    @property
+    def named_extras(self) -> tuple[tuple[str, str], ...]:
+        """Each extra with its name (`extra` when the row does not say)."""
+        names = self.extra_names + ("extra",) * (len(self.extras) - len(self.extra_names))
+        return tuple(zip(names, self.extras, strict=False))
 
 
 def indexed_items(briefings: Iterable[Briefing]) -> Iterator[IndexedItem]:
@@ -62,12 +70,13 @@ def briefing_items(briefing: Briefing) -> Iterator[IndexedItem]:
     for person in briefing.people:
         yield IndexedItem(
             briefing.id, None, None, "person", person.id, person.name, person.role or "person", HEADING,
-            _present(person.role, person.country, *person.aliases),
+            *_named(role=person.role, country=person.country, alias=person.aliases),
         )
     for organisation in briefing.organisations:
         yield IndexedItem(
             briefing.id, None, None, "organisation", organisation.id, organisation.name,
-            organisation.acronym or "organisation", HEADING, _present(organisation.acronym, *organisation.aliases),
+            organisation.acronym or "organisation", HEADING,
+            *_named(acronym=organisation.acronym, alias=organisation.aliases),
         )
 
 
@@ -77,22 +86,30 @@ def _rows(briefing_id: str, located: Located, speakers: dict[str, str]) -> Itera
     session_id = located.session.id if located.session is not None else None
     where = (briefing_id, located.meeting.id, session_id, kind, item.id)
     if kind == "meeting":
-        yield IndexedItem(*where, item.title, item.kind, HEADING, _present(item.kind, item.place, item.country))
+        yield IndexedItem(*where, item.title, item.kind, HEADING, *_named(kind=item.kind, place=item.place, country=item.country))
         yield IndexedItem(*where, item.summary, item.title, BODY)
     elif kind == "session":
-        yield IndexedItem(*where, item.title, item.title, HEADING, _present(item.format))
+        yield IndexedItem(*where, item.title, item.title, HEADING, *_named(format=item.format))
     elif kind == "passage":
         label, column = ("heading", HEADING) if item.heading else ("passage", BODY)
         yield IndexedItem(*where, item.text, label, column)
     elif kind == "figure":
-        yield IndexedItem(*where, item.counts, item.as_written, BODY, (item.as_written, item.unit))
+        yield IndexedItem(*where, item.counts, item.as_written, BODY, *_named(as_written=item.as_written, unit=item.unit))
     elif kind == "quote":
         speaker = speakers.get(item.speaker, item.speaker)
-        yield IndexedItem(*where, item.text, speaker, QUOTE, (speaker, *item.topics))
+        yield IndexedItem(*where, item.text, speaker, QUOTE, *_named(speaker=speaker, topic=item.topics))
     else:
         # Key points, positions, and any kind added later: their text, and their topics if they have some.
-        yield IndexedItem(*where, located.text, "", BODY, tuple(getattr(item, "topics", ())))
+        yield IndexedItem(*where, located.text, "", BODY, *_named(topic=getattr(item, "topics", ())))
 
 
-def _present(*values: str | None) -> tuple[str, ...]:
-    return tuple(value for value in values if value)
+def _named(**values: str | tuple[str, ...] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`(extras, extra_names)` from named values; a tuple gives one extra per element, empty ones left out."""
+    extras: list[str] = []
+    names: list[str] = []
+    for name, value in values.items():
+        for text in (value,) if isinstance(value, str) or value is None else value:
+            if text:
+                extras.append(text)
+                names.append(name)
+    return tuple(extras), tuple(names)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,10 +26,12 @@ from briefing.search.documents import (
     indexed_items,
 )
 from briefing.search.folding import FoldedText, index_form
-from briefing.search.query import CompiledQuery, QueryError, compile_query
+from briefing.search.matching import Cancelled, FieldMatch, Where, check_cancelled
+from briefing.search.query import CompiledQuery, QueryFailedError, compile_query
 from briefing.search.snippets import Snippet, make_snippet
 
 if TYPE_CHECKING:
+    from briefing.search.scan import ScanIndex
     from briefing.search.suggest import Suggestion, Vocabulary
 
 FTS_MODULE = "fts5"
@@ -51,6 +54,9 @@ TOTAL_CAP = 10_000
 
 TIERS = {HEADING: 0, QUOTE: 1}
 """Row order of the index by where a row's text sits: titles and names, then quotes, then the rest."""
+
+PROGRESS_STEPS = 2000
+"""SQLite virtual-machine steps between two questions to `cancelled` (well under a millisecond)."""
 
 FOLDED_CACHE_SIZE = 4096
 """How many hit texts keep their folded form between searches (typing re-runs similar queries)."""
@@ -79,6 +85,13 @@ class SearchHit:
     snippet: Snippet
     label: str
     """A short human label: the speaker of a quote, the title of a session, the kind of a passage."""
+    matched_in: tuple[FieldMatch, ...] = ()
+    """Where the query's words were found: the text (spans as `spans`), the label, or the context."""
+
+    @property
+    def context_only(self) -> bool:
+        """True when the words were found only around the item (topics, place…), not in its text or label."""
+        return bool(self.matched_in) and all(match.where is Where.CONTEXT for match in self.matched_in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,18 +126,27 @@ class FullTextIndex:
         """The rows of these rowids (called with the lock held)."""
         raise NotImplementedError
 
-    def search(self, query: str, limit: int = 50, as_you_type: bool = False) -> SearchResults:
+    unavailable_reason: str | None = None
+    """Why this index is slower than it should be (None: it is not); see `briefing.search.scan`."""
+
+    def search(
+        self, query: str, limit: int = 50, as_you_type: bool = False, cancelled: Cancelled | None = None
+    ) -> SearchResults:
         """The `limit` best hits for `query`, best first; raises `QueryError` for a query it cannot run."""
         compiled = compile_query(query, as_you_type=as_you_type)
-        return self.search_compiled(compiled, limit)
+        return self.search_compiled(compiled, limit, cancelled=cancelled)
 
-    def search_compiled(self, compiled: CompiledQuery, limit: int = 50) -> SearchResults:
+    def search_compiled(
+        self, compiled: CompiledQuery, limit: int = 50, cancelled: Cancelled | None = None
+    ) -> SearchResults:
+        """Like `search`; `cancelled` is asked while SQLite works and between hits (`SearchCancelled`)."""
         if compiled.is_empty:
             return SearchResults(compiled.query, 0, [])
         expression = compiled.fts_expression
         limit = max(0, int(limit))
+        check_cancelled(cancelled)
         try:
-            with self._lock:
+            with self._lock, _interruptible(self._connection, cancelled):
                 total = self._connection.execute(
                     "SELECT count(*) FROM (SELECT rowid FROM items WHERE items MATCH ? LIMIT ?)",
                     (expression, TOTAL_CAP + 1),
@@ -142,13 +164,15 @@ class FullTextIndex:
                     ).fetchall()
                 items = self._items_of([rowid for rowid, _ in rows])
         except sqlite3.Error as error:
+            check_cancelled(cancelled)  # an interrupted statement is a cancellation, not a failure
             # The expression is built from quoted tokens only; reaching this is a bug, not a user mistake.
-            raise QueryError("This query could not be run; try fewer or simpler words.") from error
-        hits = [
-            self._hit(rowid, items[rowid], -score if ranked else COLUMN_WEIGHTS[items[rowid].column], compiled)
-            for rowid, score in rows
-            if rowid in items
-        ]
+            raise QueryFailedError("This query could not be run; try fewer or simpler words.") from error
+        hits = []
+        for rowid, score in rows:
+            check_cancelled(cancelled)
+            if rowid in items:
+                item = items[rowid]
+                hits.append(self._hit(rowid, item, -score if ranked else COLUMN_WEIGHTS[item.column], compiled))
         return SearchResults(compiled.query, min(total, TOTAL_CAP), hits, total <= TOTAL_CAP, ranked)
 
     def suggest(self, compiled: CompiledQuery) -> Suggestion | None:
@@ -163,19 +187,7 @@ class FullTextIndex:
             return suggest(self._vocabulary, compiled)
 
     def _hit(self, rowid: int, item: IndexedItem, score: float, compiled: CompiledQuery) -> SearchHit:
-        spans = tuple(compiled.folded_spans(self._folded_text(rowid, item.text)))
-        return SearchHit(
-            briefing_id=item.briefing_id,
-            meeting_id=item.meeting_id,
-            session_id=item.session_id,
-            kind=item.kind,
-            item_id=item.item_id,
-            score=score,
-            text=item.text,
-            spans=spans,
-            snippet=make_snippet(item.text, spans),
-            label=item.label,
-        )
+        return make_hit(item, score, compiled, self._folded_text(rowid, item.text))
 
     def _folded_text(self, rowid: int, text: str) -> FoldedText:
         with self._lock:
@@ -200,6 +212,47 @@ class FullTextIndex:
             self._connection.close()
 
 
+def make_hit(item: IndexedItem, score: float, compiled: CompiledQuery, folded: FoldedText) -> SearchHit:
+    """A hit for a row that matched: spans in its text, its snippet, and where else it matched."""
+    spans = tuple(compiled.folded_spans(folded))
+    return SearchHit(
+        briefing_id=item.briefing_id,
+        meeting_id=item.meeting_id,
+        session_id=item.session_id,
+        kind=item.kind,
+        item_id=item.item_id,
+        score=score,
+        text=item.text,
+        spans=spans,
+        snippet=make_snippet(item.text, spans),
+        label=item.label,
+        matched_in=matched_fields(item, spans, compiled),
+    )
+
+
+def matched_fields(item: IndexedItem, spans: tuple[tuple[int, int], ...], compiled: CompiledQuery) -> tuple[FieldMatch, ...]:
+    """Where in the row the query's words are: its text (`spans`), then each extra that holds some."""
+    found = [FieldMatch(Where.TEXT, "text", item.text, spans)] if spans else []
+    for name, extra in item.named_extras:
+        if extra_spans := compiled.spans(extra):
+            where = Where.LABEL if extra == item.label else Where.CONTEXT
+            found.append(FieldMatch(where, name, extra, tuple(extra_spans)))
+    return tuple(found)
+
+
+@contextmanager
+def _interruptible(connection: sqlite3.Connection, cancelled: Cancelled | None) -> Iterator[None]:
+    """While inside, SQLite asks `cancelled` every few thousand steps and stops the statement if True."""
+    if cancelled is None:
+        yield
+        return
+    connection.set_progress_handler(lambda: 1 if cancelled() else 0, PROGRESS_STEPS)
+    try:
+        yield
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
 class SearchIndex(FullTextIndex):
     """An in-memory full-text index over briefings."""
 
@@ -217,12 +270,22 @@ class SearchIndex(FullTextIndex):
             self._connection.commit()
 
     @classmethod
-    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex:
-        """Index every briefing; hits come back in the order of their briefing when relevance ties."""
-        return cls(list(indexed_items(briefings)))
+    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex | ScanIndex:
+        """Index every briefing; hits come back in the order of their briefing when relevance ties.
+
+        Without FTS5 in this Python's SQLite, a `ScanIndex` answers the same queries the same way,
+        more slowly; its `unavailable_reason` says why, for the user.
+        """
+        items = list(indexed_items(briefings))
+        try:
+            return cls(items)
+        except SearchUnavailableError as error:
+            from briefing.search.scan import ScanIndex
+
+            return ScanIndex(items, str(error))
 
     @classmethod
-    def for_briefing(cls, briefing: Briefing) -> SearchIndex:
+    def for_briefing(cls, briefing: Briefing) -> SearchIndex | ScanIndex:
         return cls.build([briefing])
 
     def __len__(self) -> int:

@@ -49,6 +49,13 @@ class QueryError(ValueError):
         self.message = message
 
 
+class QueryFailedError(QueryError):
+    """The engine failed on a query the parser accepted: a bug, never the user's mistake.
+
+    Still shown as a message rather than a traceback, but tests treat it as a failure.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """A word or phrase as folded tokens; `prefix` makes the last token match any word it begins."""
@@ -98,6 +105,10 @@ class CompiledQuery:
         if pattern is None:
             pattern = self._patterns[term] = re.compile(term.pattern)
         return pattern
+
+    def term_found(self, term: Term, folded: str) -> bool:
+        """Whether `term` occurs in `folded` (text already folded with `briefing.search.folding.fold`)."""
+        return self._regex(term).search(folded) is not None
 
     def folded_spans(self, folded: FoldedText) -> list[tuple[int, int]]:
         """Original offsets of every match of a positive term, sorted, overlaps merged."""
