@@ -11,6 +11,7 @@ import pytest
 from briefing.model import Briefing
 from briefing.search import KINDS, QueryError, SearchIndex, SearchUnavailableError
 from briefing.search import index as index_module
+from briefing.search.documents import indexed_items
 from tests.factories import minimal_briefing
 from tests.search.conftest import passage_index
 
@@ -139,12 +140,15 @@ def test_index_queried_from_another_thread() -> None:
     assert totals == [2, 2, 2, 2]
 
 
-def test_missing_fts5_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_fts5_is_a_clear_message_and_a_plain_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(index_module, "FTS_MODULE", "fts5_not_compiled_in")
     with pytest.raises(SearchUnavailableError) as raised:
-        SearchIndex.for_briefing(minimal_briefing())
+        SearchIndex(list(indexed_items([minimal_briefing()])))
     assert "FTS5" in str(raised.value)
     assert sqlite3.sqlite_version in str(raised.value)
+    fallback = SearchIndex.for_briefing(minimal_briefing())
+    assert fallback.unavailable_reason == str(raised.value)
+    assert fallback.search("council").total > 0
 
 
 def test_many_briefings_in_one_index() -> None:
