@@ -27,6 +27,8 @@ class Problem:
     column: int | None = None
     hint: str | None = None
     """What to do about it, when that is more than "fix the value"."""
+    detail: tuple[str, ...] = ()
+    """Lines shown under the problem, e.g. the item's text and the source's, aligned at the first difference."""
 
     def describe(self) -> str:
         where = []
@@ -35,7 +37,8 @@ class Problem:
         if self.field:
             where.append(self.field)
         text = f"{' · '.join(where)}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        return "\n".join([text, *(f"      {line}" for line in self.detail)])
 
 
 class BriefingLoadError(Exception):

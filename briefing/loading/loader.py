@@ -8,6 +8,8 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -15,10 +17,18 @@ from pydantic import ValidationError
 
 from briefing.files import FileTooLarge, NotARegularFile, read_bounded
 from briefing.loading.errors import BriefingLoadError, LoadFailure, Problem
-from briefing.loading.sources import check_against_sources, sources_outside
+from briefing.loading.json_hints import syntax_problem
+from briefing.loading.sources import (
+    check_paragraphs,
+    missing_sources,
+    raw_source_problems,
+    read_source_paragraphs,
+    sources_outside,
+)
 from briefing.loading.strict_json import (
     MAX_NUMBER_DIGITS,
     DuplicateKeyError,
+    JsonLayout,
     NonFiniteNumberError,
     NumberTooLongError,
     layout_of,
@@ -59,11 +69,14 @@ def max_bytes_from_environment() -> int:
     return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_BYTES
 
 
-def load_briefing(path: Path | str, *, max_bytes: int | None = None, check_sources: bool = True) -> Briefing:
+def load_briefing(
+    path: Path | str, *, max_bytes: int | None = None, check_sources: bool = True, require_sources: bool = False
+) -> Briefing:
     """Read, parse and validate a briefing file.
 
     With `check_sources`, every quote, passage and figure is also checked word for word against the
-    source texts the file names, when those texts are present beside it.
+    source texts the file names, when those texts are present beside it; with `require_sources` (what
+    `briefing validate` does) a source text that is not there is an error too, since nothing was checked.
     """
     path = Path(path)
     text = read_briefing_text(path, max_bytes=max_bytes_from_environment() if max_bytes is None else max_bytes)
@@ -74,15 +87,32 @@ def load_briefing(path: Path | str, *, max_bytes: int | None = None, check_sourc
                 path, "names a source text outside its folder, through a link", outside,
                 advice="A briefing reads files only from its own folder; this one was not opened.",
             )
-        problems = check_against_sources(briefing, path.parent)
+        layout = layout_of(text)
+        problems = missing_sources(briefing, path.parent) if require_sources else []
+        problems += check_paragraphs(briefing, read_source_paragraphs(briefing, path.parent), layout.line_of)
         if problems:
             raise BriefingLoadError(
                 path,
-                f"{len(problems)} item(s) do not match their source word for word",
-                problems,
-                advice="Copy the text exactly from the source paragraph cited, or correct the citation.",
+                f"{len(problems)} problem(s) with the source texts it cites",
+                [_with_line(problem, layout) for problem in problems],
+                advice="Copy the text exactly from the source paragraph cited, or correct the citation; "
+                "keep each source text at its `path` beside the briefing.",
             )
     return briefing
+
+
+def _with_line(problem: Problem, layout: JsonLayout) -> Problem:
+    if problem.line is not None or not problem.field:
+        return problem
+    return replace(problem, line=layout.line_of(_path_of(problem.field)))
+
+
+def _path_of(field: str) -> tuple[str | int, ...]:
+    """`sources[0].path` → ("sources", 0, "path"): the inverse of `format_location` for plain keys."""
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]", field):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
 
 
 def read_briefing_text(path: Path, *, max_bytes: int) -> str:
@@ -175,12 +205,10 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
             path, "is not a usable briefing: its JSON is nested too deeply to read",
             advice="A briefing is only a few levels deep; check how this file was produced.",
         ) from None
-    except ValueError as error:  # json.JSONDecodeError
-        line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
-        reason = getattr(error, "msg", str(error))
-        raise BriefingLoadError(
-            path, "is not valid JSON", [Problem(reason, line=line, column=column)], advice=FIX_ADVICE
-        ) from None
+    except json.JSONDecodeError as error:
+        raise BriefingLoadError(path, "is not valid JSON", [syntax_problem(text, error)], advice=FIX_ADVICE) from None
+    except ValueError as error:
+        raise BriefingLoadError(path, "is not valid JSON", [Problem(str(error))], advice=FIX_ADVICE) from None
     if not isinstance(data, dict):
         raise BriefingLoadError(
             path, f"holds a JSON {_JSON_TYPE_NAMES.get(type(data), 'value')}, not an object",
@@ -190,6 +218,8 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
         return Briefing.model_validate(data)
     except ValidationError as error:
         problems = _problems_from_validation(error, text)
+        # Every problem at once: the verbatim ones too, as far as the invalid file allows.
+        problems += raw_source_problems(data, path.parent, layout_of(text).line_of)
         raise BriefingLoadError(
             path, f"is not a valid briefing: {len(problems)} problem(s)", problems, advice=FIX_ADVICE
         ) from None

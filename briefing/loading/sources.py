@@ -7,10 +7,12 @@ the source text a briefing names is present, every verbatim item is compared wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.files import read_bounded
 from briefing.loading.errors import Problem
+from briefing.loading.verbatim import explain, keeps_its_marks
 from briefing.model import ITEM_KIND_BY_NAME, Briefing, Location, SourceRef, format_location, iter_items
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -82,49 +84,117 @@ def check_against_sources(briefing: Briefing, folder: Path) -> list[Problem]:
     return check_paragraphs(briefing, read_source_paragraphs(briefing, folder))
 
 
-def check_paragraphs(briefing: Briefing, paragraphs: dict[str, list[str]]) -> list[Problem]:
+def missing_sources(briefing: Briefing, folder: Path) -> list[Problem]:
+    """A problem for every source document whose text is not beside the briefing: nothing to check against."""
+    readable = read_source_paragraphs(briefing, folder)
+    return [
+        Problem(
+            f"the source text {document.path!r} cannot be read beside the briefing: the verbatim check of the "
+            f"items citing {document.id!r} was skipped",
+            format_location(("sources", index, "path")),
+            hint="put the source text at that path, correct `path`, or run with --no-source-check",
+        )
+        for index, document in enumerate(briefing.sources)
+        if document.id not in readable
+    ]
+
+
+LineOf = Callable[[Location], "int | None"]
+
+
+def check_paragraphs(
+    briefing: Briefing, paragraphs: dict[str, list[str]], line_of: LineOf | None = None
+) -> list[Problem]:
     """Every verbatim item that does not occur in the paragraph it cites, given the sources' paragraphs."""
-    if not paragraphs:
-        return []
     problems: list[Problem] = []
-
-    def check(text: str, ref: SourceRef, location: Location, kind: str, field: str) -> None:
-        document = paragraphs.get(ref.document)
-        if document is None:
-            return
-        last = ref.last_paragraph or ref.paragraph
-        if last > len(document):
-            problems.append(
-                Problem(
-                    f"cites paragraph {last}, but the source has {len(document)} paragraphs",
-                    format_location((*location, "source", "last_paragraph" if last != ref.paragraph else "paragraph")),
-                )
-            )
-            return
-        # An item over a range of paragraphs holds one part per paragraph, separated by a blank line.
-        parts = split_paragraphs(text) if ref.last_paragraph is not None else [text]
-        if len(parts) != len(ref.paragraphs):
-            problems.append(
-                Problem(
-                    f"cites {len(ref.paragraphs)} paragraphs ({ref.label}) but its text has {len(parts)} part(s)",
-                    format_location((*location, field)),
-                    hint="separate the parts taken from each paragraph by a blank line (\\n\\n)",
-                )
-            )
-            return
-        for part, number in zip(parts, ref.paragraphs, strict=True):
-            if collapse_whitespace(part) not in collapse_whitespace(document[number - 1]):
-                problems.append(
-                    Problem(
-                        f"this {kind} does not occur word for word in paragraph {number} of {ref.document!r}",
-                        format_location((*location, field)),
-                    )
-                )
-                return
-
     for located in iter_items(briefing):
         spec = ITEM_KIND_BY_NAME[located.kind]
-        if spec.verbatim:
-            for ref in located.sources:
-                check(located.text, ref, located.path, located.kind, spec.text_field)
+        if not spec.verbatim:
+            continue
+        if located.kind == "quote" and keeps_its_marks(located.text):
+            where = (*located.path, spec.text_field)
+            problems.append(Problem(
+                "the quote keeps its quotation marks, so it would print as ““…””", format_location(where),
+                line_of(where) if line_of else None, hint="remove the marks at its start and end",
+            ))
+        for ref in located.sources:
+            document = paragraphs.get(ref.document)
+            if document is not None:
+                problems += check_item(located.text, ref, document, located.path, located.kind, spec.text_field, line_of)
     return problems
+
+
+def check_item(
+    text: str, ref: SourceRef, document: list[str], location: Location, kind: str, field: str,
+    line_of: LineOf | None = None,
+) -> list[Problem]:
+    """The problems of one verbatim item against the paragraphs of the document it cites."""
+    last = ref.last_paragraph or ref.paragraph
+    if last > len(document):
+        where = (*location, "source", "last_paragraph" if last != ref.paragraph else "paragraph")
+        return [Problem(
+            f"cites ¶{last}, but the source has only {len(document)} paragraphs: out of range",
+            format_location(where), line_of(where) if line_of else None,
+            hint="paragraphs are numbered from 1, separated by blank lines, headings included",
+        )]
+    # An item over a range of paragraphs holds one part per paragraph, separated by a blank line.
+    parts = split_paragraphs(text) if ref.last_paragraph is not None else [text]
+    where = (*location, field)
+    if len(parts) != len(ref.paragraphs):
+        return [Problem(
+            f"cites {len(ref.paragraphs)} paragraphs ({ref.label}) but its text has {len(parts)} part(s)",
+            format_location(where), line_of(where) if line_of else None,
+            hint="separate the parts taken from each paragraph by a blank line (\\n\\n)",
+        )]
+    for part, number in zip(parts, ref.paragraphs, strict=True):
+        if collapse_whitespace(part) not in collapse_whitespace(document[number - 1]):
+            mismatch = explain(part, document[number - 1], number, document, kind)
+            return [Problem(f"{mismatch.message} of {ref.document!r}", format_location(where),
+                            line_of(where) if line_of else None, hint=mismatch.hint, detail=mismatch.detail)]
+    return []
+
+
+_RAW_ITEMS = (("passages", "passage", "text"), ("quotes", "quote", "text"), ("figures", "figure", "as_written"))
+
+
+def raw_source_problems(data: dict, folder: Path, line_of: LineOf | None = None) -> list[Problem]:
+    """Verbatim problems of a file that does not validate, found in its raw JSON where it is well-formed enough."""
+    paragraphs: dict[str, list[str]] = {}
+    for document in data.get("sources") or []:
+        if isinstance(document, dict) and isinstance(document.get("id"), str) and isinstance(document.get("path"), str):
+            path = source_path(folder, document["path"]) if "\0" not in document["path"] else None
+            try:
+                if path is not None:
+                    paragraphs[document["id"]] = split_paragraphs(read_bounded(path, MAX_SOURCE_BYTES).decode("utf-8-sig"))
+            except (OSError, UnicodeDecodeError, ValueError):
+                continue
+    problems: list[Problem] = []
+    for location, kind, field, item in _raw_items(data):
+        try:
+            ref = SourceRef.model_validate(item.get("source"))
+        except ValueError:
+            continue  # the schema problems already say what is wrong with this citation
+        text = item.get(field)
+        if isinstance(text, str) and text and ref.document in paragraphs:
+            problems += check_item(text, ref, paragraphs[ref.document], location, kind, field, line_of)
+    return problems
+
+
+def _raw_items(data: dict) -> list[tuple[Location, str, str, dict]]:
+    found: list[tuple[Location, str, str, dict]] = []
+    meetings = data.get("meetings")
+    for m, meeting in enumerate(meetings if isinstance(meetings, list) else []):
+        if not isinstance(meeting, dict):
+            continue
+        containers: list[tuple[Location, dict]] = [(("meetings", m), meeting)]
+        sessions = meeting.get("sessions")
+        for s, session in enumerate(sessions if isinstance(sessions, list) else []):
+            if isinstance(session, dict):
+                containers.append((("meetings", m, "sessions", s), session))
+        for where, container in containers:
+            for key, kind, field in _RAW_ITEMS:
+                items = container.get(key)
+                for i, item in enumerate(items if isinstance(items, list) else []):
+                    if isinstance(item, dict):
+                        found.append(((*where, key, i), kind, field, item))
+    return found

@@ -228,14 +228,14 @@ def test_quotes_are_checked_word_for_word_against_the_source(with_source: Source
     assert error.failure is LoadFailure.INVALID
     [problem] = error.problems
     assert problem.field == "meetings[0].sessions[0].quotes[0].text"
-    assert "does not occur word for word in paragraph 2" in problem.message
+    assert "does not occur word for word in ¶2" in problem.message
 
 
 def test_a_citation_past_the_last_paragraph_is_reported(with_source: SourceWriter) -> None:
     folder = with_source("Intro The Council met.\n\nPassage The Council met. We said The Council met. 500 million euros")
     data = changed(minimal_briefing_dict(), ("meetings", 0, "sessions", 0, "passages", 0, "source", "paragraph"), 9)
     error = load_error(write_json(folder / "far.json", data))
-    assert "cites paragraph 9, but the source has 2 paragraphs" in error.message
+    assert "cites ¶9, but the source has only 2 paragraphs: out of range" in error.message
 
 
 @pytest.mark.parametrize("path", ["../elsewhere.txt", "/etc/passwd", "sources/../../x.txt", "C:\\\\x.txt", "a\x00b"])

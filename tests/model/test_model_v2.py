@@ -125,7 +125,7 @@ def test_a_quote_over_two_paragraphs_is_checked_part_by_part(tmp_path: Path) -> 
 def test_a_range_quote_whose_second_part_is_not_in_its_paragraph_is_reported(tmp_path: Path) -> None:
     data = changed(v2(), (*SESSION, "quotes", 0, "text"), "We said The Council met.\n\nAnd we went off.")
     data = changed(data, (*SESSION, "quotes", 0, "source"), {"document": "release", "paragraph": 2, "last_paragraph": 3})
-    with pytest.raises(BriefingLoadError, match="paragraph 3"):
+    with pytest.raises(BriefingLoadError, match="¶3"):
         load_briefing(_write(tmp_path, data, SOURCE))
 
 
