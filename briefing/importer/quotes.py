@@ -17,6 +17,8 @@ from briefing.importer.lexicon import ACCORDING_TO, PRONOUNS, SPEECH_VERB_PATTER
 CLOSERS = {"“": "”", "‘": "’", '"': '"', "«": "»", "„": "“”"}
 """Each opening mark and the mark(s) that close it."""
 
+ALL_MARKS = "“”‘’\"'«»„‚‹›"
+
 _SPACE = " \t\n\u00a0\u202f"
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s\u00a0]|$)|[”»\"’](?=[\s\u00a0]+[A-ZÀ-Þ])")
 
@@ -161,6 +163,11 @@ def _finish(
     paragraphs: list[str], parts: list[tuple[int, str]], truncated: bool, index: int, opening: int, closing: int | None
 ) -> FoundQuote | None:
     cleaned = [(number, _trim(part)) for number, part in parts]
+    while len(cleaned) > 1 and cleaned[0][1][:1] in ALL_MARKS and cleaned[-1][1][-1:] in ALL_MARKS and all(
+        part for _, part in cleaned
+    ):
+        cleaned[0] = (cleaned[0][0], _trim(cleaned[0][1][1:]))
+        cleaned[-1] = (cleaned[-1][0], _trim(cleaned[-1][1][:-1]))
     if not all(part for _, part in cleaned):
         return None  # a paragraph holding only a quotation mark: nothing said there, so no range to cite
     who, cue = _speaker_phrase(paragraphs, index, opening, parts[-1][0], closing)
@@ -173,8 +180,12 @@ def _finish(
 
 
 def _trim(part: str) -> str:
-    # Spaces inside « … » and a comma the writer put inside the marks are not part of what was said.
-    return part.strip(_SPACE).rstrip(",").rstrip(_SPACE)
+    # Spaces inside « … » and a comma the writer put inside the marks are not part of what was said;
+    # nor are marks around the whole of it (“‘…’”), which would print doubled.
+    part = part.strip(_SPACE).rstrip(",").rstrip(_SPACE)
+    while len(part) > 1 and part[0] in ALL_MARKS and part[-1] in ALL_MARKS:
+        part = part[1:-1].strip(_SPACE).rstrip(",").rstrip(_SPACE)
+    return "" if part in ALL_MARKS else part
 
 
 def _not_speech(text: str, words: int) -> bool:
