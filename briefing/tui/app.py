@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable
 from functools import cached_property
@@ -158,9 +157,8 @@ def make_app(briefing_path: Path | None = None) -> BriefingApp:
 
     path = briefing_path if briefing_path is not None else sample_path()
     briefing = load_briefing(path)
-    # The loaded book is some 100k long-lived objects with no reference cycles: moved to the permanent
-    # generation, full collections no longer walk them (50–80 ms pauses, mid-keystroke, on large books).
-    gc.freeze()
+    # No gc.freeze() here: tests build many apps in one process and must get their garbage back.
+    # The command line freezes the book once, just before running the app (`briefing.cli.app_command`).
     return BriefingApp(
         briefing,
         source_folder=path.parent,

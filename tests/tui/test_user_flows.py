@@ -3,7 +3,6 @@ opens the wrong thing, a directory that does not show whom it was asked for, a m
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -174,13 +173,6 @@ async def test_every_modal_shows_the_marking_top_and_bottom(sample_path: Path, t
         await pilot.pause()
         lines = screen_lines(app)
         assert marking[:10] in lines[0] and marking[:10] in lines[-2]
-
-
-def test_the_loaded_book_is_left_out_of_full_collections(sample_path: Path) -> None:
-    gc.unfreeze()
-    make_app(sample_path)
-    assert gc.get_freeze_count() > 10_000, "the book's objects are in the permanent generation"
-    gc.unfreeze()
 
 
 async def test_quote_details_keep_their_label_column(sample_app: BriefingApp) -> None:

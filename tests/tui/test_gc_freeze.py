@@ -1,0 +1,48 @@
+"""The loaded book is frozen out of full collections by the command line, and only there.
+
+`gc.get_objects()` lists the objects the collector walks; a frozen object is not among them.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.tui.app import BriefingApp, make_app
+
+
+def walked_by_the_collector(thing: object) -> bool:
+    return any(candidate is thing for candidate in gc.get_objects())
+
+
+@pytest.fixture(autouse=True)
+def thawed() -> None:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()  # whatever a test froze goes back to the collector
+
+
+def test_make_app_leaves_the_book_to_the_collector(sample_path: Path) -> None:
+    app = make_app(sample_path)
+    assert gc.get_freeze_count() == 0
+    assert walked_by_the_collector(app.briefing), "apps built by tests must be collectable"
+
+
+def test_the_command_line_freezes_the_book_before_running_the_app(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[bool, int]] = []
+
+    def run(self: BriefingApp, *args: object, **kwargs: object) -> None:
+        seen.append((walked_by_the_collector(self.briefing), gc.get_freeze_count()))
+
+    monkeypatch.setattr(BriefingApp, "run", run)
+    monkeypatch.delenv("TERM", raising=False)
+    monkeypatch.setattr("briefing.cli.app_command.terminal_problem", lambda: None)
+    assert main([str(sample_path)]) == 0
+    [(walked, frozen)] = seen
+    assert not walked, "the book is in the permanent generation while the app runs"
+    assert frozen > 10_000
