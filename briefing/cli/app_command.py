@@ -50,7 +50,12 @@ def run(options: argparse.Namespace) -> int:
 
     app = make_app(briefing_path(options))
     freeze_what_is_loaded()
-    app.run()
+    try:
+        app.run()
+    finally:
+        from briefing.files import remove_unfinished
+
+        remove_unfinished()  # an export still being written when the app ended leaves no temporary file
     return int(app.return_code or 0)
 
 

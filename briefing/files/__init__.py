@@ -3,7 +3,7 @@
 No dependency on the rest of `briefing`: every layer that writes a file can use it.
 """
 
-from briefing.files.atomic import Terminated, write_atomic
+from briefing.files.atomic import Terminated, remove_unfinished, write_atomic
 from briefing.files.reading import FileTooLarge, NotARegularFile, read_bounded
 
-__all__ = ["FileTooLarge", "NotARegularFile", "Terminated", "read_bounded", "write_atomic"]
+__all__ = ["FileTooLarge", "NotARegularFile", "Terminated", "read_bounded", "remove_unfinished", "write_atomic"]

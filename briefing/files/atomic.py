@@ -22,6 +22,10 @@ from types import FrameType
 TEMPORARY_SUFFIX = ".tmp"
 """Temporary files are `.<name>.<random>.tmp` beside the target: hidden, and plainly leftovers."""
 
+_UNFINISHED: set[Path] = set()
+"""Temporary files being written now (by any thread): what `remove_unfinished` deletes."""
+_UNFINISHED_LOCK = threading.Lock()
+
 
 class Terminated(BaseException):
     """SIGTERM or SIGHUP arrived during an atomic write; raised so that the clean-up runs.
@@ -50,6 +54,8 @@ def write_atomic(path: Path | str, data: bytes | str, *, overwrite: bool = True,
     temporary = path.with_name(f".{path.name[:100]}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     with _signals_raise():
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
+        with _UNFINISHED_LOCK:
+            _UNFINISHED.add(temporary)
         try:
             try:
                 if overwrite:
@@ -63,7 +69,19 @@ def write_atomic(path: Path | str, data: bytes | str, *, overwrite: bool = True,
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+        finally:
+            with _UNFINISHED_LOCK:
+                _UNFINISHED.discard(temporary)
     _sync_folder(path.parent)
+
+
+def remove_unfinished() -> None:
+    """Delete the temporary files of writes still under way (in other threads), e.g. when a signal ends
+    the program: their targets stay as they were, and no half-written temporary file is left behind."""
+    with _UNFINISHED_LOCK:
+        for temporary in list(_UNFINISHED):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _write_all(descriptor: int, content: bytes) -> None:

@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -84,6 +87,20 @@ class BriefingApp(App[None]):
         from briefing.tui.screens.main_screen import MainScreen
 
         return MainScreen(self.lookup)
+
+    def on_mount(self) -> None:
+        # SIGTERM/SIGHUP (kill, a closed terminal window) would otherwise kill the process at once: the
+        # terminal stays in raw mode and an export under way leaves its temporary file. Quit cleanly.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self._terminated, number)
+
+    def _terminated(self, number: int) -> None:
+        from briefing.files import remove_unfinished
+
+        remove_unfinished()
+        self.exit(return_code=128 + number)
 
     def on_ready(self) -> None:
         if self.exit_after_first_frame:

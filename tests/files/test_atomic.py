@@ -160,3 +160,41 @@ def test_a_full_disk_leaves_no_partial_new_file(tmp_path: Path) -> None:
     result = run_print_with_file_size_limit(tmp_path, "--format", "html", "-o", "book.html")
     assert result.returncode == 74, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_remove_unfinished_deletes_the_temporary_file_of_a_write_under_way(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the app does when SIGTERM ends it while an export is being written in a worker thread."""
+    import threading
+
+    target = tmp_path / "export.html"
+    target.write_text(OLD, encoding="utf-8")
+    half_written, finish = threading.Event(), threading.Event()
+    real_write_all = atomic._write_all
+
+    def slow_write_all(descriptor: int, content: bytes) -> None:
+        real_write_all(descriptor, content[:10])
+        half_written.set()
+        finish.wait(10)
+        real_write_all(descriptor, content[10:])
+
+    monkeypatch.setattr(atomic, "_write_all", slow_write_all)
+    errors: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            write_atomic(target, "new content " * 100)
+        except OSError as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=export)
+    worker.start()
+    assert half_written.wait(10), "the worker started writing"
+    assert len(leftovers(tmp_path)) == 1
+    atomic.remove_unfinished()
+    assert leftovers(tmp_path) == []
+    finish.set()
+    worker.join(10)
+    assert target.read_text(encoding="utf-8") == OLD, "the rename of a removed file fails: the old file stays"
+    assert len(errors) == 1 and isinstance(errors[0], FileNotFoundError)
+    assert leftovers(tmp_path) == []

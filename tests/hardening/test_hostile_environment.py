@@ -260,3 +260,57 @@ def test_a_dumb_terminal_gets_the_book_as_text_instead_of_a_full_screen_app() ->
     assert b"TERM=dumb" in result.stderr
     assert b"\x1b" not in result.stdout  # no alternate screen, no cursor movement, no colour
     assert "Sophie Wilmès" in result.stdout.decode("utf-8")
+
+
+# The app in a real terminal (items 3, 5, 6) ---------------------------------------------------------
+
+
+def run_app_in_a_terminal(env: dict[str, str], then_signal: int | None) -> tuple[int, bytes]:
+    """Start `briefing` on a pseudo-terminal, wait (bounded) for its first frame, send `then_signal`."""
+    import pty
+    import select
+    import signal as signals
+    import time
+
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: become the app
+        os.environ.update(env)
+        os.execv(sys.executable, [sys.executable, "-m", "briefing", str(SAMPLE_PATH)])
+    output = b""
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        while b"Overview" not in output and time.monotonic() < deadline:  # waits for the first frame
+            if select.select([terminal], [], [], 0.5)[0]:
+                output += os.read(terminal, 65536)
+        assert b"Overview" in output, output[-2000:]
+        os.kill(pid, then_signal or signals.SIGTERM)
+        while time.monotonic() < deadline:  # waits for the app to restore the terminal and exit
+            if select.select([terminal], [], [], 0.5)[0]:
+                try:
+                    chunk = os.read(terminal, 65536)
+                except OSError:  # the child has gone: the terminal's other end is closed
+                    break
+                if not chunk:
+                    break
+                output += chunk
+        _, status = os.waitpid(pid, 0)
+    finally:
+        os.close(terminal)
+        with __import__("contextlib").suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pseudo-terminal")
+def test_the_app_draws_utf8_under_an_ascii_session_and_quits_cleanly_on_sigterm() -> None:
+    import signal as signals
+
+    code, output = run_app_in_a_terminal(
+        {"PYTHONIOENCODING": "ascii", "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}, signals.SIGTERM
+    )
+    assert "UNCLASSIFIED – PUBLIC".encode() in output, "the dash is drawn as UTF-8"
+    assert b"\\u2013" not in output, "not as a Python escape"
+    assert code == 128 + signals.SIGTERM
+    assert output.rstrip().endswith(b"\x1b[?1049l") or b"\x1b[?1049l" in output[-400:], "terminal restored"
+    assert b"Traceback" not in output
