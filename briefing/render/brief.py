@@ -16,6 +16,7 @@ from briefing.render.document import (
     Fields,
     Inline,
     ItemList,
+    LazySections,
     Paragraph,
     Section,
     SectionKind,
@@ -36,7 +37,7 @@ class BriefBuilder(_SummaryBuilder):
             marking=safe_text(self.briefing.classification),
             language=safe_text(self.briefing.language),
             front=self.brief_front(),
-            sections=tuple(self.brief_meeting(meeting) for meeting in self.meetings),
+            sections=LazySections(len(self.meetings), lambda index: self.brief_meeting(self.meetings[index])),
             brief=True,
         )
 
@@ -60,7 +61,7 @@ class BriefBuilder(_SummaryBuilder):
             anchor=f"meeting-{meeting.id}",
             subtitle=safe_text(f"{format_date_range(meeting.start, meeting.end)} · {where}"),
             blocks=(Paragraph(plain(safe_text(meeting.summary))),),
-            sections=tuple(self.brief_session(session) for session in meeting.sessions),
+            sections=LazySections(len(meeting.sessions), lambda index: self.brief_session(meeting.sessions[index])),
         )
 
     def brief_session(self, session: Session) -> Section:

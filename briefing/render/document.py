@@ -10,8 +10,10 @@ own format (HTML entities, Markdown backslashes) and never interpret it as marku
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
 
 
 class Emphasis(StrEnum):
@@ -105,7 +107,8 @@ class Section:
     """An id unique in the document, made of briefing ids (plain ASCII by the schema) and fixed words."""
     subtitle: str | None = None
     blocks: tuple[Block, ...] = ()
-    sections: tuple[Section, ...] = ()
+    sections: Sequence[Section] = ()
+    """A tuple, or `LazySections` for a meeting's sessions (a meeting may hold ten thousand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +119,55 @@ class SummaryDocument:
     marking: str
     language: str
     front: tuple[Block, ...]
-    sections: tuple[Section, ...]
+    sections: Sequence[Section]
+    """A tuple, or `LazySections` for a whole book: each meeting's section built when it is reached."""
     brief: bool = False
     """A brief (one page per meeting): writers lay it out compactly."""
 
 
-def walk_sections(sections: tuple[Section, ...]) -> list[Section]:
+class LazySections(Sequence[Section]):
+    """The sections of a long summary (or a meeting's sessions), each built when it is read, not kept.
+
+    A 2,000-meeting book's whole document takes about a hundred megabytes; a writer walking it in order
+    needs one meeting's (or one session's) at a time.
+    """
+
+    def __init__(
+        self, count: int, build: Callable[[int], Section], head: tuple[Section, ...] = (),
+        tail: tuple[Section, ...] = (),
+    ) -> None:
+        self._count = count
+        self._build = build
+        self._head = head
+        self._tail = tail
+
+    def __len__(self) -> int:
+        return len(self._head) + self._count + len(self._tail)
+
+    @overload
+    def __getitem__(self, index: int) -> Section: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Section]: ...
+    def __getitem__(self, index: int | slice) -> Section | Sequence[Section]:
+        if isinstance(index, slice):
+            return tuple(self[position] for position in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index < len(self._head):
+            return self._head[index]
+        index -= len(self._head)
+        return self._build(index) if index < self._count else self._tail[index - self._count]
+
+    def __iter__(self) -> Iterator[Section]:
+        yield from self._head
+        for index in range(self._count):
+            yield self._build(index)
+        yield from self._tail
+
+
+def walk_sections(sections: Sequence[Section]) -> list[Section]:
     """Every section, depth first, in reading order."""
     found: list[Section] = []
     for section in sections:

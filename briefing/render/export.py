@@ -1,7 +1,8 @@
 """Export the summary in every format from the one document structure.
 
-text, ansi and svg go through Rich (`Console(record=True)`, `export_text`, `export_svg`); markdown
-and html through their own small writers. The console is isolated from the environment (`_environ`),
+text and ansi are written line by line from `rich_writer.document_lines` (styles as SGR codes for
+ansi); svg goes through Rich (`Console(record=True)`, `export_svg`); markdown and html through their
+own small writers. The console is isolated from the environment (`_environ`),
 so NO_COLOR, COLUMNS or TERM of the calling process never change an export: the caller decides the
 format, and `briefing print` decides it from the terminal.
 """
@@ -10,17 +11,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rich._export_format import CONSOLE_SVG_FORMAT
+from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.terminal_theme import MONOKAI
 
 from briefing.model import Briefing
-from briefing.render.html_writer import render_html
-from briefing.render.markdown_writer import render_markdown
-from briefing.render.rich_writer import render_document
+from briefing.render.document import SummaryDocument
+from briefing.render.html_writer import html_chunks
+from briefing.render.markdown_writer import markdown_chunks
+from briefing.render.rich_writer import document_chunks, document_lines, render_document
 from briefing.render.summary import build_summary
+from briefing.render.wrapping import Line
 
 EXPORT_FORMATS = ("ansi", "text", "markdown", "html", "svg")
 """Every format `export_summary` writes, in the order `briefing print --help` lists them."""
@@ -33,6 +37,17 @@ OFFLINE_SVG_FORMAT = re.sub(r"@font-face \{\{.*?\}\}\s*", "", CONSOLE_SVG_FORMAT
 
 MIN_WIDTH = 20
 """Below this, tables and block quotes cannot lay out at all."""
+
+MAX_SVG_LINES = 20_000
+"""Tallest SVG written: about 300 screens. A whole big book would be an image hundreds of thousands of
+lines tall that no viewer opens (and Rich's SVG export holds every character of it in memory)."""
+
+Progress = Callable[[int, int], None]
+"""`progress(done, total)`: how far a long export has come, for a progress line."""
+
+
+class ExportTooLargeError(ValueError):
+    """The summary is too long for the format asked (an SVG of a whole big book)."""
 
 
 def summary_renderable(
@@ -55,32 +70,81 @@ def export_summary(
     width: int = 100,
     reader_notes: Sequence[tuple[str, str]] = (),
     brief: bool = False,
+    progress: Progress | None = None,
 ) -> str:
     """The summary in `format` (one of `EXPORT_FORMATS`) as text; `width` applies to text, ansi, svg.
 
     `brief` gives the brief instead: per meeting, positions, key points and figures, no passages.
     `meeting_ids` may hold ids, unique id prefixes or title words (`briefing.render.selection`).
+    `progress(done, total)` is called as the text and ansi formats are laid out, section by section.
 
-    Raises `ValueError` for an unknown format or a width below `MIN_WIDTH`, and `UnknownMeetingError`
-    (a `ValueError`) when a meeting id is not in the briefing.
+    Raises `ValueError` for an unknown format or a width below `MIN_WIDTH`, `UnknownMeetingError`
+    (a `ValueError`) when a meeting id is not in the briefing, and `ExportTooLargeError` (a
+    `ValueError`) for an SVG taller than `MAX_SVG_LINES`.
     """
+    return "".join(export_chunks(briefing, format, meeting_ids=meeting_ids, include_quotes=include_quotes,
+                                 width=width, reader_notes=reader_notes, brief=brief, progress=progress))
+
+
+def export_chunks(
+    briefing: Briefing,
+    format: str,
+    *,
+    meeting_ids: Iterable[str] | None = None,
+    include_quotes: bool = True,
+    width: int = 100,
+    reader_notes: Sequence[tuple[str, str]] = (),
+    brief: bool = False,
+    progress: Progress | None = None,
+) -> Iterator[str]:
+    """`export_summary` in pieces (a section at a time for text and ansi), for a writer that encodes
+    as it goes: a big book's text is never held twice. Errors are raised by the first `next()`."""
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
     if width < MIN_WIDTH:
         raise ValueError(f"width {width} is too narrow; the least is {MIN_WIDTH}")
     document = build_summary(briefing, meeting_ids, include_quotes, reader_notes, brief=brief)
     if format == "markdown":
-        return render_markdown(document)
-    if format == "html":
-        return render_html(document)
-    console = _recording_console(width, colour=format != "text")
+        yield from markdown_chunks(document)
+    elif format == "html":
+        yield from html_chunks(document)
+    elif format == "svg":
+        yield _svg(document, width, progress)
+    else:
+        total = len(document.sections) + 2
+        reported = 0
+        for done, lines in document_chunks(document, width):
+            if format == "ansi":
+                yield "".join(_ansi_line(line) + "\n" for line in lines)
+            else:
+                # Centred and padded lines end in spaces; in plain text they are only noise.
+                yield "".join("".join(segment.text for segment in line).rstrip() + "\n" for line in lines)
+            if progress is not None and done != reported:
+                reported = done
+                progress(done, total)
+
+
+def _ansi_line(line: Line) -> str:
+    return "".join(
+        style.render(segment.text, color_system=ColorSystem.TRUECOLOR) if (style := segment.style) else segment.text
+        for segment in line
+    )
+
+
+def _svg(document: SummaryDocument, width: int, progress: Progress | None) -> str:
+    lines = 0
+    for chunk in document_lines(document, width):
+        lines += len(chunk)
+        if lines > MAX_SVG_LINES:
+            raise ExportTooLargeError(
+                f"an SVG of this summary would be over {MAX_SVG_LINES:,} lines tall: an image that long cannot "
+                "be viewed or printed; choose some meetings with --meeting, or the html format"
+            )
+    console = _recording_console(width, colour=True)
     console.print(render_document(document))
-    if format == "svg":
-        return console.export_svg(title=document.title, theme=MONOKAI, code_format=OFFLINE_SVG_FORMAT)
-    if format == "ansi":
-        return console.export_text(styles=True)
-    # Rich pads table rows and centred lines with spaces; in plain text they are only noise.
-    return "\n".join(line.rstrip() for line in console.export_text(styles=False).split("\n"))
+    if progress is not None:
+        progress(1, 1)
+    return console.export_svg(title=document.title, theme=MONOKAI, code_format=OFFLINE_SVG_FORMAT)
 
 
 def _recording_console(width: int, colour: bool) -> Console:

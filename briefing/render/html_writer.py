@@ -113,9 +113,14 @@ def _e(text: str) -> str:
 
 def render_html(document: SummaryDocument) -> str:
     """The whole summary as an HTML document (UTF-8 text, XHTML-compatible)."""
-    stylesheet = (STYLESHEET + (BRIEF_STYLESHEET if document.brief else "")).replace("@MARKING@", css_string(document.marking)).replace(
-        "@TITLE@", css_string(document.title)
-    )
+    return "".join(html_chunks(document))
+
+
+def html_chunks(document: SummaryDocument) -> Iterator[str]:
+    """`render_html` in pieces (an element or a section's heading at a time), so a big book can be streamed."""
+    stylesheet = (STYLESHEET + (BRIEF_STYLESHEET if document.brief else "")).replace(
+        "@MARKING@", css_string(document.marking)
+    ).replace("@TITLE@", css_string(document.title))
     head = (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(document.language)}" xmlns="http://www.w3.org/1999/xhtml">\n'
@@ -126,9 +131,13 @@ def render_html(document: SummaryDocument) -> str:
         f"<style>{stylesheet}</style>\n"
         "</head>\n"
     )
-    body = "\n".join(_body(document))
     body_tag = '<body class="brief">' if document.brief else "<body>"
-    return f"{head}{body_tag}\n{body}\n</body>\n</html>\n"
+    yield f"{head}{body_tag}\n"
+    separator = ""
+    for piece in _body(document):
+        yield separator + piece
+        separator = "\n"
+    yield "\n</body>\n</html>\n"
 
 
 def _body(document: SummaryDocument) -> Iterator[str]:

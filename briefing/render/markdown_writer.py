@@ -88,8 +88,16 @@ def inline_markdown(spans: Inline) -> str:
 
 def render_markdown(document: SummaryDocument) -> str:
     """The whole summary as one Markdown text, ending with a newline."""
-    chunks = list(_document_chunks(document))
-    return "\n\n".join(chunks) + "\n"
+    return "".join(markdown_chunks(document))
+
+
+def markdown_chunks(document: SummaryDocument) -> Iterator[str]:
+    """`render_markdown` in pieces, blocks separated by a blank line, so a big book can be streamed."""
+    separator = ""
+    for chunk in _document_chunks(document):
+        yield separator + chunk
+        separator = "\n\n"
+    yield "\n"
 
 
 def _document_chunks(document: SummaryDocument) -> Iterator[str]:

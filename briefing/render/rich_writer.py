@@ -1,22 +1,23 @@
-"""The summary document as Rich renderables: headings, rules, tables and block quotes, width-aware.
+"""The summary document laid out as lines of Rich segments: headings, rules, lists, tables, block quotes.
 
-Used for the terminal (`briefing print`), the text, ANSI and SVG exports and the app's preview.
-Briefing text only ever enters Rich as `Text` objects built from plain strings and styles (never as
-markup), and it has already been through `safe_text` when the document was built.
+Used for the terminal (`briefing print`), the text, ANSI and SVG exports and the app's preview. The
+layout is done here, line by line, rather than by composing Rich's Table and Panel renderables: those
+measure and wrap every cell generically, which costs about 50 ms a meeting and made a 2,000-meeting
+book take minutes to print. Lines come out one top-level section at a time (`document_lines`), so an
+export can be written, and its progress shown, as it goes, without holding every segment at once.
+
+Briefing text only ever becomes `Segment`s of plain strings with styles (never markup), and it has
+already been through `safe_text` when the document was built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
-from rich.rule import Rule
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table as RichTable
-from rich.text import Text
 
 from briefing.render.document import (
     Block,
@@ -28,9 +29,12 @@ from briefing.render.document import (
     Marking,
     Paragraph,
     Section,
+    Span,
     SummaryDocument,
     Table,
 )
+from briefing.render.text_table import table_lines
+from briefing.render.wrapping import Line, centred, pad, wrap
 
 STYLES: dict[str, Style] = {
     "marking": Style(bold=True, color="red"),
@@ -49,6 +53,7 @@ STYLES: dict[str, Style] = {
     "quote.bar": Style(color="green"),
     "quote.attribution": Style(dim=True),
     "table.header": Style(bold=True),
+    "table.border": Style(),
 }
 """Colours only add to what weight and layout already say, so the plain-text export reads the same."""
 
@@ -59,110 +64,146 @@ EMPHASIS_STYLES: dict[Emphasis, Style] = {
     Emphasis.MUTED: Style(dim=True),
 }
 
-
-def inline_text(spans: Inline, style: Style | None = None) -> Text:
-    """Spans as one `Text`: literal strings with styles, so nothing in them is parsed."""
-    text = Text(style=style or "")
-    for span in spans:
-        text.append(span.text, EMPHASIS_STYLES[span.emphasis])
-    return text
+QUOTE_BAR = "│ "
+BLANK: Line = []
 
 
-class QuoteBlock:
-    """A block quote: the quoted words and the attribution, behind a bar down the left edge."""
+def styled(spans: Inline, base: Style | None = None) -> list[Segment]:
+    """Spans as segments: literal strings with their emphasis (over `base`), nothing parsed."""
+    return [
+        Segment(span.text, base + EMPHASIS_STYLES[span.emphasis] if base else EMPHASIS_STYLES[span.emphasis])
+        for span in spans
+    ]
 
-    BAR = "│ "
 
-    def __init__(self, quote: BlockQuote) -> None:
-        self.quote = quote
+def _plain(text: str, style: Style) -> list[Segment]:
+    return [Segment(text, style)]
+
+
+class SummaryRenderable:
+    """The whole summary as a Rich renderable, laid out at the width it is given."""
+
+    def __init__(self, document: SummaryDocument) -> None:
+        self.document = document
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        inner = Group(
-            Text(self.quote.text, style=STYLES["quote"]),
-            Text(self.quote.attribution, style=STYLES["quote.attribution"]),
-        )
-        lines = console.render_lines(inner, options.update(width=max(options.max_width - len(self.BAR), 1)))
-        bar = Segment(self.BAR, STYLES["quote.bar"])
-        for line in lines:
-            yield bar
-            yield from line
-            yield Segment.line()
+        newline = Segment.line()
+        for chunk in document_lines(self.document, options.max_width):
+            for line in chunk:
+                yield from line
+                yield newline
 
 
-def render_document(document: SummaryDocument) -> Group:
+def render_document(document: SummaryDocument) -> SummaryRenderable:
     """The whole summary, top marking to bottom marking, as one renderable."""
-    return Group(*_document_parts(document))
+    return SummaryRenderable(document)
 
 
-def _document_parts(document: SummaryDocument) -> Iterator[RenderableType]:
-    yield from _marking(Marking(document.marking))
-    yield Panel(
-        Text(document.title, style=STYLES["title"], justify="center"),
-        box=box.DOUBLE,
-        border_style=STYLES["title.border"],
-    )
+def document_lines(document: SummaryDocument, width: int) -> Iterator[list[Line]]:
+    """The summary's lines, in chunks: the front matter, each meeting's heading, each session, the end."""
+    for _, lines in document_chunks(document, width):
+        yield lines
+
+
+def document_chunks(document: SummaryDocument, width: int) -> Iterator[tuple[int, list[Line]]]:
+    """`document_lines` with, for each chunk, how many top-level parts (front, sections, end) are done
+    once it is written: progress for a long export."""
+    width = max(width, 1)
+    front: list[Line] = [*_marking(document.marking, width), *_title_box(document.title, width)]
     for block in document.front:
-        yield Text()
-        yield from _block(block)
-    for section in document.sections:
-        yield from _section(section)
-    yield Text()
-    yield from _marking(Marking(document.marking))
+        front.append(BLANK)
+        front.extend(_block(block, width))
+    yield 1, front
+    for number, section in enumerate(document.sections, start=2):
+        # A section's own lines, then each sub-section apart: a meeting of 10,000 sessions is laid
+        # out (and its memory freed) a session at a time.
+        yield number - 1, list(_section(section, width, children=False))
+        for subsection in section.sections:
+            yield number - 1, list(_section(subsection, width))
+        yield number, []
+    yield len(document.sections) + 2, [BLANK, *_marking(document.marking, width)]
 
 
-def _section(section: Section) -> Iterator[RenderableType]:
-    yield Text()
+def _rule(character: str, style: Style, width: int) -> Line:
+    return [Segment(character * width, style)]
+
+
+def _marking(text: str, width: int) -> list[Line]:
+    # Wrapped, never cut: a marking must be shown whole.
+    rule = _rule("━", STYLES["marking.rule"], width)
+    return [rule, *(centred(line, width) for line in wrap(_plain(text, STYLES["marking"]), width)), rule]
+
+
+def _title_box(title: str, width: int) -> list[Line]:
+    border = STYLES["title.border"]
+    inner = max(width - 4, 1)
+    lines = [[Segment("╔" + "═" * (width - 2) + "╗", border)]]
+    for line in wrap(_plain(title, STYLES["title"]), inner):
+        lines.append([Segment("║ ", border), *pad(centred(line, inner), inner), Segment(" ║", border)])
+    lines.append([Segment("╚" + "═" * (width - 2) + "╝", border)])
+    return lines
+
+
+def _section(section: Section, width: int, children: bool = True) -> Iterator[Line]:
+    yield BLANK
     if section.level <= 2:
-        yield Rule(characters="━", style=STYLES["meeting.rule"])
-        yield Text(section.title, style=STYLES["meeting"])
-        yield Rule(characters="━", style=STYLES["meeting.rule"])
+        rule = _rule("━", STYLES["meeting.rule"], width)
+        yield rule
+        yield from wrap(_plain(section.title, STYLES["meeting"]), width)
+        yield rule
     elif section.level == 3:
-        yield Text(section.title, style=STYLES["session"])
+        yield from wrap(_plain(section.title, STYLES["session"]), width)
         if section.subtitle:
-            yield Text(section.subtitle, style=STYLES["session.subtitle"])
-        yield Rule(style=STYLES["session.rule"])
+            yield from wrap(_plain(section.subtitle, STYLES["session.subtitle"]), width)
+        yield _rule("─", STYLES["session.rule"], width)
     else:
-        yield Text(section.title, style=STYLES["part"])
+        yield from wrap(_plain(section.title, STYLES["part"]), width)
     for block in section.blocks:
-        yield from _block(block)
-    for subsection in section.sections:
-        yield from _section(subsection)
+        yield from _block(block, width)
+    if children:
+        for subsection in section.sections:
+            yield from _section(subsection, width)
 
 
-def _block(block: Block) -> Iterator[RenderableType]:
+def _block(block: Block, width: int) -> list[Line]:
     match block:
         case Paragraph(spans):
-            yield Text()  # a paragraph after label/value lines needs air to read as prose
-            yield inline_text(spans)
+            return [BLANK, *wrap(styled(spans), width)]  # air between label/value lines and prose
         case Fields(rows):
-            grid = RichTable.grid(padding=(0, 2))
-            grid.add_column(style=STYLES["label"], no_wrap=True)
-            grid.add_column(overflow="fold")
-            for label, value in rows:
-                grid.add_row(Text(label), inline_text(value))
-            yield grid
+            return _hanging([(_plain(label, STYLES["label"]), styled(value)) for label, value in rows], 2, width)
         case ItemList(items, numbered):
-            grid = RichTable.grid(padding=(0, 1))
-            grid.add_column(style=STYLES["bullet"], no_wrap=True, justify="right")
-            grid.add_column(overflow="fold")
-            for number, item in enumerate(items, start=1):
-                grid.add_row(Text(f"{number}." if numbered else "•"), inline_text(item))
-            yield grid
+            bullet = STYLES["bullet"]
+            labels = [_plain(f"{n}." if numbered else "•", bullet) for n in range(1, len(items) + 1)]
+            return _hanging(list(zip(labels, (styled(item) for item in items), strict=True)), 1, width,
+                            right=True)
         case Table(headers, rows):
-            table = RichTable(box=box.SQUARE, show_lines=True, header_style=STYLES["table.header"])
-            for header in headers:
-                table.add_column(Text(header), overflow="fold")
-            for row in rows:
-                table.add_row(*(inline_text(cell) for cell in row))
-            yield table
-        case BlockQuote():
-            yield QuoteBlock(block)
-        case Marking():
-            yield from _marking(block)
+            header = [_plain(h, STYLES["table.header"]) for h in headers]
+            return table_lines(header, [[styled(cell) for cell in row] for row in rows], width,
+                               STYLES["table.border"])
+        case BlockQuote(text, attribution):
+            inner = max(width - cell_len(QUOTE_BAR), 1)
+            bar = Segment(QUOTE_BAR, STYLES["quote.bar"])
+            quoted = [*wrap(_plain(text, STYLES["quote"]), inner),
+                      *wrap(_plain(attribution, STYLES["quote.attribution"]), inner)]
+            return [[bar, *line] for line in quoted]
+        case Marking(text):
+            return _marking(text, width)
+    raise TypeError(f"not a block: {block!r}")
 
 
-def _marking(marking: Marking) -> Iterator[RenderableType]:
-    # Text rather than a Rule title: a Rule would truncate a long marking, and a marking must be whole.
-    yield Rule(characters="━", style=STYLES["marking.rule"])
-    yield Text(marking.text, style=STYLES["marking"], justify="center")
-    yield Rule(characters="━", style=STYLES["marking.rule"])
+def _hanging(rows: list[tuple[list[Segment], list[Segment]]], gap: int, width: int, right: bool = False) -> list[Line]:
+    """Label | text rows: labels in a column as wide as the widest, each text wrapped beside its label."""
+    label_width = max((sum(cell_len(s.text) for s in label) for label, _ in rows), default=0)
+    text_width = max(width - label_width - gap, 1)
+    indent = Segment(" " * (label_width + gap))
+    lines: list[Line] = []
+    for label, text in rows:
+        used = sum(cell_len(s.text) for s in label)
+        fill = Segment(" " * (label_width - used))
+        first = [fill, *label] if right else [*label, fill]
+        for number, line in enumerate(wrap(text, text_width) or [BLANK]):
+            lines.append([*first, Segment(" " * gap), *line] if number == 0 else [indent, *line])
+    return lines
+
+
+__all__ = ["STYLES", "Span", "SummaryRenderable", "document_chunks", "document_lines", "render_document", "styled"]

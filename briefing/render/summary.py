@@ -34,6 +34,7 @@ from briefing.render.document import (
     Fields,
     Inline,
     ItemList,
+    LazySections,
     Paragraph,
     Section,
     SectionKind,
@@ -110,14 +111,15 @@ class _SummaryBuilder:
         self.whole_book = meetings == briefing.meetings
 
     def build(self) -> SummaryDocument:
-        sections = [self.meeting_section(meeting) for meeting in self.meetings]
-        sections.append(self.whos_who())
+        meetings = self.meetings
+        sections = LazySections(len(meetings), lambda index: self.meeting_section(meetings[index]),
+                                tail=(self.whos_who(),))
         return SummaryDocument(
             title=safe_text(self.briefing.title),
             marking=safe_text(self.briefing.classification),
             language=safe_text(self.briefing.language),
             front=self.front_matter(),
-            sections=tuple(sections),
+            sections=sections,
         )
 
     def front_matter(self) -> tuple[Block, ...]:
@@ -154,19 +156,20 @@ class _SummaryBuilder:
             rows.append(("Organiser", plain(safe_text(self.lookup.actor_name(meeting.organiser)))))
         if meeting.participants:
             rows.append(("Participants", plain(self.actor_names(meeting.participants))))
-        parts = [self.session_section(session) for session in meeting.sessions]
+        head = ()
         if meeting.passages:
             quotes = [quote for session in meeting.sessions for quote in session.quotes]
-            parts.insert(0, self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
-                                               f"{WORDS.kind_section('passage')} on the meeting", level=3,
-                                               quotes=quotes))
+            head = (self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
+                                       f"{WORDS.kind_section('passage')} on the meeting", level=3, quotes=quotes),)
+        sessions = meeting.sessions
+        parts = LazySections(len(sessions), lambda index: self.session_section(sessions[index]), head=head)
         return Section(
             title=safe_text(meeting.title),
             level=2,
             kind=SectionKind.MEETING,
             anchor=f"meeting-{meeting.id}",
             blocks=(Fields(tuple(rows)), Paragraph(plain(safe_text(meeting.summary)))),
-            sections=tuple(parts),
+            sections=parts,
         )
 
     def session_section(self, session: Session) -> Section:
