@@ -10,7 +10,6 @@ both; only the selection and order differ.
 from __future__ import annotations
 
 from briefing.model import Figure, Meeting, Session
-from briefing.render.dates import NOT_STATED_PLACE, NOT_STATED_PRINCIPAL, format_date, format_date_range
 from briefing.render.document import (
     Emphasis,
     Fields,
@@ -25,7 +24,7 @@ from briefing.render.document import (
     plain,
 )
 from briefing.render.safety import safe_text
-from briefing.render.summary import _SummaryBuilder
+from briefing.render.summary import WORDS, _SummaryBuilder
 
 
 class BriefBuilder(_SummaryBuilder):
@@ -44,36 +43,37 @@ class BriefBuilder(_SummaryBuilder):
     def brief_front(self) -> tuple[Fields]:
         principal = self.lookup.principal
         rows: list[tuple[str, Inline]] = [
-            ("Brief for", plain(safe_text(self.person_with_role(principal.id) if principal else NOT_STATED_PRINCIPAL))),
+            ("Brief for", plain(safe_text(self.person_with_role(principal.id) if principal else WORDS.words.not_stated_principal))),
         ]
-        dates = format_date_range(self.briefing.start, self.briefing.end)
+        dates = WORDS.date_range(self.briefing.start, self.briefing.end)
         if not self.whole_book:
             dates += f" ({len(self.meetings)} of {len(self.briefing.meetings)} meetings)"
         rows.append(("Dates", plain(dates)))
         return (Fields(tuple(rows)),)
 
     def brief_meeting(self, meeting: Meeting) -> Section:
-        where = ", ".join(filter(None, (meeting.place or NOT_STATED_PLACE, meeting.country)))
+        where = WORDS.place(meeting)
         return Section(
             title=safe_text(meeting.title),
             level=2,
             kind=SectionKind.MEETING,
             anchor=f"meeting-{meeting.id}",
-            subtitle=safe_text(f"{format_date_range(meeting.start, meeting.end)} · {where}"),
+            subtitle=safe_text(f"{WORDS.meeting_dates(meeting)} · {where}"),
             blocks=(Paragraph(plain(safe_text(meeting.summary))),),
             sections=LazySections(len(meeting.sessions), lambda index: self.brief_session(meeting.sessions[index])),
         )
 
     def brief_session(self, session: Session) -> Section:
-        subtitle = " · ".join(filter(None, (format_date(session.date), session.part_of_day, session.format)))
+        part_of_day = WORDS.part_of_day(session.part_of_day) if session.part_of_day else None
+        subtitle = " · ".join(filter(None, (WORDS.date(session.date), part_of_day, session.format)))
         anchor = f"session-{session.id}"
         parts: list[Section] = []
         if session.positions:
             parts.append(self.points_part(f"{anchor}-positions", self.positions_title(), session.positions))
         if session.key_points:
-            parts.append(self.points_part(f"{anchor}-key-points", "Key points", session.key_points))
+            parts.append(self.points_part(f"{anchor}-key-points", WORDS.kind_section("key_point"), session.key_points))
         if session.figures:
-            parts.append(Section("Figures", 4, SectionKind.PART, f"{anchor}-figures",
+            parts.append(Section(WORDS.kind_section("figure"), 4, SectionKind.PART, f"{anchor}-figures",
                                  blocks=(ItemList(tuple(self.figure_item(f) for f in session.figures)),)))
         return Section(
             title=safe_text(session.title),
