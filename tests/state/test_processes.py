@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -140,3 +143,14 @@ def test_a_state_folder_that_cannot_exist_gives_a_memory_store(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True") and "kept in memory" in result.stdout
     assert stat.S_ISREG(blocker.stat().st_mode)
+
+
+def test_the_notes_command_survives_a_damaged_file(tmp_path: Path) -> None:
+    (tmp_path / "state.sqlite3").write_bytes(b"\x00garbage" * 500)
+    env = {**os.environ, "BRIEFING_STATE_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "briefing", "notes", "export"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "was damaged; it was moved to state.sqlite3.corrupt-" in result.stderr
+    assert json.loads(result.stdout)["notes"] == []
+    assert "Traceback" not in result.stderr
