@@ -14,6 +14,7 @@ from textual import events
 from textual.content import Content
 
 from briefing.model import Located
+from briefing.render.safety import safe_text
 from briefing.state import Position
 from briefing.tui.screens.bookmarks_screen import BookmarksScreen
 from briefing.tui.screens.note_editor import NoteEdit, NoteEditor
@@ -104,7 +105,7 @@ class StateRoutes:
         if result.conflict:
             message = ("This note was changed in another window meanwhile: both versions are kept."
                        if result.note else "This note was changed or deleted in another window; it is kept as it is there.")
-            self.notify(message, severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.notify(safe_text(message), severity="warning", markup=False)  # type: ignore[attr-defined]
         elif result.note is None:
             self.notify("Note deleted.", markup=False)  # type: ignore[attr-defined]
         else:
@@ -155,7 +156,9 @@ class StateRoutes:
     def report_state_messages(self) -> None:
         """Say, once each, what the store had to do (file moved aside, notes kept in memory)."""
         for message in self.reader.store.take_messages():
-            self.notify(message, title="Notes and bookmarks", severity="warning", timeout=20, markup=False)  # type: ignore[attr-defined]
+            # The messages name the state file's folder: a path is untrusted text like any other.
+            self.notify(safe_text(message), title="Notes and bookmarks", severity="warning", timeout=20,  # type: ignore[attr-defined]
+                        markup=False)
 
     async def restore_position(self) -> None:
         """Go back to where the reader was when the book was last closed (unless told to start at the top)."""
