@@ -20,9 +20,12 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from briefing.model import Briefing, BriefingLookup, SourceRef
+from briefing.render.safety import safe_text
 from briefing.tui.commands import BriefingCommands
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from briefing.tui.screens.main_screen import MainScreen
 
 EXIT_AFTER_FIRST_FRAME_VARIABLE = "BRIEFING_EXIT_AFTER_FIRST_FRAME"
@@ -105,6 +108,15 @@ class BriefingApp(App[None]):
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
             self.exit()  # `Ready` comes once the first frame is on the screen
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification as literal, terminal-safe text (they quote book text, file names, store messages).
+
+        One place for the rule, so that no call site can forget it: never markup, no raw control,
+        bidi or invisible character.
+        """
+        super().notify(safe_text(message), title=safe_text(title), severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         from briefing.tui.screens.help_screen import HelpScreen

@@ -215,3 +215,22 @@ async def test_the_screen_with_each_category(category: str, tmp_path: Path) -> N
     book.write_text(json.dumps(hostile_data(HOSTILE_CATEGORIES[category])), encoding="utf-8")
     copied = await tour_is_inert(book)
     assert unsafe_in(copied) == []
+
+
+async def test_every_notification_of_the_app_is_literal_and_inert(tmp_path: Path) -> None:
+    """Notifications quote file names, store messages and book text: one rule for all, in BriefingApp.notify."""
+    from briefing.tui.app import make_app
+
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps(minimal_briefing_dict()), encoding="utf-8")
+    app = make_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for payload in HOSTILE_CATEGORIES.values():
+            app.notify(wrapped(payload), title=wrapped(payload))  # markup=True by default in Textual
+        await pilot.pause()
+        notifications = list(app._notifications)
+        assert len(notifications) == len(HOSTILE_CATEGORIES)
+        for notification in notifications:
+            for text in (notification.message, notification.title):
+                assert unsafe_in(text) == [] and VISIBLE_BEFORE in text
+            assert notification.markup is False
