@@ -17,6 +17,7 @@ import contextlib
 import gc
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -126,8 +127,12 @@ def run(options: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return int(ExitCode.OK)
     try:
-        # Whole or not at all: a full disk, an error or a signal leaves any old file as it was.
-        write_atomic(output, text, overwrite=options.force)
+        if _is_device_or_pipe(output):  # `-o /dev/null --force`, a named pipe: nothing to replace, just write
+            with output.open("wb") as stream:
+                stream.write(text)
+        else:
+            # Whole or not at all: a full disk, an error or a signal leaves any old file as it was.
+            write_atomic(output, text, overwrite=options.force)
     except FileExistsError:  # it appeared after the check above; the link that publishes it refuses
         say(f"briefing print: {_exists_message(output)}")
         return int(ExitCode.USAGE)
@@ -176,6 +181,15 @@ def _reader_notes(briefing: Briefing, options: argparse.Namespace) -> list[tuple
     if not notes:
         say("briefing print: you have no notes on this book")
     return notes
+
+
+def _is_device_or_pipe(path: Path) -> bool:
+    # Renaming a file over /dev/null (as root) would replace the device: such targets are written in place.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def _refuse_output(path: Path, force: bool) -> str | None:

@@ -14,10 +14,13 @@ import errno
 import os
 import secrets
 import signal
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
+
+from briefing.files.reading import NotARegularFile, kind_of
 
 TEMPORARY_SUFFIX = ".tmp"
 """Temporary files are `.<name>.<random>.tmp` beside the target: hidden, and plainly leftovers."""
@@ -43,14 +46,19 @@ def write_atomic(path: Path | str, data: bytes | str, *, overwrite: bool = True,
 
     `overwrite=False` raises FileExistsError if `path` exists (even if it appeared during the write).
     `mode` is the permission of a new file, before the umask (0o600 for private state). An existing
-    file that is replaced keeps its permission bits. Raises FileExistsError, IsADirectoryError or
-    another OSError; in every case the temporary file is gone and `path` is untouched.
+    file that is replaced keeps its permission bits; an existing folder, device or FIFO is never
+    replaced (NotARegularFile). Raises FileExistsError, NotARegularFile or another OSError; in every
+    case the temporary file is gone and `path` is untouched.
     """
     path = Path(path)
     content = data.encode("utf-8") if isinstance(data, str) else data
     if overwrite:
-        with contextlib.suppress(OSError):
-            mode = os.stat(path).st_mode & 0o7777
+        with contextlib.suppress(FileNotFoundError):
+            status = os.stat(path)
+            if not stat.S_ISREG(status.st_mode):
+                # Renaming over a device, a FIFO or a folder would replace it (as root, /dev/null itself).
+                raise NotARegularFile(path, kind_of(status.st_mode))
+            mode = status.st_mode & 0o7777
     temporary = path.with_name(f".{path.name[:100]}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     with _signals_raise():
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)

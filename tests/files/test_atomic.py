@@ -198,3 +198,24 @@ def test_remove_unfinished_deletes_the_temporary_file_of_a_write_under_way(tmp_p
     assert target.read_text(encoding="utf-8") == OLD, "the rename of a removed file fails: the old file stays"
     assert len(errors) == 1 and isinstance(errors[0], FileNotFoundError)
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_print_to_a_device_writes_in_place_and_never_replaces_it(tmp_path: Path) -> None:
+    """As root, renaming a temporary file over /dev/null would replace the device with a file."""
+    result = subprocess.run([sys.executable, "-m", "briefing", "print", "-o", "/dev/null", "--force"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_write_atomic_never_renames_over_a_device_or_a_folder(tmp_path: Path) -> None:
+    from briefing.files import NotARegularFile
+
+    (tmp_path / "device").symlink_to("/dev/null")
+    for target in (tmp_path / "device", tmp_path):
+        with pytest.raises(NotARegularFile):
+            write_atomic(target, "x")
+    assert Path("/dev/null").is_char_device() and (tmp_path / "device").is_symlink()
+    assert leftovers(tmp_path) == []
