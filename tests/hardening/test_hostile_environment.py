@@ -180,6 +180,7 @@ def test_search_json_under_an_ascii_session_is_utf8_json() -> None:
     assert "Sophie Wilmès" in json.loads(result.stdout.splitlines()[0])["text"]
 
 
+@pytest.mark.slow  # the pseudo-terminal test below shows the same on the real app
 def test_the_app_draws_utf8_even_when_the_session_says_ascii() -> None:
     """Textual draws on sys.__stderr__: under PYTHONIOENCODING=ascii it wrote `\\u2013` for "–"."""
     code = (
