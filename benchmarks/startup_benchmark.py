@@ -9,7 +9,9 @@ tabs, Footer) and nothing else: the ratio is what the book, the loading and our 
     python benchmarks/startup_benchmark.py --runs 15
 
 Prints a Markdown table: median wall time and median peak resident memory (ru_maxrss of the child)
-for each app, and the ratios.
+for each app, and the ratios. Then (`--key-runs`, default 5) the time from a key to the settled screen
+(`benchmarks/pty_app.py`): tab switches in both apps, and the reader's keys (j, k, ], ?, escape) of
+the briefing app against the bare app's tab switch, with the peak memory after those keys.
 """
 
 from __future__ import annotations
@@ -23,21 +25,29 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 BARE_APP = """
 import sys
 from textual.app import App
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 class Bare(App):
+    BINDINGS = [*((str(n), f"show({n})", f"Tab {n}") for n in range(1, 10)), ("q", "quit", "Quit")]
+
     def compose(self):
         yield Header()
         with TabbedContent():
-            for number in range(int(sys.argv[1])):
-                yield TabPane(f"Tab {number}", Static("text"))
+            for number in range(1, int(sys.argv[1]) + 1):
+                yield TabPane(f"Tab {number}", Static("text"), id=f"tab-{number}")
         yield Footer()
 
+    def action_show(self, number):
+        self.query_one(TabbedContent).active = f"tab-{number}"
+
     def on_ready(self):
-        self.exit()
+        if sys.argv[2:] == ["exit"]:
+            self.exit()
 
 Bare().run()
 """
@@ -74,9 +84,58 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+TAB_KEYS = (b"2", b"3", b"4", b"5", b"1")
+"""Tab switches: the keys both apps have (the bare app binds the same numbers to its tabs)."""
+
+READER_KEYS = {"j (next item)": b"j", "] (next session)": b"]", "k (previous item)": b"k",
+               "? (help) and escape": b"?", "escape (close help)": b"\x1b"}
+"""Keys only the briefing app has, pressed on a meeting tab; shown against the bare app's tab switch."""
+
+
+def key_settle(programs: dict[str, list[str]], runs: int) -> dict[str, dict[str, list[float]]]:
+    """Per app and key kind, seconds from a key written to the pseudo-terminal to the screen settled."""
+    from benchmarks.pty_app import PtyApp
+
+    found: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
+    for _ in range(runs):
+        for name, argv in programs.items():
+            with PtyApp(argv) as app:
+                app.settle()
+                samples = found[name]
+                for key in TAB_KEYS:
+                    samples.setdefault("tab switch (1–5)", []).append(app.press(key))
+                if name == "briefing":
+                    app.press(b"2")  # the first meeting's tab
+                    for label, key in READER_KEYS.items():
+                        samples.setdefault(label, []).append(app.press(key))
+            samples.setdefault("peak RSS after the keys (MiB)", []).append(app.peak_rss_kib / 1024)
+    return found
+
+
+def print_key_table(found: dict[str, dict[str, list[float]]], runs: int) -> None:
+    bare = statistics.median(found["bare Textual app"]["tab switch (1–5)"])
+    print(f"\nKey to settled screen: {runs} sessions per app under a 120×36 pseudo-terminal; a key's time runs "
+          "from writing it to the last byte of the screen's answer (settled = 0.3 s without output).\n")
+    print("| app | key | median ms | p90 ms | × bare tab switch |")
+    print("|---|---|---:|---:|---:|")
+    for name, samples in found.items():
+        for label, values in samples.items():
+            if label.startswith("peak"):
+                continue
+            ordered = sorted(values)
+            median = statistics.median(ordered)
+            p90 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
+            print(f"| {name} | {label} | {median * 1000:.0f} | {p90 * 1000:.0f} | {median / bare:.2f} |")
+    peaks = {name: statistics.median(samples["peak RSS after the keys (MiB)"]) for name, samples in found.items()}
+    print(f"\nPeak RSS after the key session: briefing {peaks['briefing']:.1f} MiB, bare "
+          f"{peaks['bare Textual app']:.1f} MiB ({peaks['briefing'] / peaks['bare Textual app']:.2f}×)."
+          " Targets (issue 12): keys settle in half the bare app's time; first frame ≤ 1.3×; peak memory ≤ 1.4×.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--key-runs", type=int, default=5, help="app sessions per app for the key timings (0: none)")
     parser.add_argument("file", nargs="?", help="briefing file (the bundled sample if omitted)")
     options = parser.parse_args()
 
@@ -87,7 +146,7 @@ def main() -> None:
     env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", TERM="xterm-256color", COLUMNS="120",
                LINES="36")
     programs = {
-        "bare Textual app": [sys.executable, "-c", BARE_APP, str(tabs)],
+        "bare Textual app": [sys.executable, "-c", BARE_APP, str(tabs), "exit"],
         "briefing": [sys.executable, "-m", "briefing", str(path)],
     }
     timings: dict[str, list[float]] = {name: [] for name in programs}
@@ -108,6 +167,12 @@ def main() -> None:
         seconds, peak = statistics.median(timings[name]), statistics.median(memory[name])
         print(f"| {name} | {seconds * 1000:.0f} | {seconds / bare_time:.2f} | {peak / 1024:.1f} | "
               f"{peak / bare_memory:.2f} |")
+    if options.key_runs:
+        session_env = {key: value for key, value in env.items() if key != "BRIEFING_EXIT_AFTER_FIRST_FRAME"}
+        keyed = {"bare Textual app": [sys.executable, "-c", BARE_APP, str(tabs)],
+                 "briefing": [sys.executable, "-m", "briefing", str(path)]}
+        os.environ.update(session_env)
+        print_key_table(key_settle(keyed, options.key_runs), options.key_runs)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,117 @@
+"""The big books of issue 9 against the sample, side by side: `briefing print`, first frame, keys.
+
+    python benchmarks/big_book_benchmark.py [--runs 3] [--key-runs 2] [--skip-app]
+
+Books: the bundled sample (the baseline), the 2,000-meeting / 20,000-quote book and the one meeting of
+10,000 sessions (`benchmarks/big_books.py`, generated on first use). Each measurement is a fresh process
+(`python -m briefing …`); peak memory is the child's ru_maxrss. The app runs under a 120×36
+pseudo-terminal (`benchmarks/pty_app.py`): first frame is spawn → exit on the first frame
+(`BRIEFING_EXIT_AFTER_FIRST_FRAME`), a key's time is from writing it to the settled screen.
+
+Targets (issue 9): print of the big book under 10 s and 300 MB; first frame at most 4× the sample's;
+every key within 2× the sample's and under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.big_books import big_books
+from benchmarks.pty_app import PtyApp
+
+FORMATS = ("text", "ansi", "markdown", "html", "svg")
+KEYS = {"j": b"j", "]": b"]", "k": b"k", "tab 1": b"1", "tab 2": b"2", "?": b"?", "escape": b"\x1b"}
+"""Keys pressed in order; "tab 2" opens the first meeting (or the picker's first meeting)."""
+
+
+def run_child(arguments: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak MiB and exit code of `python -m briefing ARGUMENTS`."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "briefing", *arguments], cwd=cwd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, child.returncode
+
+
+def print_table(books: dict[str, Path], runs: int) -> None:
+    print("### `briefing print`, fresh process per run\n")
+    print("| book | command | median s | peak MiB | exit |")
+    print("|---|---|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, path in books.items():
+            for command in ["validate", *FORMATS]:
+                arguments = (["validate", str(path)] if command == "validate" else
+                             ["print", str(path), "--format", command, "-o", f"out.{command}", "--force"])
+                samples = [run_child(arguments, Path(folder)) for _ in range(runs)]
+                seconds = statistics.median(s for s, _, _ in samples)
+                peak = max(p for _, p, _ in samples)
+                print(f"| {name} | {command} | {seconds:.2f} | {peak:.0f} | {samples[-1][2]} |")
+
+
+def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
+    first: dict[str, list[float]] = {name: [] for name in books}
+    keys: dict[str, dict[str, list[float]]] = {name: {} for name in books}
+    peaks: dict[str, list[float]] = {name: [] for name in books}
+    quick = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1")
+    for _ in range(runs):
+        for name, path in books.items():
+            app = PtyApp([sys.executable, "-m", "briefing", str(path)], env=quick)
+            app.close(quit_keys=b"", timeout=600)  # it exits by itself on its first frame
+            first[name].append(time.perf_counter() - app.started)
+    for _ in range(key_runs):
+        for name, path in books.items():
+            with PtyApp([sys.executable, "-m", "briefing", str(path)]) as app:
+                app.settle()
+                for label, key in KEYS.items():
+                    keys[name].setdefault(label, []).append(app.press(key))
+            peaks[name].append(app.peak_rss_kib / 1024)
+    baseline = statistics.median(first["sample"])
+    print("\n### The app: first frame (spawn to exit on the first frame)\n")
+    print("| book | median s | × sample |")
+    print("|---|---:|---:|")
+    for name, samples in first.items():
+        print(f"| {name} | {statistics.median(samples):.2f} | {statistics.median(samples) / baseline:.2f} |")
+    if not key_runs:
+        return
+    print("\n### The app: key to settled screen (ms, median; × the sample's same key)\n")
+    print("| key | " + " | ".join(books) + " |")
+    print("|---|" + "---:|" * len(books))
+    for label in KEYS:
+        sample = statistics.median(keys["sample"][label]) or 1e-3
+        cells = [f"{statistics.median(keys[name][label]) * 1000:.0f} ({statistics.median(keys[name][label]) / sample:.1f}×)"
+                 for name in books]
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print("| peak MiB | " + " | ".join(f"{max(peaks[name]):.0f}" for name in books) + " |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--key-runs", type=int, default=2)
+    parser.add_argument("--skip-app", action="store_true", help="only `briefing print`")
+    parser.add_argument("--skip-print", action="store_true", help="only the app")
+    options = parser.parse_args()
+    from briefing.loading import sample_path
+
+    made = big_books()
+    books = {"sample": sample_path(), "2,000 meetings": made["big book"], "10,000 sessions": made["long meeting"]}
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average before: {load}\n")
+    if not options.skip_print:
+        print_table(books, options.runs)
+    if not options.skip_app:
+        app_table(books, options.runs, options.key_runs)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Drive a terminal app in a pseudo-terminal, as a user's terminal would, and time what the screen does.
+
+    with PtyApp([sys.executable, "-m", "briefing"], columns=120, lines=36) as app:
+        first = app.settle()                 # seconds from spawn until the screen stops changing
+        seconds = app.press(b"j")            # key written -> last byte of the screen's answer
+    app.peak_rss_kib                         # the child's peak resident memory (ru_maxrss), after exit
+
+"Settled" means: no byte from the app for `quiet` seconds; the time reported is that of the last byte,
+so the quiet window itself is not counted. The terminal is drained all the time, so the app never
+blocks writing a frame.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from types import TracebackType
+
+QUIET = 0.3
+"""Seconds without output after which the screen counts as settled (Textual frames come every ~16 ms)."""
+
+
+class PtyApp:
+    def __init__(self, argv: list[str], columns: int = 120, lines: int = 36, env: dict[str, str] | None = None) -> None:
+        environment = dict(env or os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+        self.started = time.perf_counter()
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:  # the child: the program on the terminal's slave side
+            os.execvpe(argv[0], argv, environment)
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        os.set_blocking(self.master, False)
+        self.peak_rss_kib = 0
+        self.exit_code: int | None = None
+        self.received = 0
+
+    def _read(self, timeout: float) -> float | None:
+        """Read what is there within `timeout`; the time of the last byte read, or None if nothing came."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return None
+        last = None
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except (BlockingIOError, OSError):
+                break
+            if not data:
+                break
+            self.received += len(data)
+            last = time.perf_counter()
+        return last
+
+    def settle(self, since: float | None = None, quiet: float = QUIET, limit: float = 120.0) -> float:
+        """Seconds from `since` (default: spawn) to the last byte before `quiet` seconds of silence.
+
+        From spawn, the silence only counts once the app has drawn something: starting Python and
+        importing are silent too.
+        """
+        deadline = time.perf_counter() + limit
+        if since is None:
+            since = self.started
+            while self.received == 0 and time.perf_counter() < deadline:
+                self._read(0.05)
+        last = since
+        while time.perf_counter() < deadline:
+            got = self._read(quiet)
+            if got is None:
+                return last - since
+            last = got
+        raise TimeoutError(f"the screen kept changing for {limit} s")
+
+    def press(self, keys: bytes, quiet: float = QUIET) -> float:
+        """Write `keys`; seconds until the screen's answer settled (0.0 if nothing changed)."""
+        self.settle(quiet=quiet)  # start from a still screen
+        pressed = time.perf_counter()
+        os.write(self.master, keys)
+        return self.settle(since=pressed, quiet=quiet)
+
+    def close(self, quit_keys: bytes = b"q", timeout: float = 10.0) -> None:
+        """Send `quit_keys`, wait up to `timeout` s for the exit (then kill), keep its peak memory."""
+        if self.exit_code is not None:
+            return
+        with contextlib.suppress(OSError):
+            os.write(self.master, quit_keys)
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            self._read(0.05)
+            finished, status, usage = os.wait4(self.pid, os.WNOHANG)
+            if finished:
+                break
+        else:
+            os.kill(self.pid, signal.SIGKILL)
+            _, status, usage = os.wait4(self.pid, 0)
+        self.peak_rss_kib = usage.ru_maxrss
+        self.exit_code = os.waitstatus_to_exitcode(status)
+        os.close(self.master)
+
+    def __enter__(self) -> PtyApp:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
