@@ -87,7 +87,7 @@ def load_briefing(
                 path, "names a source text outside its folder, through a link", outside,
                 advice="A briefing reads files only from its own folder; this one was not opened.",
             )
-        layout = layout_of(text)
+        layout = _LazyLayout(text)
         problems = missing_sources(briefing, path.parent) if require_sources else []
         problems += check_paragraphs(briefing, read_source_paragraphs(briefing, path.parent), layout.line_of)
         if problems:
@@ -101,7 +101,21 @@ def load_briefing(
     return briefing
 
 
-def _with_line(problem: Problem, layout: JsonLayout) -> Problem:
+class _LazyLayout:
+    """The file's layout (line of every value), worked out on the first line asked for: only a
+    problem needs it, and on a valid 20 MB book it took most of the loading time."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._layout: JsonLayout | None = None
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        if self._layout is None:
+            self._layout = layout_of(self._text)
+        return self._layout.line_of(path)
+
+
+def _with_line(problem: Problem, layout: JsonLayout | _LazyLayout) -> Problem:
     if problem.line is not None or not problem.field:
         return problem
     return replace(problem, line=layout.line_of(_path_of(problem.field)))
