@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.cli.schema_command import briefing_schema
 from briefing.loading import BriefingLoadError, LoadFailure, parse_briefing
 from tests.conftest import SAMPLE_PATH
 
@@ -22,12 +25,32 @@ JSON_VALUES = st.recursive(
 )
 
 
+SCHEMA = jsonschema.Draft202012Validator(briefing_schema(), format_checker=jsonschema.FormatChecker())
+"""An independent judge of the damage: the published JSON Schema of the format."""
+
+
+def schema_rejects(text: str) -> bool:
+    """True when the text is not JSON, or is JSON the format's schema refuses."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return True
+    return not SCHEMA.is_valid(data)
+
+
 def parse(text: str) -> None:
+    """Loading either succeeds or raises BriefingLoadError, and damage the schema sees is always refused.
+
+    (The loader checks more than the schema can say — references, dates that fit — so it may refuse
+    what the schema accepts; never the other way round.)
+    """
     try:
         parse_briefing(FUZZ_PATH, text)
     except BriefingLoadError as error:
         assert error.message.startswith(f"{FUZZ_PATH}: ")
         assert error.failure is LoadFailure.INVALID
+        return
+    assert not schema_rejects(text), "the loader accepted a file that is not a valid briefing"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,3 +86,24 @@ def test_structural_damage(target: tuple, replacement: object, delete: bool) -> 
     else:
         parent[target[-1]] = replacement
     parse(json.dumps(data, ensure_ascii=False))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data.pop("meetings"),
+        lambda data: data["meetings"][0].pop("sessions"),
+        lambda data: data["people"][0].update(name=""),
+        lambda data: data["meetings"][0]["sessions"][0].update(date="2022-13-40"),
+        lambda data: data["meetings"][0]["sessions"][0].update(speeker="x"),
+        lambda data: data["sources"][0].update(title=None),
+    ],
+)
+def test_known_damage_is_refused_by_both_judges(damage: object) -> None:
+    """The judges themselves can fail: each of these files is refused by the schema and the loader."""
+    data = json.loads(SAMPLE_BYTES)
+    damage(data)
+    text = json.dumps(data, ensure_ascii=False)
+    assert schema_rejects(text)
+    with pytest.raises(BriefingLoadError):
+        parse_briefing(FUZZ_PATH, text)

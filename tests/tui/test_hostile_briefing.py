@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from briefing.tui.app import BriefingApp, make_app
@@ -15,6 +16,7 @@ from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.screens.source_screen import SourceScreen
 from tests.factories import HOSTILE, minimal_briefing_dict
 from tests.tui.screen_text import screen_text
+from tests.waiting import wait_until
 
 VISIBLE_FRAGMENTS = ("[/foo]", "[b]x[/b]", "[@click=app.quit]q[/]", "␛[2J", "<U+202E>evil")
 """How the hostile string's parts must look on screen: the markup literal, ESC and RLO as stand-ins."""
@@ -75,10 +77,16 @@ async def test_every_view_shows_hostile_text_literally(hostile_app: BriefingApp)
         await visit(app, pilot, "escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         await visit(app, pilot, "escape", "ctrl+p", *"Break")
-        for _ in range(100):
-            if "Breakfast" in screen_text(app):
-                break
-            await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        commands = app.screen.query_one(CommandList)
+
+        def palette_lists_the_session() -> bool:
+            # The palette's own list, not the screen: the background already shows the session's title.
+            return any("Breakfast" in commands.get_option_at_index(i).prompt.plain
+                       for i in range(commands.option_count))
+
+        await wait_until(pilot, palette_lists_the_session, "the palette to list the Breakfast session",
+                         seen=lambda: commands.option_count)
         assert_literal(app, "command palette")
         await visit(app, pilot, "escape")
         assert app.is_running

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.color import Color
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import LoadingIndicator
 
 from briefing.model import iter_sessions
 from briefing.tui.app import HIGH_CONTRAST, BriefingApp
@@ -13,6 +12,7 @@ from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.meeting_view import SessionHeading
+from tests.waiting import wait_until
 
 
 async def palette_run(app: BriefingApp, pilot: Pilot, text: str) -> None:
@@ -23,11 +23,7 @@ async def palette_run(app: BriefingApp, pilot: Pilot, text: str) -> None:
     # The palette gathers hits from its providers in a task of its own (not a worker): wait for
     # the first hit to be listed, a refresh at a time.
     commands = app.screen.query_one(CommandList)
-    for _ in range(200):
-        if commands.option_count and not app.screen.query_one(LoadingIndicator).display:
-            break
-        await pilot.pause()
-    assert commands.option_count, f"the palette found nothing for {text!r}"
+    await wait_until(pilot, lambda: bool(commands.option_count), f"the palette to list what it found for {text!r}")
     await pilot.press("enter")
     await pilot.pause()
     await pilot.pause()

@@ -24,6 +24,8 @@ from briefing.tui.widgets.people_directory import (
     mention_pattern,
 )
 from tests.factories import hostile_briefing, minimal_briefing_dict
+from tests.tui.screen_text import screen_text
+from tests.waiting import press_until
 
 WILMES = "sophie-wilmes"
 
@@ -53,11 +55,6 @@ def sample(sample_path: Path) -> Briefing:
 
 def directory(app: App) -> PeopleDirectory:
     return app.query_one(PeopleDirectory)
-
-
-def screen_text(app: App) -> str:
-    """What the terminal shows, as plain text (the compositor's lines, as a snapshot would hold them)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def entry(lookup: BriefingLookup, identifier: str) -> DirectoryEntry:
@@ -158,8 +155,8 @@ async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:
         assert people.selected_appearance.group == "Meetings"
         await pilot.press("enter")
         assert app.opened == [OpenLocation("fac-2022-04-11")]
-        while people.selected_appearance.group != "Quotes":
-            await pilot.press("j")
+        await press_until(pilot, "j", lambda: people.selected_appearance.group == "Quotes", "her quotes",
+                          seen=lambda: people.selected_appearance)
         await pilot.press("enter")
         assert app.opened[-1] == OpenLocation("fac-2022-04-11", "fac-ukraine", "quote-russian-narrative")
         await pilot.press("G", "enter")
@@ -249,8 +246,8 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
         assert app.focused is people.entry_list
         await pilot.press("f", *"kuleba", "enter", "enter")
         assert people.selected_entry.id == "dmytro-kuleba"
-        while people.selected_appearance.group != "Mentioned in":
-            await pilot.press("j")
+        await press_until(pilot, "j", lambda: people.selected_appearance.group == "Mentioned in",
+                          "a mention of Kuleba", seen=lambda: people.selected_appearance)
         target = people.selected_appearance
         await pilot.press("enter")
         await pilot.pause()

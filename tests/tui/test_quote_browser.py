@@ -24,6 +24,7 @@ from briefing.tui.widgets.quote_browser import (
     matches,
 )
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
+from tests.tui.screen_text import screen_text
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
 STRATEGIC_CONCEPT = "quote-strategic-concept"
@@ -64,11 +65,6 @@ def sample(sample_path: Path) -> Briefing:
 
 def browser(app: App) -> QuoteBrowser:
     return app.query_one(QuoteBrowser)
-
-
-def screen_text(app: App) -> str:
-    """What the terminal shows, as plain text (the compositor's lines, as a snapshot would hold them)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def detail(app: App, part: str) -> str:

@@ -18,6 +18,7 @@ from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from tests.tui.screen_text import screen_lines
 from tests.tui.test_search_flow import search_for
+from tests.waiting import press_until
 
 TEN_WORDS = "one two three four five six seven eight nine ten"
 
@@ -155,9 +156,9 @@ async def test_every_modal_shows_the_marking_top_and_bottom(sample_path: Path, t
     async with app.run_test(size=size) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        while not isinstance(app.focused, ItemBlock):  # `s` needs an item, not a session heading
-            await pilot.press("j")
-            await pilot.pause()
+        # `s` needs an item, not a session heading
+        await press_until(pilot, "j", lambda: isinstance(app.focused, ItemBlock), "an item to focus",
+                          seen=lambda: app.focused)
         for keys in (("question_mark",), ("s",), ("e",)):
             await pilot.press(*keys)
             await pilot.pause()
@@ -338,7 +339,9 @@ async def test_export_formats_are_readable_on_a_narrow_terminal(sample_path: Pat
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
-        for button in app.screen.query_one("#export-format").query(RadioButton):
+        buttons = list(app.screen.query_one("#export-format").query(RadioButton))
+        assert len(buttons) >= 4, "every format has its button"
+        for button in buttons:
             label = str(button.label)
             assert button.size.width >= len(label) + 4, f"{label!r} is cut to {button.size.width} columns"
 
