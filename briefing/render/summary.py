@@ -129,6 +129,8 @@ class _SummaryBuilder:
             ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else WORDS.words.not_stated_principal))),
             ("Dates", plain(WORDS.date_range(self.briefing.start, self.briefing.end))),
         ]
+        if self.briefing.principal_note:
+            rows.append(("Note on the principal", plain(safe_text(self.briefing.principal_note))))
         if self.briefing.dates_note:
             rows.append(("Note on the dates", plain(safe_text(self.briefing.dates_note))))
         if not self.whole_book:
@@ -150,6 +152,7 @@ class _SummaryBuilder:
         rows: list[tuple[str, Inline]] = [
             ("Dates", plain(WORDS.meeting_dates(meeting))),
             ("Place", plain(safe_text(WORDS.place(meeting)))),
+            *([("Note on the place", plain(safe_text(meeting.place_note)))] if meeting.place_note else []),
             ("Kind", plain(safe_text(meeting.kind))),
         ]
         if meeting.organiser:
@@ -177,6 +180,8 @@ class _SummaryBuilder:
         subtitle = " · ".join(filter(None, (WORDS.date(session.date), part_of_day, session.format)))
         blocks: list[Block] = []
         rows: list[tuple[str, Inline]] = []
+        if session.dating_note:  # a date the source does not state must not print as if it did
+            rows.append(("Note on the date", plain(safe_text(session.dating_note))))
         if session.participants:
             rows.append(("Participants", plain(self.actor_names(session.participants))))
         # Topics once per session, not after every bullet: they help to skim, but repeated they are noise.
