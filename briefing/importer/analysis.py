@@ -59,7 +59,7 @@ def analyse(release: ReleaseText, *, language: str | None, principal: str | None
     excluded: dict[int, list[tuple[int, int]]] = {}
     for date, _, _ in dating.found:  # "11 April" is a date, never a count of eleven
         excluded.setdefault(date.paragraph, []).append((date.offset, date.end))
-    figures = find_figures(paragraphs, excluded, set(months))
+    figures = find_figures(paragraphs, excluded, set(months), language)
     published = published or dating.date_of_dateline(datelines)
     return Analysis(release, language, headings, meetings, organisations, registry, places, attributed, dating,
                     figures, principal_actor, published, warnings)

@@ -119,7 +119,9 @@ def _meeting(analysis: Analysis, plan: MeetingPlan, number: int, options: DraftO
     for s_number, session in enumerate(plan.sessions, 1):
         previous = _session(analysis, session, f"m{number}-s{s_number}", (start, end), previous, options.source_id)
         sessions.append(previous)
-    summary_from = plan.intro[0] if plan.intro else plan.paragraphs[0]
+    # The summary starts from the release's own opening words, not from its dateline or a label.
+    prose = [i for i in plan.intro if len(paragraphs[i].split()) > 8] or plan.intro or plan.paragraphs
+    summary_from = prose[0]
     start = min([start, *(dt.date.fromisoformat(s["date"]) for s in sessions)])
     end = max([end, *(dt.date.fromisoformat(s["date"]) for s in sessions)])
     for session in sessions:  # on a one-day meeting an undated session needs no note; on a longer one it does

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from briefing.importer.lexicon import APPROXIMATE_PREFIX
-from briefing.model.numbers import CARDINALS, ORDINALS, SCALES, read_number
+from briefing.model.numbers import CARDINALS_BY_LANGUAGE, ORDINALS, SCALES, read_number
 
-_NUMBER_WORDS = "|".join(sorted((w for w in CARDINALS if w not in ("dozens", "one")), key=len, reverse=True))
 _ORDINAL_WORDS = "|".join(
     sorted((w for w in ORDINALS if w not in ("first", "premier", "première", "eerste", "second")), key=len, reverse=True)
 )
@@ -23,14 +23,21 @@ _CURRENCY_BEFORE = r"(?:€|\$|£|EUR|USD|GBP|CHF)"
 _CURRENCY_AFTER = r"(?:euros?|EUR|dollars?|USD|pounds?|francs?|d['’]euros|de dollars|euro)"
 _UNIT = r"[^\W\d_][\w’'-]*"
 
-FIGURE = re.compile(
+@cache
+def _figure_pattern(language: str) -> re.Pattern[str]:
+    """Figures in `language`: its own number words only ("onze" is not eleven in a Dutch text)."""
+    words = CARDINALS_BY_LANGUAGE.get(language, CARDINALS_BY_LANGUAGE["en"])
+    number_words = "|".join(sorted((w for w in words if w not in ("dozens", "one", "ten", "neuf")), key=len, reverse=True))
+    return re.compile(FIGURE_TEMPLATE.replace("NUMBER_WORDS", number_words), re.IGNORECASE)
+
+
+FIGURE_TEMPLATE = (
     rf"(?<![\w€$£])(?:(?P<approx>{APPROXIMATE_PREFIX})\s+)?"
     rf"(?:(?P<cur1>{_CURRENCY_BEFORE})[\s\u00a0]?(?P<n1>{_DIGITS})(?:[\s\u00a0]?(?P<s1>{_SCALE}))?(?![\w])"
-    rf"|(?P<n2>{_DIGITS}|{_NUMBER_WORDS})(?:[\s\u00a0](?P<s2>{_SCALE}))?"
+    rf"|(?P<n2>(?!(?:19|20)\d\d(?!\d))(?:{_DIGITS})|NUMBER_WORDS)(?:[\s\u00a0](?P<s2>{_SCALE}))?"
     rf"(?:[\s\u00a0](?P<cur2>{_CURRENCY_AFTER})(?![\w])|[\s\u00a0]?(?P<pct>%|per cent|pour cent|procent)"
     rf"|[\s\u00a0](?:(?:de|d['’])[\s\u00a0]?)?(?P<unit>(?:(?-i:[A-ZÀ-Þ])[\w’'-]*[\s\u00a0])?{_UNIT}))"
-    rf"|(?P<ord>{_ORDINAL_WORDS})[\s\u00a0](?P<ounit>{_UNIT}))",
-    re.IGNORECASE,
+    rf"|(?P<ord>{_ORDINAL_WORDS})[\s\u00a0](?P<ounit>{_UNIT}))"
 )
 
 _NOT_UNITS_WORDS = (
@@ -53,11 +60,14 @@ class FoundFigure:
     sentence: str
 
 
-def find_figures(paragraphs: list[str], excluded: dict[int, list[tuple[int, int]]], month_names: set[str]) -> list[FoundFigure]:
+def find_figures(
+    paragraphs: list[str], excluded: dict[int, list[tuple[int, int]]], month_names: set[str], language: str = "en"
+) -> list[FoundFigure]:
     """Every figure, skipping the spans of dates (`excluded`, by paragraph) and words that are months."""
     figures: list[FoundFigure] = []
+    pattern = _figure_pattern(language)
     for index, text in enumerate(paragraphs):
-        for match in FIGURE.finditer(text):
+        for match in pattern.finditer(text):
             if any(start <= match.start() < end or start < match.end() <= end for start, end in excluded.get(index, [])):
                 continue
             figure = _figure(index, text, match, month_names)

@@ -155,10 +155,12 @@ def _form_pattern(form: str) -> str:
     return r"\s+".join(re.escape(word) for word in form.split())
 
 
+_LEADING = {"the", "la", "le", "de", "het", "according", "volgens", "selon", "pour", "voor", "for", "to", "through"}
+
+
 def _clean_role(role: str) -> str:
     role = re.sub(r"\s*\([A-Z]{2,8}\)", "", role.strip())
     words = role.split()
-    while len(words) > 1 and words[0] in NOT_NAMES and words[0] not in ROLE_WORDS:
-        words.pop(0)  # "Through Minister" → "Minister"
-    role = " ".join(words)
-    return re.sub(r"^(?:the|la|le|l[’']|de|het)\s+", "", role, flags=re.IGNORECASE).strip(" ,")
+    while len(words) > 1 and words[0] not in ROLE_WORDS and (words[0] in NOT_NAMES or words[0].lower() in _LEADING):
+        words.pop(0)  # "Through Minister" → "Minister", "Volgens de Zweedse minister" → "Zweedse minister"
+    return re.sub(r"^l[’']", "", " ".join(words)).strip(" ,")

@@ -11,21 +11,26 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-CARDINALS: dict[str, int] = {
-    # English
+ENGLISH_CARDINALS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "dozen": 12, "dozens": 12,
-    # French (un/une are left out: they are articles far more often than numbers)
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+}
+FRENCH_CARDINALS: dict[str, int] = {
+    # un/une are left out: they are articles far more often than numbers
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
     "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "douzaine": 12,
-    # Dutch
+}
+DUTCH_CARDINALS: dict[str, int] = {
     "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
     "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30,
     "veertig": 40, "vijftig": 50, "honderd": 100,
 }
+CARDINALS_BY_LANGUAGE = {"en": ENGLISH_CARDINALS, "fr": FRENCH_CARDINALS, "nl": DUTCH_CARDINALS}
+"""Number words by language: "onze" is eleven in French but "our" in Dutch, "ten" a preposition in Dutch."""
+CARDINALS: dict[str, int] = {**DUTCH_CARDINALS, **FRENCH_CARDINALS, **ENGLISH_CARDINALS}
 """Number words a release spells out; larger numbers are written in digits in practice."""
 
 ORDINALS: dict[str, int] = {
