@@ -42,7 +42,9 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
         subcommands, NAME, "search a briefing; print ranked hits", _indented("query language:", QUERY_HELP) + epilog
     )
     parser.dash_words_are_positional = True  # `briefing search -russia`: the query, not an option
-    parser.add_argument("query", metavar="QUERY", help="what to look for (see the query language below)")
+    parser.add_argument("query", metavar="QUERY",
+                        help="what to look for (see the query language below); it may start with -, "
+                        "as in `briefing search -russia`")
     add_file_argument(parser)
     add_library_argument(parser, optional_value=True)
     parser.add_argument("--json", action="store_true", help="one JSON object per hit and line")

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from briefing.model import Briefing, BriefingLookup, SourceRef
-from briefing.render.safety import safe_text
+from briefing.render.safety import clipboard_text, safe_text
 from briefing.tui.commands import BriefingCommands
 
 if TYPE_CHECKING:
@@ -117,6 +117,15 @@ class BriefingApp(App[None]):
         bidi or invisible character.
         """
         super().notify(safe_text(message), title=safe_text(title), severity=severity, timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Everything the app puts on the clipboard, made safe to paste into a shell (`clipboard_text`).
+
+        Call sites choose the form (one line, or `keep_line_breaks`); this last guard keeps line breaks
+        but still removes ESC, CR and every other control, bidi or invisible character, so that no
+        copy can end a bracketed paste and run a command, whoever wrote the call.
+        """
+        super().copy_to_clipboard(clipboard_text(text, keep_line_breaks=True))
 
     def action_help(self) -> None:
         from briefing.tui.screens.help_screen import HelpScreen

@@ -234,3 +234,18 @@ async def test_every_notification_of_the_app_is_literal_and_inert(tmp_path: Path
             for text in (notification.message, notification.title):
                 assert unsafe_in(text) == [] and VISIBLE_BEFORE in text
             assert notification.markup is False
+
+
+async def test_whatever_the_app_copies_is_made_safe_at_the_last_step(tmp_path: Path) -> None:
+    """BriefingApp.copy_to_clipboard guards every copy, including ones a future key adds."""
+    from briefing.tui.app import make_app
+
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps(minimal_briefing_dict()), encoding="utf-8")
+    app = make_app(book)
+    async with app.run_test(size=(80, 24)):
+        for payload in HOSTILE_CATEGORIES.values():
+            app.copy_to_clipboard(f"line one\n{wrapped(payload)}")
+            copied = str(app.clipboard)
+            assert unsafe_in(copied) == [] and "\r" not in copied and "\x1b" not in copied
+            assert copied.startswith("line one\n") and VISIBLE_AFTER in copied
