@@ -3,9 +3,11 @@
     python benchmarks/run_all.py            # writes benchmarks/results/latest.md and prints it
 
 Runs, one after the other (each its own baseline side by side, so ratios survive a busy machine):
-start-up against a bare Textual app, search against a plain scan on the 1,000-briefing library,
-`briefing print` per format against `briefing validate`, and loading a large generated briefing
-against plain Pydantic. Takes about five minutes on two cores.
+start-up and key-to-settled-screen against a bare Textual app, search against a plain scan on the
+1,000-briefing library, `briefing print` per format against `briefing validate`, loading a large
+generated briefing against plain Pydantic, and the two big books of issue 9 (print, first frame,
+keys) against the sample. Takes about ten minutes on two cores (the big books are generated once,
+under benchmarks/.cache/).
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 SUITE = [
-    ("Start-up (to first frame and exit)", ["startup_benchmark.py", "--runs", "15"]),
+    ("Start-up (to first frame and exit) and key to settled screen, against a bare Textual app",
+     ["startup_benchmark.py", "--runs", "15", "--key-runs", "5"]),
     ("Search (1,000 briefings)", ["search_benchmark.py", "--sizes", "1000"]),
     ("Print, per format", ["print_benchmark.py", "--runs", "9"]),
     ("Loading a large briefing", ["load_benchmark.py"]),
+    ("Big books (2,000 meetings; 10,000 sessions) against the sample",
+     ["big_book_benchmark.py", "--runs", "1", "--key-runs", "1"]),
 ]
 """Title and command line of each benchmark, in the order they run."""
 
