@@ -23,8 +23,9 @@ import termios
 import time
 from types import TracebackType
 
-QUIET = 0.3
-"""Seconds without output after which the screen counts as settled (Textual frames come every ~16 ms)."""
+QUIET = 0.5
+"""Seconds without output after which the screen counts as settled (Textual frames come every ~16 ms;
+a lone escape waits for the rest of a possible sequence first)."""
 
 
 class PtyApp:

@@ -88,7 +88,7 @@ TAB_KEYS = (b"2", b"3", b"4", b"5", b"1")
 """Tab switches: the keys both apps have (the bare app binds the same numbers to its tabs)."""
 
 READER_KEYS = {"j (next item)": b"j", "] (next session)": b"]", "k (previous item)": b"k",
-               "? (help) and escape": b"?", "escape (close help)": b"\x1b"}
+               "? (help)": b"?", "escape (close help)": b"\x1b"}
 """Keys only the briefing app has, pressed on a meeting tab; shown against the bare app's tab switch."""
 
 
@@ -115,7 +115,7 @@ def key_settle(programs: dict[str, list[str]], runs: int) -> dict[str, dict[str,
 def print_key_table(found: dict[str, dict[str, list[float]]], runs: int) -> None:
     bare = statistics.median(found["bare Textual app"]["tab switch (1–5)"])
     print(f"\nKey to settled screen: {runs} sessions per app under a 120×36 pseudo-terminal; a key's time runs "
-          "from writing it to the last byte of the screen's answer (settled = 0.3 s without output).\n")
+          "from writing it to the last byte of the screen's answer (settled = 0.5 s without output).\n")
     print("| app | key | median ms | p90 ms | × bare tab switch |")
     print("|---|---|---:|---:|---:|")
     for name, samples in found.items():
