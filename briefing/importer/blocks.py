@@ -7,14 +7,19 @@ blank line, so `validate` numbers them exactly as the importer did. Whatever mar
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from briefing.files import FileTooLarge, NotARegularFile, read_bounded
 from briefing.loading.sources import split_paragraphs
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
+
+MAX_RELEASE_BYTES = 20 * 1024 * 1024
+"""Largest release file read: a press release is a few kilobytes, a Word file with pictures a few megabytes."""
 
 DOCX_HINT = "install the optional extra: pip install 'briefing[docx]' (it adds python-docx)"
 
@@ -80,13 +85,24 @@ def read_release(path: Path) -> ReleaseText:
     return _release([Block(paragraph) for paragraph in split_paragraphs(_tidy(text))], None, None, "text", path)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
+    # Only a regular file, and never more than the limit: a FIFO would hang, /dev/zero fill the memory.
     try:
-        data = path.read_bytes()
+        return read_bounded(path, MAX_RELEASE_BYTES)
     except FileNotFoundError:
         raise ReleaseReadError(f"{path}: no such file; check the path and the file name") from None
+    except NotARegularFile as error:
+        raise ReleaseReadError(f"{path}: {error}; save the release as an ordinary file first") from None
+    except FileTooLarge:
+        raise ReleaseReadError(
+            f"{path}: is larger than {MAX_RELEASE_BYTES:,} bytes, far more than a press release", unreadable=False
+        ) from None
     except OSError as error:
         raise ReleaseReadError(f"{path}: cannot be read: {error.strerror or error}") from None
+
+
+def _read_text(path: Path) -> str:
+    data = _read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -150,10 +166,9 @@ def _docx_blocks(path: Path) -> tuple[list[Block], str | None]:
         import docx  # python-docx, the optional extra [docx]
     except ImportError:
         raise ReleaseReadError(f"{path}: reading Word files needs python-docx; {DOCX_HINT}") from None
+    data = _read_bytes(path)
     try:
-        document = docx.Document(str(path))
-    except FileNotFoundError:
-        raise ReleaseReadError(f"{path}: no such file; check the path and the file name") from None
+        document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zipfile, KeyError and its own errors on bad files
         raise ReleaseReadError(f"{path}: is not a readable Word (.docx) file ({type(error).__name__})") from None
     blocks: list[Block] = []
