@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 MAX_RELEASE_BYTES = 20 * 1024 * 1024
 """Largest release file read: a press release is a few kilobytes, a Word file with pictures a few megabytes."""
+
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+"""Largest total a .docx may unpack to (its pictures included)."""
 
 DOCX_HINT = "install the optional extra: pip install 'briefing[docx]' (it adds python-docx)"
 
@@ -161,12 +165,28 @@ def _md_inline(text: str) -> str:
     return text.replace("\\", "")
 
 
+def _refuse_zip_bomb(path: Path, data: bytes) -> None:
+    # A .docx is a zip: a few kilobytes can declare gigabytes. Python's zip reader never inflates a
+    # member past its declared size, so the declared sizes bound what python-docx can unpack.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise ReleaseReadError(f"{path}: is not a readable Word (.docx) file (not a zip archive)") from None
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise ReleaseReadError(
+            f"{path}: unpacks to {unpacked:,} bytes, more than {MAX_DOCX_UNPACKED_BYTES:,}: not a press release",
+            unreadable=False,
+        )
+
+
 def _docx_blocks(path: Path) -> tuple[list[Block], str | None]:
     try:
         import docx  # python-docx, the optional extra [docx]
     except ImportError:
         raise ReleaseReadError(f"{path}: reading Word files needs python-docx; {DOCX_HINT}") from None
     data = _read_bytes(path)
+    _refuse_zip_bomb(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises zipfile, KeyError and its own errors on bad files

@@ -37,3 +37,21 @@ def test_a_huge_release_is_refused_by_its_size(tmp_path: Path) -> None:
         handle.truncate(21 * 1024 * 1024)
     with pytest.raises(ReleaseReadError, match="larger than 20,971,520 bytes"):
         read_release(path)
+
+
+def test_a_docx_that_unpacks_to_far_more_than_it_weighs_is_refused_before_it_is_unpacked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from briefing.importer import blocks
+
+    monkeypatch.setattr(blocks, "MAX_DOCX_UNPACKED_BYTES", 4 * 1024 * 1024)  # the real limit is 200 MiB
+    path = tmp_path / "release.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("word/document.xml", "w", force_zip64=True) as member:
+        for _ in range(5):  # 5 MiB of zeros: a few kilobytes on disk
+            member.write(b"\0" * (1024 * 1024))
+    assert path.stat().st_size < 100 * 1024
+    with pytest.raises(ReleaseReadError, match="unpacks to 5,242,880 bytes, more than 4,194,304"):
+        read_release(path)
