@@ -24,7 +24,7 @@ from briefing.render.document import (
     plain,
 )
 from briefing.render.safety import safe_text
-from briefing.render.summary import WORDS, _SummaryBuilder
+from briefing.render.summary import _SummaryBuilder
 
 
 class BriefBuilder(_SummaryBuilder):
@@ -33,7 +33,7 @@ class BriefBuilder(_SummaryBuilder):
     def build(self) -> SummaryDocument:
         return SummaryDocument(
             title=safe_text(self.briefing.title),
-            marking=safe_text(self.briefing.classification),
+            marking=safe_text(self.words.marking(self.briefing.classification, self.briefing.status)),
             language=safe_text(self.briefing.language),
             front=self.brief_front(),
             sections=LazySections(len(self.meetings), lambda index: self.brief_meeting(self.meetings[index])),
@@ -43,37 +43,37 @@ class BriefBuilder(_SummaryBuilder):
     def brief_front(self) -> tuple[Fields]:
         principal = self.lookup.principal
         rows: list[tuple[str, Inline]] = [
-            ("Brief for", plain(safe_text(self.person_with_role(principal.id) if principal else WORDS.words.not_stated_principal))),
+            ("Brief for", plain(safe_text(self.person_with_role(principal.id) if principal else self.words.words.not_stated_principal))),
         ]
-        dates = WORDS.date_range(self.briefing.start, self.briefing.end)
+        dates = self.words.date_range(self.briefing.start, self.briefing.end)
         if not self.whole_book:
             dates += f" ({len(self.meetings)} of {len(self.briefing.meetings)} meetings)"
         rows.append(("Dates", plain(dates)))
-        return (Fields(tuple(rows)),)
+        return (self.fields(rows),)
 
     def brief_meeting(self, meeting: Meeting) -> Section:
-        where = WORDS.place(meeting)
+        where = self.words.place(meeting)
         return Section(
             title=safe_text(meeting.title),
             level=2,
             kind=SectionKind.MEETING,
             anchor=f"meeting-{meeting.id}",
-            subtitle=safe_text(f"{WORDS.meeting_dates(meeting)} · {where}"),
+            subtitle=safe_text(f"{self.words.meeting_dates(meeting)} · {where}"),
             blocks=(Paragraph(plain(safe_text(meeting.summary))),),
             sections=LazySections(len(meeting.sessions), lambda index: self.brief_session(meeting.sessions[index])),
         )
 
     def brief_session(self, session: Session) -> Section:
-        part_of_day = WORDS.part_of_day(session.part_of_day) if session.part_of_day else None
-        subtitle = " · ".join(filter(None, (WORDS.date(session.date), part_of_day, session.format)))
+        part_of_day = self.words.part_of_day(session.part_of_day) if session.part_of_day else None
+        subtitle = " · ".join(filter(None, (self.words.date(session.date), part_of_day, session.format)))
         anchor = f"session-{session.id}"
         parts: list[Section] = []
         if session.positions:
             parts.append(self.points_part(f"{anchor}-positions", self.positions_title(), session.positions))
         if session.key_points:
-            parts.append(self.points_part(f"{anchor}-key-points", WORDS.kind_section("key_point"), session.key_points))
+            parts.append(self.points_part(f"{anchor}-key-points", self.words.kind_section("key_point"), session.key_points))
         if session.figures:
-            parts.append(Section(WORDS.kind_section("figure"), 4, SectionKind.PART, f"{anchor}-figures",
+            parts.append(Section(self.words.kind_section("figure"), 4, SectionKind.PART, f"{anchor}-figures",
                                  blocks=(ItemList(tuple(self.figure_item(f) for f in session.figures)),)))
         return Section(
             title=safe_text(session.title),

@@ -22,19 +22,19 @@ def quote_citation(lookup: BriefingLookup, quote_id: str) -> str:
     located = lookup.items.get(quote_id)
     if located is None or located.kind != "quote":
         raise KeyError(f"no quote has the id {quote_id!r}")
-    return vocabulary().quote_citation(lookup, located)
+    return vocabulary(lookup.briefing.language).quote_citation(lookup, located)
 
 
 def quote_attribution(lookup: BriefingLookup, located: Located[Quote]) -> str:
     """Who said it, where and when, and the source: everything after the dash of a citation."""
-    return vocabulary().quote_attribution(lookup, located)
+    return vocabulary(lookup.briefing.language).quote_attribution(lookup, located)
 
 
 def speaker_and_occasion(lookup: BriefingLookup, located: Located[Quote]) -> str:
     """ "Speaker, Role, Meeting title, Place, date" — the attribution without its source."""
-    return vocabulary().speaker_and_occasion(lookup, located)
+    return vocabulary(lookup.briefing.language).speaker_and_occasion(lookup, located)
 
 
 def source_reference(lookup: BriefingLookup, source: SourceRef) -> str:
     """ "source: Issuer, Document title, 11 April 2022, ¶7" — enough to find the words in the original."""
-    return vocabulary().source_reference(lookup, source)
+    return vocabulary(lookup.briefing.language).source_reference(lookup, source)

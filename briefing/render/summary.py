@@ -51,10 +51,6 @@ __all__ = ["AmbiguousMeetingError", "UnknownMeetingError", "build_summary", "sel
 
 QUOTED_ABOVE = "[quoted above]"
 """Stands in a source passage for words the summary already shows as a quote: each quote appears once."""
-
-WORDS = vocabulary()
-"""The phrasing of kinds, dates, places and citations, shared with the app."""
-
 SUMMARY_PART_ORDER = ("key_point", "position", "figure", "quote", "passage")
 """A session's parts in a printout: what was said and decided first, the source passages last.
 A kind not listed here (a new one) is printed after these, as a list of its texts."""
@@ -109,6 +105,12 @@ class _SummaryBuilder:
         self.meetings = meetings
         self.include_quotes = include_quotes
         self.whole_book = meetings == briefing.meetings
+        self.words = vocabulary(briefing.language)
+        """Labels, dates and quotation marks in the book's language."""
+
+    def fields(self, rows: list[tuple[str, Inline]]) -> Fields:
+        """Labelled rows, the labels in the book's language."""
+        return Fields(tuple((self.words.label(label), value) for label, value in rows))
 
     def build(self) -> SummaryDocument:
         meetings = self.meetings
@@ -116,7 +118,7 @@ class _SummaryBuilder:
                                 tail=(self.whos_who(),))
         return SummaryDocument(
             title=safe_text(self.briefing.title),
-            marking=safe_text(self.briefing.classification),
+            marking=safe_text(self.words.marking(self.briefing.classification, self.briefing.status)),
             language=safe_text(self.briefing.language),
             front=self.front_matter(),
             sections=sections,
@@ -126,8 +128,8 @@ class _SummaryBuilder:
         principal = self.lookup.principal
         rows: list[tuple[str, Inline]] = [
             ("Issued by", plain(safe_text(self.briefing.issuer))),
-            ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else WORDS.words.not_stated_principal))),
-            ("Dates", plain(WORDS.date_range(self.briefing.start, self.briefing.end))),
+            ("Prepared for", plain(safe_text(self.person_with_role(principal.id) if principal else self.words.words.not_stated_principal))),
+            ("Dates", plain(self.words.date_range(self.briefing.start, self.briefing.end))),
         ]
         if self.briefing.principal_note:
             rows.append(("Note on the principal", plain(safe_text(self.briefing.principal_note))))
@@ -139,19 +141,19 @@ class _SummaryBuilder:
             tuple(
                 (
                     Span(safe_text(meeting.title), Emphasis.STRONG),
-                    Span(f" — {WORDS.meeting_dates(meeting)}, {safe_text(WORDS.place_name(meeting))}"),
+                    Span(f" — {self.words.meeting_dates(meeting)}, {safe_text(self.words.place_name(meeting))}"),
                 )
                 for meeting in self.meetings
             )
         )
-        return (Fields(tuple(rows)), contents)
+        return (self.fields(rows), contents)
 
     # Meetings and sessions
 
     def meeting_section(self, meeting: Meeting) -> Section:
         rows: list[tuple[str, Inline]] = [
-            ("Dates", plain(WORDS.meeting_dates(meeting))),
-            ("Place", plain(safe_text(WORDS.place(meeting)))),
+            ("Dates", plain(self.words.meeting_dates(meeting))),
+            ("Place", plain(safe_text(self.words.place(meeting)))),
             *([("Note on the place", plain(safe_text(meeting.place_note)))] if meeting.place_note else []),
             ("Kind", plain(safe_text(meeting.kind))),
         ]
@@ -163,7 +165,7 @@ class _SummaryBuilder:
         if meeting.passages:
             quotes = [quote for session in meeting.sessions for quote in session.quotes]
             head = (self.passages_part(f"meeting-{meeting.id}-sources", meeting.passages,
-                                       f"{WORDS.kind_section('passage')} on the meeting", level=3, quotes=quotes),)
+                                       f"{self.words.kind_section('passage')} on the meeting", level=3, quotes=quotes),)
         sessions = meeting.sessions
         parts = LazySections(len(sessions), lambda index: self.session_section(sessions[index]), head=head)
         return Section(
@@ -171,13 +173,13 @@ class _SummaryBuilder:
             level=2,
             kind=SectionKind.MEETING,
             anchor=f"meeting-{meeting.id}",
-            blocks=(Fields(tuple(rows)), Paragraph(plain(safe_text(meeting.summary)))),
+            blocks=(self.fields(rows), Paragraph(plain(safe_text(meeting.summary)))),
             sections=parts,
         )
 
     def session_section(self, session: Session) -> Section:
-        part_of_day = WORDS.part_of_day(session.part_of_day) if session.part_of_day else None
-        subtitle = " · ".join(filter(None, (WORDS.date(session.date), part_of_day, session.format)))
+        part_of_day = self.words.part_of_day(session.part_of_day) if session.part_of_day else None
+        subtitle = " · ".join(filter(None, (self.words.date(session.date), part_of_day, session.format)))
         blocks: list[Block] = []
         rows: list[tuple[str, Inline]] = []
         if session.dating_note:  # a date the source does not state must not print as if it did
@@ -189,7 +191,7 @@ class _SummaryBuilder:
         if topics:
             rows.append(("Topics", plain(safe_text(", ".join(topics)))))
         if rows:
-            blocks.append(Fields(tuple(rows)))
+            blocks.append(self.fields(rows))
         anchor = f"session-{session.id}"
         parts = [
             self.session_part(kind, anchor, items, session)
@@ -208,7 +210,7 @@ class _SummaryBuilder:
 
     def session_part(self, kind: ItemKind, anchor: str, items: Sequence[object], session: Session) -> Section:
         """One part of a session: the items of one kind, laid out for that kind."""
-        title = WORDS.kind_section(kind.name)
+        title = self.words.kind_section(kind.name)
         part_anchor = f"{anchor}-{kind.field.replace('_', '-')}"
         if kind.name == "passage":
             return self.passages_part(f"{anchor}-sources", items, title, quotes=session.quotes)
@@ -225,7 +227,7 @@ class _SummaryBuilder:
 
     def positions_title(self) -> str:
         country = self.lookup.principal.country if self.lookup.principal else None
-        return f"{WORDS.kind_section('position')} of {safe_text(country)}" if country else WORDS.kind_section("position")
+        return f"{self.words.kind_section('position')} of {safe_text(country)}" if country else self.words.kind_section("position")
 
     def points_part(self, anchor: str, title: str, points: Sequence[Point]) -> Section:
         items = tuple(self.point_item(point) for point in points)
@@ -255,7 +257,7 @@ class _SummaryBuilder:
     def block_quote(self, quote: Quote) -> BlockQuote:
         """The quote with its full citation under it: the one place the summary shows these words."""
         source = source_reference(self.lookup, quote.source)
-        speaker = WORDS.person_with_role(self.lookup.people.get(quote.speaker), quote.speaker)
+        speaker = self.words.person_with_role(self.lookup.people.get(quote.speaker), quote.speaker)
         attribution = f"— {speaker} ({source})"
         return BlockQuote(safe_text(quote.text), safe_text(attribution))
 
@@ -304,7 +306,7 @@ class _SummaryBuilder:
                 (
                     (Span(safe_text(organisation.name), Emphasis.STRONG),),
                     plain(safe_text(organisation.acronym or "")),
-                    plain(WORDS.organisation_kind(organisation.kind)),
+                    plain(self.words.organisation_kind(organisation.kind)),
                 )
                 for organisation in organisations
             )
@@ -332,14 +334,14 @@ class _SummaryBuilder:
     # Small helpers
 
     def person_with_role(self, person_id: str) -> str:
-        return WORDS.person_with_role(self.lookup.people.get(person_id), person_id)
+        return self.words.person_with_role(self.lookup.people.get(person_id), person_id)
 
     def actor_names(self, identifiers: Iterable[str]) -> str:
         return safe_text(", ".join(self.lookup.actor_name(identifier) for identifier in identifiers))
 
     def source_label(self, ref: SourceRef) -> str:
         """ "¶7" when the book has one source document; "Title, ¶7" when the reader must know which."""
-        return safe_text(WORDS.source_label(self.lookup, ref))
+        return safe_text(self.words.source_label(self.lookup, ref))
 
 
 def _summary_rank(kind: ItemKind) -> int:

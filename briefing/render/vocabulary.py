@@ -5,9 +5,9 @@ One module, so that the app and the printout can no longer disagree ("eu institu
 briefing: pass it through `briefing.render.safety.safe_text` (or show it as literal text) before it
 reaches a terminal.
 
-Locale-ready: every phrase comes from a `Vocabulary` made for a language (`vocabulary("en")`). Only
-English exists for now; an unknown language gets the English phrasing rather than an error, since a book
-in any language must still open.
+Every phrase comes from a `Vocabulary` made for the book's language (`vocabulary(briefing.language)`):
+English, French and Dutch, with dates from Babel's CLDR data; an unknown language gets the English
+phrasing rather than an error, since a book in any language must still open.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from briefing.render.dates import (
     NOT_STATED_PLACE,
     NOT_STATED_PRINCIPAL,
     NOT_STATED_PUBLISHED,
+    RANGE_DASH,
     format_date,
     format_date_range,
 )
@@ -49,6 +50,12 @@ class Phrasebook:
     not_stated_published: str = NOT_STATED_PUBLISHED
     not_stated_principal: str = NOT_STATED_PRINCIPAL
     """What a book shows for a fact its source does not state (never an invented value)."""
+    quote_marks: tuple[str, str] = ("“", "”")
+    """How the language quotes: “…” in English, « … » in French, „…” in Dutch."""
+    draft: str = "DRAFT"
+    """Put beside the classification marking of a book whose status is draft."""
+    labels: dict[str, str] | None = None
+    """Field labels of the printout ("Issued by"), by their English wording."""
 
 
 ENGLISH = Phrasebook(
@@ -80,7 +87,90 @@ ENGLISH = Phrasebook(
     },
 )
 
-PHRASEBOOKS: dict[str, Phrasebook] = {"en": ENGLISH}
+FRENCH = Phrasebook(
+    kind_names={
+        "meeting": "réunion", "session": "séance", "passage": "extrait", "key_point": "point clé",
+        "position": "position", "figure": "chiffre", "quote": "citation", "person": "personne",
+        "organisation": "organisation", "heading": "intertitre",
+    },
+    kind_labels={
+        "passage": "Source", "key_point": "Point clé", "position": "Position", "figure": "Chiffre",
+        "quote": "Citation",
+    },
+    kind_sections={
+        "passage": "Extraits de la source", "key_point": "Points clés", "position": "Positions",
+        "figure": "Chiffres", "quote": "Citations",
+    },
+    organisation_kinds={
+        OrganisationKind.INTERNATIONAL_ORGANISATION: "organisation internationale",
+        OrganisationKind.EU_INSTITUTION: "institution de l’UE",
+        OrganisationKind.GOVERNMENT_BODY: "administration",
+        OrganisationKind.STATE: "État",
+        OrganisationKind.GROUP: "groupe",
+        OrganisationKind.INITIATIVE: "initiative",
+        OrganisationKind.OTHER: "autre",
+    },
+    parts_of_day={
+        PartOfDay.MORNING: "matin", PartOfDay.MIDDAY: "midi", PartOfDay.AFTERNOON: "après-midi",
+        PartOfDay.EVENING: "soir",
+    },
+    source_prefix="source",
+    not_stated_place="lieu non précisé",
+    not_stated_published="date de publication non précisée",
+    not_stated_principal="aucun destinataire désigné",
+    quote_marks=("«\u00a0", "\u00a0»"),
+    draft="PROJET",
+    labels={
+        "Issued by": "Émis par", "Prepared for": "Préparé pour", "Dates": "Dates", "Place": "Lieu",
+        "Kind": "Type", "Organiser": "Organisateur", "Participants": "Participants", "Topics": "Thèmes",
+        "Note on the dates": "Note sur les dates", "Note on the date": "Note sur la date",
+        "Note on the place": "Note sur le lieu", "Note on the principal": "Note sur le destinataire",
+        "Selection": "Sélection",
+    },
+)
+
+DUTCH = Phrasebook(
+    kind_names={
+        "meeting": "vergadering", "session": "sessie", "passage": "passage", "key_point": "kernpunt",
+        "position": "standpunt", "figure": "cijfer", "quote": "citaat", "person": "persoon",
+        "organisation": "organisatie", "heading": "tussentitel",
+    },
+    kind_labels={
+        "passage": "Bron", "key_point": "Kernpunt", "position": "Standpunt", "figure": "Cijfer", "quote": "Citaat",
+    },
+    kind_sections={
+        "passage": "Bronpassages", "key_point": "Kernpunten", "position": "Standpunten", "figure": "Cijfers",
+        "quote": "Citaten",
+    },
+    organisation_kinds={
+        OrganisationKind.INTERNATIONAL_ORGANISATION: "internationale organisatie",
+        OrganisationKind.EU_INSTITUTION: "EU-instelling",
+        OrganisationKind.GOVERNMENT_BODY: "overheidsdienst",
+        OrganisationKind.STATE: "staat",
+        OrganisationKind.GROUP: "groep",
+        OrganisationKind.INITIATIVE: "initiatief",
+        OrganisationKind.OTHER: "andere",
+    },
+    parts_of_day={
+        PartOfDay.MORNING: "ochtend", PartOfDay.MIDDAY: "middag", PartOfDay.AFTERNOON: "namiddag",
+        PartOfDay.EVENING: "avond",
+    },
+    source_prefix="bron",
+    not_stated_place="plaats niet vermeld",
+    not_stated_published="publicatiedatum niet vermeld",
+    not_stated_principal="geen principaal vermeld",
+    quote_marks=("„", "”"),
+    draft="ONTWERP",
+    labels={
+        "Issued by": "Uitgegeven door", "Prepared for": "Opgesteld voor", "Dates": "Data", "Place": "Plaats",
+        "Kind": "Soort", "Organiser": "Organisator", "Participants": "Deelnemers", "Topics": "Onderwerpen",
+        "Note on the dates": "Opmerking bij de data", "Note on the date": "Opmerking bij de datum",
+        "Note on the place": "Opmerking bij de plaats", "Note on the principal": "Opmerking bij de principaal",
+        "Selection": "Selectie",
+    },
+)
+
+PHRASEBOOKS: dict[str, Phrasebook] = {"en": ENGLISH, "fr": FRENCH, "nl": DUTCH}
 """Phrasebooks by primary language subtag."""
 
 
@@ -112,12 +202,35 @@ class Vocabulary:
     # Dates and places
 
     def date(self, day: dt.date) -> str:
-        """ "11 April 2022"."""
-        return format_date(day)
+        """ "11 April 2022", "11 avril 2022", "11 april 2022" (month names from Babel's CLDR data)."""
+        if self.language == DEFAULT_LANGUAGE:
+            return format_date(day)
+        return _babel_date(day, "d MMMM y", self.language)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        """ "6–7 April 2022"."""
-        return format_date_range(start, end)
+        """ "6–7 April 2022", sharing what the two ends share, in the book's language."""
+        if self.language == DEFAULT_LANGUAGE:
+            return format_date_range(start, end)
+        if start == end:
+            return self.date(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}{RANGE_DASH}{self.date(end)}"
+        if start.year == end.year:
+            return f"{_babel_date(start, 'd MMMM', self.language)} {RANGE_DASH} {self.date(end)}"
+        return f"{self.date(start)} {RANGE_DASH} {self.date(end)}"
+
+    def quote(self, text: str) -> str:
+        """The text in the language's quotation marks."""
+        opening, closing = self.words.quote_marks
+        return f"{opening}{text}{closing}"
+
+    def label(self, english: str) -> str:
+        """A field label ("Issued by") in the book's language."""
+        return (self.words.labels or {}).get(english, english)
+
+    def marking(self, classification: str, status: str) -> str:
+        """The classification marking, with DRAFT (in the book's language) beside it while the book is a draft."""
+        return f"{self.words.draft} · {classification}" if status == "draft" else classification
 
     def part_of_day(self, part: PartOfDay) -> str:
         return self.words.parts_of_day.get(part, part.value)
@@ -193,7 +306,7 @@ class Vocabulary:
 
     def quote_citation(self, lookup: BriefingLookup, located: Located[Quote]) -> str:
         """ "“…” — Speaker, Role, Meeting, Place, date (source: Issuer, Title, date, ¶7)"."""
-        return f"“{located.item.text}” — {self.quote_attribution(lookup, located)}"
+        return f"{self.quote(located.item.text)} — {self.quote_attribution(lookup, located)}"
 
     def source_reference(self, lookup: BriefingLookup, ref: SourceRef) -> str:
         """ "source: Issuer, Document title, 11 April 2022, ¶7" — enough to find the words in the original."""
@@ -212,3 +325,10 @@ def vocabulary(language: str = DEFAULT_LANGUAGE) -> Vocabulary:
     if primary not in PHRASEBOOKS:
         primary = DEFAULT_LANGUAGE
     return Vocabulary(primary, PHRASEBOOKS[primary])
+
+
+@cache
+def _babel_date(day: dt.date, pattern: str, language: str) -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, pattern, locale=language)

@@ -42,3 +42,28 @@ async def test_an_endless_marking_ends_in_an_ellipsis_after_a_few_lines(tmp_path
         lines = screen_lines(app)[:MAX_LINES]
         assert lines[-1].rstrip().endswith("…")
         assert " ".join(" ".join(lines).split()).rstrip("…").strip() in ENDLESS
+
+
+@pytest.mark.parametrize(("language", "word"), [("en", "DRAFT"), ("fr", "PROJET")])
+async def test_a_draft_says_so_beside_the_marking_on_every_screen(tmp_path: Path, language: str, word: str) -> None:
+    data = changed(changed(minimal_briefing_dict(), ("schema_version",), 2), ("language",), language)
+    data["status"] = "draft"
+    path = tmp_path / "book.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for bar_id in ("#marking-top", "#marking-bottom"):
+            assert app.screen.query_one(bar_id, ClassificationBar).classification == f"{word} · UNCLASSIFIED – PUBLIC"
+        assert f"{word} · UNCLASSIFIED – PUBLIC" in screen_lines(app)[0]
+        await pilot.press("question_mark")  # a modal (help) carries the marking too
+        await pilot.pause()
+        modal = app.screen.query_one("#modal-marking-top", ClassificationBar)
+        assert modal.classification.startswith(f"{word} · ")
+
+
+async def test_a_final_book_shows_its_marking_alone(tmp_path: Path) -> None:
+    app = make_app(book(tmp_path, "SECRET"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#marking-top", ClassificationBar).classification == "SECRET"

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
-from briefing.tui.widgets.classification_bar import ClassificationBar
+from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.item_block import SpanFinder
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.meeting_view import MeetingView
@@ -94,7 +94,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         briefing = self.lookup.briefing
-        yield ClassificationBar(briefing.classification, id="marking-top")
+        yield ClassificationBar(book_marking(briefing), id="marking-top")
         yield Header(icon="≡")
         with TabbedContent(id="tabs"):
             yield TabPane(Content("1 Overview"), Overview(self.lookup, id="overview-view"), id="overview")
@@ -107,7 +107,7 @@ class MainScreen(Screen[None]):
             yield TabPane(self._number(first + 1, "Search"), SearchPanel(self.lookup, id="search-panel"),
                           id="search")
             yield TabPane(self._number(first + 2, "People & organisations"), id="people")
-        yield ClassificationBar(briefing.classification, id="marking-bottom")
+        yield ClassificationBar(book_marking(briefing), id="marking-bottom")
         # Without "^p palette" (the help names it): the reading keys need all of 80 columns.
         yield Footer(show_command_palette=False)
 

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
-from briefing.tui.widgets.classification_bar import ClassificationBar
+from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -50,4 +50,4 @@ class MarkedModalScreen(ModalScreen[ResultType]):
         from briefing.tui.app import BriefingApp
 
         app: BriefingApp | object = self.app
-        return app.briefing.classification if isinstance(app, BriefingApp) else UNMARKED
+        return book_marking(app.briefing) if isinstance(app, BriefingApp) else UNMARKED

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from briefing.model import Briefing
 from briefing.tui.widgets.literal import literal
 
 MAX_LINES = 3
@@ -59,3 +60,10 @@ class ClassificationBar(Static):
 def _centred(line: Content, width: int) -> Content:
     left = (width - line.cell_length) // 2
     return Content.assemble(" " * left, line, " " * (width - line.cell_length - left))
+
+
+def book_marking(briefing: Briefing) -> str:
+    """What the bars show: the marking, with DRAFT beside it (in the book's language) while the book is a draft."""
+    from briefing.render.vocabulary import vocabulary
+
+    return vocabulary(briefing.language).marking(briefing.classification, briefing.status)
