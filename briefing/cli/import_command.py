@@ -62,8 +62,8 @@ def run(options: argparse.Namespace) -> int:
     print(f"Drafted {shown(str(book_path))} from {shown(str(source))} "
           f"(source text: {shown(str(folder / draft.source_path))}); status: draft, it validates.")
     print("Found:")
-    print("\n".join(f"  - {line}" for line in found_lines(draft)))
+    print("\n".join(f"  - {shown(line)}" for line in found_lines(draft)))
     print("Still to do:")
-    print("\n".join(f"  - {line}" for line in todo_lines(draft)))
+    print("\n".join(f"  - {shown(line)}" for line in todo_lines(draft)))
     print(f"Check it with: briefing validate {shown(str(book_path))}   Read it with: briefing {shown(str(book_path))}")
     return int(ExitCode.OK)

@@ -74,7 +74,26 @@ def build_book(analysis: Analysis, options: DraftOptions) -> dict:
         "meetings": meetings,
         "people": people,
         "organisations": [_organisation(actor) for actor in analysis.organisations.values()],
+        "referenced_meetings": _referenced(analysis, options.source_id),
     }
+
+
+def _referenced(analysis: Analysis, source_id: str) -> list[dict]:
+    """Meetings the release mentions with "next" (an upcoming summit): referenced, not attended."""
+    from briefing.importer.mentions import find_mentioned_meetings
+
+    return [
+        {
+            "id": f"referenced-{number}-{slug(mention.title)[:40]}",
+            "title": mention.title[:200],
+            "place": mention.place,
+            "start": mention.start,
+            "end": mention.end,
+            "note": "Mentioned in the release, not attended: found by `briefing import`; check it.",
+            "sources": [{"document": source_id, "paragraph": mention.paragraph + 1}],
+        }
+        for number, mention in enumerate(find_mentioned_meetings(analysis.release.paragraphs, analysis.dating), 1)
+    ]
 
 
 def _principal_fields(analysis: Analysis) -> dict:

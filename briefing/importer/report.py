@@ -1,10 +1,11 @@
-"""What `briefing import` tells the author: what it found, and what is still theirs to do."""
+"""What `briefing import` tells the author: what it found, and what is still theirs to do.
+
+Plain text built from the release: the command line neutralises it (`shown`) before it reaches a terminal.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from briefing.render.safety import safe_text
 
 if TYPE_CHECKING:
     from briefing.importer import Draft
@@ -31,10 +32,12 @@ def found_lines(draft: Draft) -> list[str]:
         f"figures: {len(analysis.figures)}",
         f"dates: {book.start} to {book.end}" + (f" ({book.dates_note})" if book.dates_note else ""),
     ]
+    if book.referenced_meetings:
+        lines.append("meetings mentioned, not attended: " + ", ".join(m.title for m in book.referenced_meetings))
     places = [m.place for m in book.meetings if m.place]
     if places:
         lines.append(f"places: {', '.join(dict.fromkeys(places))}")
-    return [safe_text(line) for line in lines]
+    return lines
 
 
 def todo_lines(draft: Draft) -> list[str]:
@@ -67,7 +70,7 @@ def todo_lines(draft: Draft) -> list[str]:
         todo.extend(f"look at {warning}" for warning in analysis.warnings)
     todo.append("check every figure's `counts` and delete figures that are not figures")
     todo.append('when done, set "status": "final" and run `briefing validate`')
-    return [safe_text(line) for line in todo]
+    return todo
 
 
 def _most_quoted(draft: Draft) -> str | None:

@@ -192,3 +192,25 @@ def test_key_points_and_positions_are_left_to_the_author(draft_of: DraftOf) -> N
     draft = draft_of(INTRO + "Ministers discussed Mali.\n")
     assert draft.briefing.status == "draft"
     assert all(not s.key_points and not s.positions for m in draft.briefing.meetings for s in m.sessions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "place", "start", "end"),
+    [
+        ("Looking ahead, the Minister will attend the European Council in Brussels on 23 and 24 June.",
+         "European Council", "Brussels", "2022-06-23", "2022-06-24"),
+        ("The strategic concept will be adopted at the next summit in Madrid.", "Summit", "Madrid", None, None),
+        ("Aujourd’hui, lundi 11 avril 2022, la ministre des Affaires étrangères, Anna Berg, a participé à une "
+         "réunion du Conseil des affaires étrangères.\n\nLe prochain Conseil des affaires étrangères aura lieu à "
+         "Luxembourg le 16 mai.", "Conseil des affaires étrangères", "Luxembourg", "2022-05-16", "2022-05-16"),
+    ],
+)
+def test_meetings_mentioned_but_not_attended_are_referenced(
+    draft_of: DraftOf, sentence: str, title: str, place: str, start: str | None, end: str | None
+) -> None:
+    draft = draft_of(sentence + "\n" if sentence.startswith("Aujourd") else INTRO + sentence + "\n")
+    [referenced] = draft.briefing.referenced_meetings
+    assert (referenced.title, referenced.place) == (title, place)
+    assert (str(referenced.start) if referenced.start else None, str(referenced.end) if referenced.end else None) == (start, end)
+    assert referenced.sources[0].paragraph == 2
+    assert len(draft.briefing.meetings) == 1  # mentioned, not attended: no meeting of its own
