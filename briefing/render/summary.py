@@ -259,7 +259,8 @@ class _SummaryBuilder:
         source = source_reference(self.lookup, quote.source)
         speaker = self.words.person_with_role(self.lookup.people.get(quote.speaker), quote.speaker)
         attribution = f"— {speaker} ({source})"
-        return BlockQuote(safe_text(quote.text), safe_text(attribution))
+        text = f"{quote.text} {self.words.words.breaks_off}" if quote.truncated else quote.text
+        return BlockQuote(safe_text(text), safe_text(attribution))
 
     def passages_part(
         self, anchor: str, passages: Sequence[Passage], title: str, level: int = 4,
@@ -271,6 +272,7 @@ class _SummaryBuilder:
                 Span(f"{self.source_label(passage.source)} ", Emphasis.MUTED),
                 Span(safe_text(self.without_quotes(passage.text, shown_quotes)),
                      Emphasis.STRONG if passage.heading else Emphasis.PLAIN),
+                *((Span(f" {self.words.words.breaks_off}", Emphasis.MUTED),) if passage.truncated else ()),
             )
             for passage in passages
         )

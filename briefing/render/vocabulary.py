@@ -56,6 +56,8 @@ class Phrasebook:
     """Put beside the classification marking of a book whose status is draft."""
     labels: dict[str, str] | None = None
     """Field labels of the printout ("Issued by"), by their English wording."""
+    breaks_off: str = "[the source breaks off here]"
+    """After the text of a passage or quote that the source cuts off (`truncated`)."""
 
 
 ENGLISH = Phrasebook(
@@ -120,6 +122,7 @@ FRENCH = Phrasebook(
     not_stated_principal="aucun destinataire désigné",
     quote_marks=("«\u00a0", "\u00a0»"),
     draft="PROJET",
+    breaks_off="[la source s’interrompt ici]",
     labels={
         "Issued by": "Émis par", "Prepared for": "Préparé pour", "Dates": "Dates", "Place": "Lieu",
         "Kind": "Type", "Organiser": "Organisateur", "Participants": "Participants", "Topics": "Thèmes",
@@ -161,6 +164,7 @@ DUTCH = Phrasebook(
     not_stated_principal="geen principaal vermeld",
     quote_marks=("„", "”"),
     draft="ONTWERP",
+    breaks_off="[de bron breekt hier af]",
     labels={
         "Issued by": "Uitgegeven door", "Prepared for": "Opgesteld voor", "Dates": "Data", "Place": "Plaats",
         "Kind": "Soort", "Organiser": "Organisator", "Participants": "Deelnemers", "Topics": "Onderwerpen",

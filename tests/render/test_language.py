@@ -66,3 +66,14 @@ def test_a_draft_is_marked_draft_beside_the_classification_on_every_page(format:
     assert output.count("DRAFT · UNCLASSIFIED – PUBLIC") >= 2  # top and bottom, as the marking itself
     final = export_summary(Briefing.model_validate(minimal_briefing_dict()), format, width=100)
     assert "DRAFT" not in final
+
+
+@pytest.mark.parametrize(("language", "marker"), [("en", "[the source breaks off here]"), ("fr", "[la source s’interrompt ici]")])
+def test_text_the_source_cuts_off_says_so_in_print(language: str, marker: str) -> None:
+    data = changed(changed(minimal_briefing_dict(), ("schema_version",), 2), ("language",), language)
+    data = changed(data, ("meetings", 0, "sessions", 0, "quotes", 0, "truncated"), True)
+    data = changed(data, ("meetings", 0, "sessions", 0, "passages", 0, "truncated"), True)
+    text = export_summary(Briefing.model_validate(data), "markdown", width=100)
+    assert text.count(marker.replace("[", "\\[").replace("]", "\\]")) + text.count(marker) >= 2
+    untouched = export_summary(Briefing.model_validate(minimal_briefing_dict()), "markdown", width=100)
+    assert "breaks off" not in untouched
