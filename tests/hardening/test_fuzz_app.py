@@ -187,6 +187,7 @@ def write_sources(book: Book, folder: Path) -> None:
         (folder / SOURCE_PATH).write_text(book.source_text, encoding="utf-8")
 
 
+@pytest.mark.slow  # ~2 minutes of app tours: `pytest -m slow` (and .ci/run) runs it
 @FUZZ
 @given(book=books())
 def test_random_hostile_briefings_survive_every_view(book: Book) -> None:

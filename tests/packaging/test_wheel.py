@@ -13,6 +13,7 @@ from tests.conftest import REPO, SAMPLE_PATH, SOURCE_PATH
 
 
 @pytest.mark.wheel
+@pytest.mark.slow  # builds a wheel: `pytest -m slow` (and .ci/run) runs it
 def test_wheel_carries_sample_and_source(tmp_path: Path) -> None:
     # No build isolation: the test extra installs setuptools, so this works with the network blocked.
     subprocess.run(
