@@ -229,7 +229,9 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
             advice="A briefing file is one JSON object.",
         )
     try:
-        return Briefing.model_validate(data)
+        # Strict, from the JSON text: `"paragraph": "7"`, `"heading": 1` or `"schema_version": true`
+        # are refused as the published JSON Schema refuses them, instead of being quietly converted.
+        return Briefing.model_validate_json(text, strict=True)
     except ValidationError as error:
         problems = _problems_from_validation(error, text)
         # Every problem at once: the verbatim ones too, as far as the invalid file allows.

@@ -11,7 +11,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from briefing.model.references import raise_for_reference_problems
 
@@ -295,6 +303,14 @@ class Briefing(Frozen):
     """A briefing book: meetings of one trip or week, for one principal, from official sources."""
 
     schema_version: Literal[1, 2] = Field(description="Version of this file format: 2 (1 still loads).")
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _a_number_not_a_boolean(cls, value: object) -> object:
+        # `true == 1` in Python, and Pydantic's literal check compares with ==.
+        if isinstance(value, bool):
+            raise ValueError("must be the number 1 or 2, not true or false")
+        return value
     id: Identifier
     title: ShortText
     issuer: ShortText = Field(description="Who prepared the book.")
