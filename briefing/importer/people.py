@@ -56,6 +56,8 @@ class PeopleRegistry:
         person = self.match(name)
         if person is None:
             person = Actor(self._free_id(slug(name)), name, "person", role=role)
+            if len(name.split()) == 1 and honorific:
+                person.note = f"Named only as “{honorific} {name}”: the first name is not in the source."
             self.people[person.id] = person
         elif role and not person.role:
             person.role = role
@@ -134,14 +136,24 @@ def resolve_speaker(
             return Resolution(added, "named")
     title = TITLE_ALONE.search(stripped)
     if title is not None:
+        _remember_alias(principal if principal is not None else None, title.group(0))
         if principal is not None:
             return Resolution(principal, f"title alone ({title.group(1)!r}): the principal")
         holders = [p for p in registry.people.values() if p.role and title.group(1).lower() in p.role.lower()]
         if len(holders) == 1:
+            _remember_alias(holders[0], title.group(0))
             return Resolution(holders[0], f"title alone ({title.group(1)!r}): the only person with that title")
         return Resolution(None, f"title alone ({title.group(1)!r}): give --principal")
     added = registry.add_named(stripped, paragraph)
     return Resolution(added, "named") if added else Resolution(None, "not found")
+
+
+def _remember_alias(person: Actor | None, title: str) -> None:
+    """ "the Tánaiste" designated this person: an alias, so that mentions and search find them by it."""
+    alias = " ".join(title.split())
+    alias = alias[0].lower() + alias[1:]  # the article: "The Minister" at a sentence start is "the Minister"
+    if person is not None and alias.lower() not in {a.lower() for a in person.aliases} and alias != person.name:
+        person.aliases.append(alias)
 
 
 def _trim_name(name: str) -> str:

@@ -214,3 +214,11 @@ def test_meetings_mentioned_but_not_attended_are_referenced(
     assert (str(referenced.start) if referenced.start else None, str(referenced.end) if referenced.end else None) == (start, end)
     assert referenced.sources[0].paragraph == 2
     assert len(draft.briefing.meetings) == 1  # mentioned, not attended: no meeting of its own
+
+
+def test_a_title_that_designated_the_principal_becomes_an_alias_and_a_lone_surname_a_note(draft_of: DraftOf) -> None:
+    text = INTRO + "The Minister met Mr Okafor of the Court.\n\n“We will not be divided,” said the Minister.\n"
+    draft = draft_of(text, principal="Anna Berg")
+    people = {p.name: p for p in draft.briefing.people}
+    assert "the Minister" in people["Anna Berg"].aliases
+    assert people["Okafor"].note == "Named only as “Mr Okafor”: the first name is not in the source."
