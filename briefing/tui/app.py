@@ -10,7 +10,7 @@ import contextlib
 import os
 import signal
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -70,10 +70,22 @@ class BriefingApp(App[None]):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help before Quit: where the footer is cut at 80 columns, the help stays.
-        Binding("question_mark", "help", "Help"),
+        Binding("question_mark", "help", "Help", tooltip="every key of the app, and the search syntax"),
         Binding("q", "quit", "Quit"),
-        Binding("c", "toggle_high_contrast", "Contrast", show=False),
+        # Not a letter: letters are what readers type (a filter, a query), never a theme switch.
+        Binding("ctrl+t", "toggle_high_contrast", "High contrast", show=False,
+                tooltip="switch between the high-contrast and the normal theme"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False,
+                tooltip="command palette: jump to any meeting, session, quote or person; run any action"),
     ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
+    """Width classes on every screen, for briefing.tcss: below 70 columns dialogs stack their choices;
+    below 100 the list and detail panes stack; from 100 the meeting tabs show their session list."""
+
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-tiny"), (16, "-short"), (26, "-tall")]
+    """Height classes: below 26 rows boxes and lists drop their borders; below 16 the header goes and
+    the tab bar loses its underline, so that the marking, the content and "? Help" keep their rows."""
 
     def __init__(self, briefing: Briefing, *, source_folder: Path | None = None,
                  exit_after_first_frame: bool = False) -> None:
@@ -85,6 +97,8 @@ class BriefingApp(App[None]):
         self.exit_after_first_frame = exit_after_first_frame
         self.register_theme(HIGH_CONTRAST)
         self.theme = DEFAULT_THEME
+        # Every key answers at once: Textual's animations (smooth scrolls, fades) are off unless asked for.
+        self.animation_level = "full" if animations_wanted() else "none"
 
     def get_default_screen(self) -> Screen:
         from briefing.tui.screens.main_screen import MainScreen
@@ -133,35 +147,40 @@ class BriefingApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_toggle_animations(self) -> None:
+        """Turn Textual's animations on or off, and remember the choice in the user's settings if any."""
+        self.animation_level = "none" if self.animation_level != "none" else "full"
+        store = getattr(self, "state", None)
+        if store is not None and hasattr(store, "set_setting"):
+            store.set_setting(ANIMATIONS_SETTING, "on" if self.animation_level != "none" else "off")
+        self.notify(f"Animations {'on' if self.animation_level != 'none' else 'off'}.", markup=False)
+
     def action_toggle_high_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, then every described binding of the app and the main screen, and the tabs
+        (from the tab registry): the palette runs any action by name."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help: keys and search syntax", "Every key of the app (?)", self.action_help)
-        yield SystemCommand("High contrast on/off", "Black, white and yellow theme (c)",
-                            self.action_toggle_high_contrast)
         main = self.main_screen
-        if main is None:
-            return
-        yield SystemCommand("Search the book", "Focus the search box (/)", main.action_focus_search)
-        yield SystemCommand("Export summary", "Write the summary of the book or this meeting to a file (e)",
-                            main.action_export)
-        yield SystemCommand("Next search hit", "Open the next hit of the last search (n)",
-                            lambda: main.action_step_hit(1))
-        yield SystemCommand("Previous search hit", "Open the previous hit (N)", lambda: main.action_step_hit(-1))
-        yield SystemCommand("Next session", "In a meeting tab (])", main.action_next_session)
-        yield SystemCommand("Previous session", "In a meeting tab ([)", main.action_previous_session)
-        yield SystemCommand("Show cited source", "Source paragraph of the focused item (s)",
-                            main.action_show_source)
-        yield SystemCommand("Clear search", "Empty the search and remove highlights (escape)",
-                            main.action_clear_search)
-        for number, pane_id in enumerate(main.pane_ids(), start=1):
-            if not pane_id.startswith("meeting-"):
-                title = {"overview": "Overview", "quotes": "Quotes", "search": "Search",
-                         "people": "People & organisations"}.get(pane_id, pane_id)
-                yield SystemCommand(f"Go to tab: {title}", f"Key {number}" if number <= 9 else "",
-                                    lambda n=number: main.action_switch_tab(n))
+        seen: set[str] = {"command_palette"}
+        for node in (self, main):
+            if node is None:
+                continue
+            for _key, binding in node._bindings:
+                if binding.tooltip and binding.action not in seen:
+                    seen.add(binding.action)
+                    yield SystemCommand(f"{binding.description}: {binding.tooltip}", f"Key: {self.get_key_display(binding)}",
+                                        partial(node.run_action, binding.action))
+        yield SystemCommand("Animations on/off", "Smooth scrolling and fades (off: every key answers at once)",
+                            self.action_toggle_animations)
+        if main is not None:
+            # Meetings are found by name through `BriefingCommands` (a command's title is markup here,
+            # and a meeting's title is briefing text).
+            for spec in main.tab_specs:
+                if spec.meeting_id is None:
+                    yield SystemCommand(f"Go to tab: {spec.title}", f"Key {spec.key}" if spec.key else "",
+                                        partial(main.show_tab, spec.id))
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -183,6 +202,21 @@ class BriefingApp(App[None]):
         numbers = ref.paragraphs
         text = "\n\n".join(paragraphs[n - 1] for n in numbers) if 0 < numbers[-1] <= len(paragraphs) else None
         return heading, text
+
+
+ANIMATIONS_VARIABLE = "BRIEFING_ANIMATIONS"
+"""Set to 1 to turn Textual's animations back on (they are off by default: keys settle at once)."""
+
+ANIMATIONS_SETTING = "animations"
+"""The key of the saved choice ("on"/"off") in the user's settings (`briefing.state`), when the app has them."""
+
+
+def animations_wanted(saved: str | None = None) -> bool:
+    """Whether the reader asked for animations: the environment variable, else the saved setting."""
+    value = os.environ.get(ANIMATIONS_VARIABLE)
+    if value is None:
+        value = saved or ""
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def make_app(briefing_path: Path | None = None) -> BriefingApp:

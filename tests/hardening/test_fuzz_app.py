@@ -161,7 +161,9 @@ async def tour(app: BriefingApp, book: Book) -> None:
                 main_screen(app)
 
         await leave_inputs(app, pilot)
-        await settle(app, pilot, "slash", *book.query)
+        # On the quotes and people lists / opens their filter: the search is asked for from the Search tab.
+        search_key = next(spec.key for spec in main_screen(app).tab_specs if spec.id == "search")
+        await settle(app, pilot, search_key, "slash", *book.query)
         assert main_screen(app).search_panel.input.value == book.query
         assert_clean_screen(app, f"search results for {book.query!r}")
         await settle(app, pilot, "enter", "enter")

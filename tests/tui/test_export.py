@@ -12,6 +12,7 @@ from briefing.tui.app import BriefingApp
 from briefing.tui.screens.confirm_screen import ConfirmScreen
 from briefing.tui.screens.export_screen import ExportScreen
 from briefing.tui.screens.main_screen import MainScreen
+from tests.tui.keys import meeting_key
 
 
 def notices(app: BriefingApp) -> list[str]:
@@ -51,7 +52,7 @@ async def test_export_of_the_current_meeting_only(
     monkeypatch.chdir(tmp_path)
     first, second = sample_app.briefing.meetings[:2]
     async with sample_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("2", "e")
+        await pilot.press(meeting_key(sample_app, first.id), "e")
         await pilot.pause()
         dialog = sample_app.screen
         assert isinstance(dialog, ExportScreen) and dialog.meeting == first and not dialog.whole_book

@@ -65,7 +65,7 @@ async def test_every_view_shows_hostile_text_literally(hostile_app: BriefingApp)
         await visit(app, pilot, "5")
         assert_literal(app, "people")
 
-        await visit(app, pilot, "slash", *"evil")
+        await visit(app, pilot, "4", "slash", *"evil")  # on a list, / filters it: search from the Search tab
         assert_literal(app, "search results")
         await visit(app, pilot, "enter", "enter")
         assert isinstance(app.screen, MainScreen) and app.screen.tabs.active == "meeting-council"

@@ -52,20 +52,20 @@ async def test_palette_runs_the_apps_actions(sample_app: BriefingApp) -> None:
         await palette_run(sample_app, pilot, "Help: keys")
         assert isinstance(sample_app.screen, HelpScreen)
         await pilot.press("escape")
-        await palette_run(sample_app, pilot, "High contrast on")
+        await palette_run(sample_app, pilot, "High contrast")
         assert sample_app.theme == HIGH_CONTRAST.name
 
 
-async def test_c_switches_high_contrast_on_and_off(sample_app: BriefingApp) -> None:
+async def test_ctrl_t_switches_high_contrast_on_and_off(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(80, 24)) as pilot:
         before = sample_app.theme
-        await pilot.press("c")
+        await pilot.press("ctrl+t")
         assert sample_app.theme == HIGH_CONTRAST.name
         await pilot.pause()
         style = sample_app.screen.query_one("#marking-top").rich_style
         text, background = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
         assert abs(text.brightness - background.brightness) > 0.8, "the marking reads at full contrast"
-        await pilot.press("c")
+        await pilot.press("ctrl+t")
         assert sample_app.theme == before
 
 

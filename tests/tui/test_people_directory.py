@@ -26,11 +26,12 @@ from briefing.tui.widgets.people_directory import (
 from tests.factories import hostile_briefing, minimal_briefing_dict
 from tests.tui.screen_text import screen_text
 from tests.waiting import press_until
+from tests.tui.keys import StyledLikeTheApp
 
 WILMES = "sophie-wilmes"
 
 
-class DirectoryApp(App[None]):
+class DirectoryApp(StyledLikeTheApp, App[None]):
     """The directory alone, recording the places it asks to open."""
 
     def __init__(self, briefing: Briefing) -> None:
@@ -193,7 +194,9 @@ async def test_filter_is_accent_insensitive_and_says_when_nobody_matches(sample:
         assert directory(app).listed == []
         assert "Nobody matches “WILMÈSzzz”." in screen_text(app)
         await pilot.press("escape")
-        assert app.query_one("#people-filter", Input).value == ""
+        assert app.query_one("#people-filter", Input).value == "WILMÈSzzz", "escape leaves the box, keeping it"
+        await pilot.press("escape")
+        assert app.query_one("#people-filter", Input).value == "", "escape on the list clears the filter"
         assert len(directory(app).listed) == len(build_entries(app.lookup))
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -15,6 +17,7 @@ from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.render.safety import clipboard_text, is_safe_text, safe_text
 from briefing.search.folding import fold
+from briefing.tui.copying import copy_focused
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import (
     MATCH_STYLE,
@@ -25,13 +28,16 @@ from briefing.tui.widgets.quote_browser import (
 )
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
 from tests.tui.screen_text import screen_text
+from tests.tui.keys import StyledLikeTheApp
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
 STRATEGIC_CONCEPT = "quote-strategic-concept"
 
 
-class QuoteBrowserApp(App[None]):
+class QuoteBrowserApp(StyledLikeTheApp, App[None]):
     """The browser alone, recording what it opens, copies and says."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("y", "copy", "Copy")]
 
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
@@ -48,6 +54,9 @@ class QuoteBrowserApp(App[None]):
 
     def on_open_location(self, message: OpenLocation) -> None:
         self.opened.append(message)
+
+    def action_copy(self) -> None:
+        copy_focused(self.screen, self.lookup, markdown=False)  # what the main screen's `y` does
 
     def copy_to_clipboard(self, text: str) -> None:
         self.copied.append(text)
@@ -143,15 +152,15 @@ async def test_filter_without_match_says_so(sample: Briefing) -> None:
         assert str(message.content) == "No quote matches “zzz”."
         assert "No quote matches “zzz”." in screen_text(app)
         assert detail(app, "text") == "No quote selected."
-        await pilot.press("c", "enter")  # nothing selected: nothing copied, nothing opened
+        await pilot.press("y", "enter")  # nothing selected: nothing copied, nothing opened
         assert app.copied == [] and app.opened == []
 
 
-async def test_typing_a_letter_in_the_list_starts_filtering(sample: Briefing) -> None:
+async def test_f_starts_filtering_and_letters_are_text_there(sample: Briefing) -> None:
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.focused is browser(app).quote_list
-        await pilot.press(*"azov")
+        await pilot.press("f", *"azov")
         assert isinstance(app.focused, Input)
         assert app.focused.value == "azov"
         assert listed_ids(app) == [RUSSIAN_NARRATIVE]
@@ -160,16 +169,18 @@ async def test_typing_a_letter_in_the_list_starts_filtering(sample: Briefing) ->
 async def test_letters_bound_to_keys_keep_their_meaning_in_the_list(sample: Briefing) -> None:
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("j", "c")
+        await pilot.press("j", "y", "a")
         assert app.focused is browser(app).quote_list
-        assert app.query_one("#quote-filter", Input).value == ""
+        assert app.query_one("#quote-filter", Input).value == "", "a letter on the list is not text"
         assert len(app.copied) == 1
 
 
-async def test_escape_clears_the_filter_and_returns_to_the_list(sample: Briefing) -> None:
+async def test_escape_returns_to_the_list_then_clears_the_filter(sample: Briefing) -> None:
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f", *"zzz", "escape")
+        assert app.query_one("#quote-filter", Input).value == "zzz" and app.focused is browser(app).quote_list
+        await pilot.press("escape")
         assert app.query_one("#quote-filter", Input).value == ""
         assert app.focused is browser(app).quote_list
         assert len(listed_ids(app)) == 4
@@ -253,10 +264,10 @@ async def test_detail_pane_beside_the_list_when_wide_and_below_when_narrow(sampl
 # Copy and open ----------------------------------------------------------------------------------
 
 
-async def test_c_copies_the_quote_with_its_citation_and_says_so(sample: Briefing) -> None:
+async def test_y_copies_the_quote_with_its_citation_and_says_so(sample: Briefing) -> None:
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("c")
+        await pilot.press("y")
         quote = app.lookup.items[RUSSIAN_NARRATIVE].item
         assert len(app.copied) == 1
         copied = app.copied[0]
@@ -267,7 +278,7 @@ async def test_c_copies_the_quote_with_its_citation_and_says_so(sample: Briefing
             assert part in copied
         attribution = copied.split("” — ", 1)[1].split(" (source:")[0]
         assert attribution.startswith("Sophie Wilmès, Deputy Prime Minister")
-        assert app.notices == [f"Copied the quote with its citation: — {attribution} ({len(copied)} characters)"], (
+        assert app.notices == [f"Copied the quote of Sophie Wilmès with its citation ({len(copied)} characters)"], (
             "the notification says which citation was copied"
         )
 
@@ -285,10 +296,10 @@ async def test_bindings_have_descriptions_and_show_in_the_footer(sample: Briefin
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(120, 36)):
         active = app.screen.active_bindings
-        for key in ("f", "c", "escape", "enter", "j", "k", "g", "G"):
+        for key in ("f", "slash", "escape", "enter", "j", "k", "g", "G", "space", "b"):
             assert active[key].binding.description, key
         shown = {key for key, active_binding in active.items() if active_binding.binding.show}
-        assert {"f", "c", "escape", "enter"} <= shown
+        assert {"f", "enter"} <= shown
 
 
 # Sizes and hostile text -------------------------------------------------------------------------
@@ -297,7 +308,7 @@ async def test_bindings_have_descriptions_and_show_in_the_footer(sample: Briefin
 async def test_small_terminal_does_not_crash(sample: Briefing) -> None:
     app = QuoteBrowserApp(sample)
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("j", "G", "g", "c", "f", *"wilmes", "enter", "enter")
+        await pilot.press("j", "G", "g", "y", "f", *"wilmes", "enter", "enter")
         assert app.is_running
         assert len(app.copied) == 1 and len(app.opened) == 1
         text = screen_text(app)
@@ -308,7 +319,7 @@ async def test_small_terminal_does_not_crash(sample: Briefing) -> None:
 async def test_hostile_text_is_shown_literally_and_never_acts() -> None:
     app = QuoteBrowserApp(hostile_briefing())
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("j", "k", "g", "G", "c")
+        await pilot.press("j", "k", "g", "G", "y")
         await pilot.press("f", *"foo")
         assert len(listed_ids(app)) == 1  # "[/foo]" is in the quote, matched as plain text
         await pilot.press("enter", "enter")
@@ -343,12 +354,12 @@ async def test_in_the_app_the_quotes_tab_copies_and_opens_the_quote(sample_path:
         await pilot.pause()  # the app may mount the hidden tabs after its first frame
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await pilot.press(str(screen.pane_ids().index("quotes") + 1))
+        await pilot.press(str(screen.pane_ids().index("quotes") + 1))  # the registry's order
         await pilot.pause()
         quotes = app.query_one(QuoteBrowser)
         assert app.focused is quotes.quote_list, "the tab gives the keyboard to the list, not the filter"
         theme = app.theme
-        await pilot.press("j", "c")  # the app binds `c` to the contrast switch; in the quote list it copies
+        await pilot.press("j", "c", "y")  # `c` is no longer the contrast switch; `y` copies
         assert app.theme == theme
         assert "For Belgium, this document" in app.clipboard and "Sophie Wilmès" in app.clipboard
         await pilot.press("enter")
@@ -416,7 +427,7 @@ async def test_copying_a_quote_that_would_run_a_command_when_pasted_copies_it_in
     data["meetings"][0]["sessions"][0]["quotes"][0]["text"] = PASTE_INJECTION
     app = QuoteBrowserApp(Briefing.model_validate(data))
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("c")
+        await pilot.press("y")
         assert len(app.copied) == 1
         copied = app.copied[0]
         assert "\x1b" not in copied and "\r" not in copied and "\n" not in copied

@@ -114,24 +114,21 @@ async def test_an_invalid_query_says_why_inline(sample_app: BriefingApp) -> None
         assert sample_app.is_running
 
 
-async def test_escape_clears_the_query_results_and_highlights(sample_app: BriefingApp) -> None:
+async def test_ctrl_l_clears_the_highlights_and_an_emptied_box_the_search(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 36)) as pilot:
         panel = await search_for(sample_app, pilot, "propaganda")
         await pilot.press("enter")
         await pilot.pause()
         screen = sample_app.screen
-        assert screen.highlight_query == "propaganda"
-        await pilot.press("escape")
+        assert screen.search.highlighting and any(block.match_count for block in screen.query(ItemBlock))
+        await pilot.press("ctrl+l")
         await pilot.pause()
-        assert screen.highlight_query is None
-        assert not panel.hits and panel.input.value == ""
+        assert not screen.search.highlighting and panel.hits, "the search stays for n/N"
         assert all(block.match_count == 0 for block in screen.query(ItemBlock))
-        await pilot.press("slash", *"russia")
+        await pilot.press("slash", "ctrl+u")  # empty the box: the search is gone
         await sample_app.workers.wait_for_complete()
         await pilot.pause()
-        assert panel.hits
-        await pilot.press("escape")
-        assert panel.input.value == "" and panel.results_list.option_count == 0
+        assert not panel.hits and panel.input.value == "" and panel.results_list.option_count == 0
         assert "Type to search" in status_text(panel)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from briefing.tui.app import make_app
 from briefing.tui.screens.main_screen import MainScreen
+from tests.tui.keys import meeting_key
 from tests.tui.screen_text import screen_lines
 
 
@@ -23,12 +24,12 @@ async def test_every_view_at_this_size(sample_path: Path, size: tuple[int, int])
             await pilot.press(str(number))
             await pilot.pause()
             if screen.tabs.active == "search":
-                await pilot.press(*"ukraine")
+                await pilot.press("slash", *"ukraine")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
                 lines = screen_lines(app)
                 assert any("matches" in line for line in lines), "the count is visible"
-                await pilot.press("escape", "escape")
+                await pilot.press("escape")  # leaves the box: number keys switch tabs again
             elif screen.tabs.active.startswith("meeting-"):
                 await pilot.press("right_square_bracket", "j", "s")
                 await pilot.pause()
@@ -48,7 +49,7 @@ async def test_every_view_at_this_size(sample_path: Path, size: tuple[int, int])
 async def test_export_dialog_buttons_reachable_at_80_by_24(sample_path: Path) -> None:
     app = make_app(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "e")
+        await pilot.press(meeting_key(app, "fac-2022-04-11"), "e")
         await pilot.pause()
         text = "\n".join(screen_lines(app))
         assert "Export" in text and "Cancel" in text

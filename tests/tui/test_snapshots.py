@@ -1,4 +1,5 @@
-"""Pictures of each main view at 80×24 and 120×40 (pytest-textual-snapshot; review them as images).
+"""Pictures of each main view at 80×24, 120×40 and 40×12, and in a light theme (pytest-textual-snapshot;
+review them as images).
 
 The book is the small factory briefing, not the sample, so that the pictures change when the app
 changes, not when the sample's wording does. Update with `pytest tests/tui --snapshot-update`.
@@ -15,11 +16,12 @@ from textual.pilot import Pilot
 from briefing.tui.app import make_app
 from tests.factories import minimal_briefing_dict
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(80, 24), (120, 40), (40, 12)]
 
 VIEWS: dict[str, tuple[str, ...]] = {
     "overview": (),
     "meeting": ("2", "right_square_bracket", "j", "j"),
+    "hit": ("slash", *"minister", "enter"),
     "quotes": ("3",),
     "search": ("slash", *"minister"),
     "people": ("5",),
@@ -50,3 +52,19 @@ def test_view(snap_compare, snapshot_book: Path, view: str, size: tuple[int, int
         await pilot.pause()
 
     assert snap_compare(make_app(snapshot_book), run_before=settle, terminal_size=size)
+
+
+LIGHT_VIEWS = ["meeting", "hit", "quotes", "people"]
+"""Views with the most colours (labels, markers, matches, cursor) to check in a light theme."""
+
+
+@pytest.mark.parametrize("view", LIGHT_VIEWS)
+def test_view_in_a_light_theme(snap_compare, snapshot_book: Path, view: str) -> None:
+    async def settle(pilot: Pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press(*VIEWS[view])
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(snapshot_book), run_before=settle, terminal_size=(80, 24))

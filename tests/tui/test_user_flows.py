@@ -16,9 +16,12 @@ from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.hanging import Hanging, wrap_hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.people_directory import PeopleDirectory
+from tests.tui.keys import meeting_key, tab_key
 from tests.tui.screen_text import screen_lines
 from tests.tui.test_search_flow import search_for
 from tests.waiting import press_until
+
+FAC = "fac-2022-04-11"
 
 TEN_WORDS = "one two three four five six seven eight nine ten"
 
@@ -47,7 +50,7 @@ def test_hanging_lines_measure_as_they_render() -> None:
 
 
 async def test_overview_summaries_keep_their_indent(sample_app: BriefingApp) -> None:
-    async with sample_app.run_test(size=(80, 60)) as pilot:
+    async with sample_app.run_test(size=(80, 90)) as pilot:
         await pilot.pause()
         lines = screen_lines(sample_app)
         summary_start = next(n for n, line in enumerate(lines) if "EU foreign ministers met" in line)
@@ -102,7 +105,7 @@ async def test_slash_query_enter_opens_the_top_hit_highlighted(sample_app: Brief
         assert sum(block.match_count for block in view.query(ItemBlock)) >= 3
         await pilot.press("n")
         await pilot.pause()
-        assert panel.current_hit == 1
+        assert sample_app.screen.search.cursor == 1
 
 
 async def test_down_from_the_search_box_moves_into_the_results(sample_app: BriefingApp) -> None:
@@ -115,7 +118,7 @@ async def test_down_from_the_search_box_moves_into_the_results(sample_app: Brief
         assert highlighted is not None and results.get_option_at_index(highlighted).id == "hit-0"
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert panel.current_hit == 1, "down then enter opens the second hit"
+        assert sample_app.screen.search.cursor == 1, "down then enter opens the second hit"
 
 
 @pytest.mark.parametrize("via", ["message", "location"])
@@ -125,7 +128,7 @@ async def test_opening_a_person_selects_them_in_the_directory(sample_app: Briefi
         assert isinstance(screen, MainScreen)
         people = sorted(sample_app.lookup.people)
         target = people[len(people) // 2]
-        await pilot.press("6", *"zzz")  # a filter that hides everyone
+        await pilot.press(tab_key(sample_app, "people"), "f", *"zzz")  # a filter that hides everyone
         await pilot.pause()
         message = OpenDirectoryEntry(target) if via == "message" else OpenLocation(target)
         screen.post_message(message)
@@ -154,7 +157,7 @@ async def test_every_modal_shows_the_marking_top_and_bottom(sample_path: Path, t
     app = make_app(sample_path)
     marking = app.briefing.classification
     async with app.run_test(size=size) as pilot:
-        await pilot.press("2")
+        await pilot.press(meeting_key(app, FAC))
         await pilot.pause()
         # `s` needs an item, not a session heading
         await press_until(pilot, "j", lambda: isinstance(app.focused, ItemBlock), "an item to focus",
@@ -180,7 +183,7 @@ async def test_quote_details_keep_their_label_column(sample_app: BriefingApp) ->
     from textual.widgets import Static
 
     async with sample_app.run_test(size=(80, 40)) as pilot:
-        await pilot.press("4")
+        await pilot.press(tab_key(sample_app, "quotes"))
         await pilot.pause()
         await pilot.press("f", *"china")
         await pilot.pause()
@@ -223,12 +226,12 @@ async def test_enter_typed_before_the_results_arrive_still_opens_the_top_hit(
         await pilot.pause()
         panel = screen.search_panel
         assert panel.hits and screen.tabs.active == f"meeting-{panel.hits[0].meeting_id}"
-        assert panel.current_hit == 0
+        assert sample_app.screen.search.cursor == 0
 
 
 async def test_the_meeting_footer_shows_the_reading_keys(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press(meeting_key(sample_app, FAC))
         await pilot.pause()
         shown = {binding.key: binding.description for _, binding, _, _ in
                  sample_app.screen.active_bindings.values() if binding.show}
@@ -242,9 +245,9 @@ async def test_a_long_participant_list_hangs_under_its_label(sample_app: Briefin
     from textual.widgets import Static
 
     async with sample_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press(meeting_key(sample_app, FAC))
         await pilot.pause()
-        header = sample_app.screen.query_one(".meeting-header", Static)
+        header = sample_app.screen.query_one(f"#meeting-{FAC} .meeting-header", Static)
         lines = [header.render_line(y).text.rstrip() for y in range(header.size.height)]
         start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Participants: "))
         indent = lines[start].index("Participants: ") + len("Participants: ")
@@ -265,7 +268,7 @@ async def test_number_keys_pass_through_the_search_tab(sample_app: BriefingApp) 
         assert screen.search_panel.input.value == ""
         await pilot.press(str(search_number))
         await pilot.pause()
-        await pilot.press(*"mali")
+        await pilot.press("slash", *"mali")
         await sample_app.workers.wait_for_complete()
         await pilot.pause()
         results = screen.search_panel.results_list
@@ -275,7 +278,7 @@ async def test_number_keys_pass_through_the_search_tab(sample_app: BriefingApp) 
 
 async def test_long_session_titles_in_the_list_show_where_they_end(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("3")
+        await pilot.press(meeting_key(sample_app, "nato-ministerial-2022-04-06"))
         await pilot.pause()
         screen = sample_app.screen
         assert isinstance(screen, MainScreen)
@@ -290,31 +293,31 @@ async def test_long_session_titles_in_the_list_show_where_they_end(sample_app: B
         assert [title.split()[0] for title in titles] == [start.split()[0] for start in starts]
 
 
-async def test_escape_is_in_the_footer_while_a_search_is_highlighted(sample_app: BriefingApp) -> None:
+async def test_unhighlight_is_in_the_footer_while_a_search_is_highlighted(sample_app: BriefingApp) -> None:
     def shown(app: BriefingApp) -> set[str]:
         return {binding.key for _, binding, _, _ in app.screen.active_bindings.values() if binding.show}
 
     async with sample_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press(meeting_key(sample_app, FAC))
         await pilot.pause()
-        assert "escape" not in shown(sample_app), "nothing to clear yet"
+        assert "ctrl+l" not in shown(sample_app), "nothing to clear yet"
         await search_for(sample_app, pilot, "mali")
         await pilot.press("enter")
         await pilot.pause()
-        assert "escape" in shown(sample_app), "the reader sees how to remove the highlights"
+        assert "ctrl+l" in shown(sample_app), "the reader sees how to remove the highlights"
         footer = screen_lines(sample_app)[-1]
-        for description in ("Item", "Session", "Hit", "Clear", "Help"):
+        for description in ("Item", "Session", "Hit", "Unhighlight", "Help"):
             assert description in footer, f"{description!r} fits in the footer at 80 columns: {footer!r}"
-        await pilot.press("escape")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         screen = sample_app.screen
         assert isinstance(screen, MainScreen)
-        assert screen.highlight_query is None and "escape" not in shown(sample_app)
+        assert not screen.search.highlighting and "ctrl+l" not in shown(sample_app)
 
 
 async def test_g_goes_back_to_the_meeting_header(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2")
+        await pilot.press(meeting_key(sample_app, FAC))
         await pilot.pause()
         await pilot.press("G")
         await pilot.pause()

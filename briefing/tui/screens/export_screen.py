@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,9 +16,6 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from briefing.model import Meeting
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
-
-NARROW_WIDTH = 70
-"""Below this many columns the choices are listed one under the other."""
 
 PREFERRED_FORMAT = "text"
 """Offered first: plain text opens anywhere, pastes into any note and prints as it is."""
@@ -43,6 +40,7 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
         border: round $accent; background: $surface; padding: 0 1;
     }
     ExportScreen RadioSet { width: 100%; height: auto; layout: horizontal; }
+    /* Side by side, the choices would be cut to one letter each (the app's breakpoint: below 70 columns). */
     ExportScreen.-narrow RadioSet { layout: vertical; }
     ExportScreen RadioButton { width: auto; }
     ExportScreen Horizontal { height: auto; align-horizontal: right; }
@@ -83,10 +81,6 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Side by side, the choices would be cut to one letter each on a narrow terminal.
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     @property
     def chosen_format(self) -> str:

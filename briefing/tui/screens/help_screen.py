@@ -1,55 +1,69 @@
-"""The `?` screen: every key of the app, and how to write a search query."""
+"""The `?` screen: every key of the app, read from the bindings themselves, and the search syntax.
+
+Nothing here lists a key by hand: each section names the classes whose `BINDINGS` it shows, and each
+line is a binding's keys and its description (its tooltip, when it has one). A new key appears here
+as soon as it is bound; a new view adds its classes to `HELP_SECTIONS`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.widgets import Static
 
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.reader_scroll import ReaderScroll
 
-KEYS = (
-    ("Anywhere", (
-        ("1 … 9", "switch tab: 1 Overview, then one per meeting, then Quotes, Search, People"),
-        ("/", "search the whole book"),
-        ("n / N", "open the next / previous search hit (switches tab as needed)"),
-        ("escape", "clear the search and its highlights"),
-        ("e", "export the summary of the book or of this meeting to a file"),
-        ("c", "switch between the high-contrast and the normal theme (in Quotes: copy)"),
-        ("ctrl+p", "command palette: jump to any meeting, session or quote; run any action"),
-        ("?", "this help"),
-        ("q", "quit"),
-    )),
-    ("Reading (every scrollable view)", (
-        ("j / k, ↓ / ↑", "next / previous item (scroll elsewhere)"),
-        ("g / G, home / end", "first / last item (top / bottom)"),
-        ("pgup / pgdn", "page up / down"),
-        ("tab / shift+tab", "move between the parts of a view"),
-    )),
-    ("Meeting tab", (
-        ("[ / ]", "previous / next session"),
-        ("s", "show the source paragraph the focused item cites (¶ number)"),
-    )),
-    ("Quotes and People & organisations tabs", (
-        ("f, or type", "filter the list (accents and case ignored)"),
-        ("c", "Quotes: copy the quote with its citation (speaker, role, meeting, place, date, source)"),
-        ("enter", "open the quote, or the place where a person or organisation appears"),
-        ("tab", "People: switch between the list and where the entry appears"),
-    )),
-    ("Search tab", (
-        ("type", "results update as you type"),
-        ("enter", "in the box: open the top hit; on a result: open that one in its meeting tab"),
-        ("↓ / ↑", "from the box into the results; up from the first result back to the box"),
-        ("escape", "clear the query"),
-    )),
-)
-"""Every key, by where it works; kept next to the bindings it documents."""
+
+def _anywhere() -> list[type[DOMNode]]:
+    from briefing.tui.app import BriefingApp
+    from briefing.tui.screens.main_screen import MainScreen
+
+    return [BriefingApp, MainScreen]
+
+
+def _reading() -> list[type[DOMNode]]:
+    from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
+
+    return [StopReader, ReaderScroll, ReaderOptionList]
+
+
+def _meeting() -> list[type[DOMNode]]:
+    from briefing.tui.widgets.meeting_view import MeetingView
+
+    return [MeetingView]
+
+
+def _lists() -> list[type[DOMNode]]:
+    from briefing.tui.widgets.browse_pane import BrowsePane
+    from briefing.tui.widgets.filter_input import FilterInput
+    from briefing.tui.widgets.people_directory import PeopleDirectory
+    from briefing.tui.widgets.quote_browser import QuoteBrowser
+
+    return [BrowsePane, FilterInput, QuoteBrowser, PeopleDirectory]
+
+
+def _search() -> list[type[DOMNode]]:
+    from briefing.tui.widgets.search_panel import ResultList, SearchInput
+
+    return [SearchInput, ResultList]
+
+
+HELP_SECTIONS: list[tuple[str, Callable[[], list[type[DOMNode]]]]] = [
+    ("Anywhere", _anywhere),
+    ("Reading (meeting tabs, overview, lists)", _reading),
+    ("Meeting tab", _meeting),
+    ("Quotes and People tabs", _lists),
+    ("Search tab", _search),
+]
+"""Each section of the help and the classes whose bindings it lists (imported when the help opens)."""
 
 SEARCH_SYNTAX = (
     ("ukraine sanctions", "items with all these words"),
@@ -62,24 +76,47 @@ SEARCH_SYNTAX = (
 )
 """The query language of `briefing.search`, with one example per feature."""
 
+NOTES = (
+    ("ctrl+i", "is tab in most terminals (which moves between the parts of a view): alt+→ goes forward too"),
+)
 
-KEY_COLUMN = 20
+KEY_COLUMN = 22
 """Where the explanations start: a wrapped explanation continues under itself, not under the keys."""
 
 
-def help_text() -> Hanging:
+def binding_lines(classes: Iterable[type[DOMNode]], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
+    """(keys, what they do) for the bindings of `classes`, one line per action, in binding order."""
+    lines: dict[tuple[str, str], list[str]] = {}
+    for cls in classes:
+        for _key, binding in cls._merge_bindings():
+            if binding.action.startswith("tab_key") or binding.system:
+                continue
+            what = binding.tooltip or binding.description
+            keys = lines.setdefault((binding.action, what), [])
+            display = key_display(binding)
+            if display not in keys:
+                keys.append(display)
+    return [(" ".join(keys), what) for (_action, what), keys in lines.items()]
+
+
+def help_text(tab_line: str, key_display: Callable[[Binding], str]) -> Hanging:
     lines: list[tuple[Content, int]] = []
 
-    def entries(pairs: tuple[tuple[str, str], ...]) -> None:
-        lines.extend((Content.assemble((f"  {key:<{KEY_COLUMN - 2}}", "bold"), what), KEY_COLUMN)
+    def entries(pairs: Iterable[tuple[str, str]]) -> None:
+        lines.extend((Content.assemble((f"  {key:<{KEY_COLUMN - 3}} ", "bold"), what), KEY_COLUMN)
                      for key, what in pairs)
 
-    for section, keys in KEYS:
+    for number, (section, classes) in enumerate(HELP_SECTIONS):
         lines.append((Content(section).stylize("bold underline"), 0))
-        entries(keys)
+        if number == 0:
+            entries([("1 … 9", tab_line)])
+        entries(binding_lines(classes(), key_display))
         lines.append((Content(""), 0))
     lines.append((Content("Search syntax").stylize("bold underline"), 0))
     entries(SEARCH_SYNTAX)
+    lines.append((Content(""), 0))
+    lines.append((Content("Notes").stylize("bold underline"), 0))
+    entries(NOTES)
     return Hanging(lines)
 
 
@@ -89,7 +126,7 @@ class HelpScreen(MarkedModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical {
-        width: 96; max-width: 100%; height: 90%; min-height: 5;
+        width: 100; max-width: 100%; height: 90%; min-height: 5;
         border: round $accent; background: $surface; padding: 0 1;
     }
     HelpScreen .help-title { text-style: bold; height: auto; }
@@ -103,7 +140,19 @@ class HelpScreen(MarkedModalScreen[None]):
         with Vertical():
             yield Static(Content("Keys and search syntax — escape closes"), classes="help-title")
             with ReaderScroll(id="help-text"):
-                yield Static(help_text())
+                yield Static(help_text(self._tab_line(), self.app.get_key_display))
+
+    def _tab_line(self) -> str:
+        """ "switch tab: 1 Overview, 2 NATO, …" from the main screen's tab registry."""
+        from briefing.tui.app import BriefingApp
+
+        main = self.app.main_screen if isinstance(self.app, BriefingApp) else None
+        if main is None:
+            return "switch tab"
+        from briefing.tui.widgets.literal import literal
+
+        names = [f"{spec.key} {literal(spec.short_title).plain}" for spec in main.tab_specs if spec.key]
+        return "switch tab: " + ", ".join(names)
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()

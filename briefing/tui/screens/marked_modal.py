@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
-from textual.widgets import Footer
 
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
+from briefing.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -39,7 +39,7 @@ class MarkedModalScreen(ModalScreen[ResultType]):
         marking = self.marking
         yield ClassificationBar(marking, id="modal-marking-top")
         yield from self.compose_dialog()
-        yield Footer()
+        yield FittedFooter()
         yield ClassificationBar(marking, id="modal-marking-bottom")
 
     def compose_dialog(self) -> ComposeResult:

@@ -2,47 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from briefing.model import (
-    ITEM_KIND_BY_NAME,
-    BriefingLookup,
-    Figure,
-    Passage,
-    Point,
-    Quote,
-    SourceRef,
-    item_sources,
-)
-from briefing.render.safety import safe_text
+from briefing.model import BriefingLookup, Figure, Located, Passage, Point, Quote, SourceRef, item_sources
 from briefing.render.vocabulary import vocabulary
+from briefing.tui.search_state import ItemSpans, display_texts
 from briefing.tui.widgets.literal import component_style, with_spans
 
-SpanFinder = Callable[[str], list[tuple[int, int]]]
-"""Gives the (start, end) spans of every search match in a text; built from the current query."""
+LABEL_STYLES = {
+    "passage": "bold $text-muted",
+    "key_point": "bold",
+    "position": "bold $text-success",
+    "figure": "bold $text-warning",
+    "quote": "bold $text-secondary",
+}
+"""Item labels sit below the session heading (bold, $text-accent) in the hierarchy: bold, the kind in a
+theme colour of its own. Theme variables, resolved when the item is drawn, so every theme reads well."""
 
+MARKER_STYLE = "$text-muted"
+"""The ¶ marker: present, quieter than the text."""
 
 
 class ItemBlock(Static, can_focus=True):
     """An item of the book as the reader sees it: "¶7" source marker, kind, text; matches highlighted."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-block--match", "item-block--marker"}
-    """`--match`: a search match in the text (reverse + bold, not colour alone); `--marker`: the ¶ marker."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"item-block--match"}
+    """`--match`: a search match in the text (reverse + bold, not colour alone)."""
 
     DEFAULT_CSS = """
+    /* The cursor changes the left border and the background only, never the padding: no reflow. */
     ItemBlock {
-        padding: 0 1;
+        padding: 0 1 0 0;
+        border-left: blank;
         margin-bottom: 1;
     }
     ItemBlock:focus {
-        background: $boost;
+        background: $accent 20%;
         border-left: thick $accent;
-        padding-left: 0;
     }
     ItemBlock.-quote {
         border-left: outer $secondary;
@@ -57,23 +57,29 @@ class ItemBlock(Static, can_focus=True):
     ItemBlock > .item-block--match {
         text-style: reverse bold;
     }
-    ItemBlock > .item-block--marker {
-        color: $text-muted;
-    }
     """
 
-    span_finder: reactive[SpanFinder | None] = reactive(None, layout=True)
-    """Finds the search matches to highlight; None when nothing is highlighted."""
+    spans: reactive[ItemSpans | None] = reactive(None)
+    """The search matches to highlight (computed by the search worker); None when nothing is."""
 
-    def __init__(self, lookup: BriefingLookup, item: Passage | Point | Figure | Quote, kind: str) -> None:
-        super().__init__(id=f"item-{item.id}", classes=f"-{kind.replace('_', '-')}")
+    def __init__(self, lookup: BriefingLookup, located: Located) -> None:
+        kind = located.kind
+        super().__init__(id=f"item-{located.item.id}", classes=f"-{kind.replace('_', '-')}")
         self.lookup = lookup
+        self.located = located
+        """The item, with the meeting and session it belongs to."""
+        item: Passage | Point | Figure | Quote = located.item
         self.item = item
         """The briefing item shown."""
         self.kind = kind
         """One of `briefing.model.ITEM_KINDS`."""
+        self._texts = display_texts(lookup, located)
         if isinstance(item, Passage) and item.heading:
             self.add_class("-heading")
+
+    def copy_target(self) -> Located:
+        """What `y` copies here: this item."""
+        return self.located
 
     @property
     def item_id(self) -> str:
@@ -87,38 +93,32 @@ class ItemBlock(Static, can_focus=True):
     @property
     def body(self) -> str:
         """The item's main text, neutralised, as displayed."""
-        return safe_text(getattr(self.item, ITEM_KIND_BY_NAME[self.kind].text_field))
+        return self._texts[0]
 
     @property
     def second_line(self) -> str | None:
         """What a figure counts, or who said a quote: shown, and searched, too."""
-        if isinstance(self.item, Figure):
-            return safe_text(self.item.counts)
-        if isinstance(self.item, Quote):
-            return safe_text(self.lookup.actor_name(self.item.speaker))
-        return None
-
-    def _spans(self, text: str | None) -> list[tuple[int, int]]:
-        return self.span_finder(text) if self.span_finder is not None and text else []
+        return self._texts[1]
 
     @property
     def match_count(self) -> int:
         """How many search matches this item shows."""
-        return len(self._spans(self.body)) + len(self._spans(self.second_line))
+        return self.spans.count if self.spans is not None else 0
 
-    def _highlighted(self, text: str) -> Content:
-        return with_spans(Content(text), self._spans(text), component_style(self, "item-block--match"))
+    def _highlighted(self, text: str, spans: tuple[tuple[int, int], ...]) -> Content:
+        return with_spans(Content(text), spans, component_style(self, "item-block--match"))
 
     def render(self) -> Content:
         marker = Content(" ".join(vocabulary().paragraph(ref) for ref in self.sources) + " ")
-        marker = marker.stylize(component_style(self, "item-block--marker"))
-        body = self._highlighted(self.body)
-        label = Content(f"{vocabulary().kind_label(self.kind)}: ").stylize("bold")
+        marker = marker.stylize(MARKER_STYLE)
+        spans = self.spans or ItemSpans()
+        body = self._highlighted(self.body, spans.body)
+        label = Content(f"{vocabulary().kind_label(self.kind)}: ").stylize(LABEL_STYLES[self.kind])
         if isinstance(self.item, Quote):
-            speaker = self._highlighted(self.second_line or "").stylize_before("italic")
+            speaker = self._highlighted(self.second_line or "", spans.second).stylize_before("italic")
             return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker)
         if isinstance(self.item, Figure):
-            counts = self._highlighted(self.second_line or "")
+            counts = self._highlighted(self.second_line or "", spans.second)
             return Content.assemble(marker, label, body.stylize_before("bold"), " — ", counts)
         if isinstance(self.item, Passage) and self.item.heading:
             return Content.assemble(marker, body)

@@ -1,4 +1,8 @@
-"""A meeting tab: its sessions in order, as sections the reader moves through; a session list beside."""
+"""A meeting tab: its sessions in time order, as sections the reader moves through; a session list beside.
+
+In a session the reader meets key points, positions, figures and quotes first, then the verbatim source
+passages (folded away under a heading that enter opens).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +15,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Collapsible, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import BriefingLookup, Meeting, Session, iter_meeting_nodes
+from briefing.model import BriefingLookup, Located, Meeting, Session
+from briefing.model.ordering import sessions_in_time_order
 from briefing.render.vocabulary import vocabulary
 from briefing.tui.widgets.hanging import Hanging
-from briefing.tui.widgets.item_block import ItemBlock, SpanFinder
+from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.literal import labelled, literal
-from briefing.tui.widgets.reader_scroll import ReaderOptionList, ReaderScroll
+from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
 
 
 def session_when(session: Session) -> str:
@@ -27,9 +32,11 @@ def session_when(session: Session) -> str:
     return vocabulary().session_when(session)
 
 
-ITEM_KEYS = Binding.Group("Item")
-"""j and k share one footer entry."""
+SESSION_KEYS = Binding.Group("Session")
+"""[ and ] share one footer entry."""
 
+READING_ORDER = ("key_point", "position", "figure", "quote")
+"""What a session shows first; its source passages follow, folded."""
 
 LABELS = ("Participants: ", "Dating: ")
 """Labels of the header lines; a long value (a list of names) continues under itself."""
@@ -53,7 +60,8 @@ class SessionHeading(Static, can_focus=True):
         padding: 0 1;
     }
     SessionHeading:focus {
-        background: $boost;
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
     }
     """
 
@@ -62,106 +70,87 @@ class SessionHeading(Static, can_focus=True):
         self.session = session
 
 
-class MeetingReader(ReaderScroll):
-    """The text of a meeting; j/k and the arrows move from item to item, so `s` has an item to show."""
+class PassageFold(Collapsible):
+    """The source passages of a session (or of the whole meeting), folded by default."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Shown: reading is what this tab is for ("j k Item" in the footer).
-        Binding("j", "step(1)", "Next item", group=ITEM_KEYS),
-        Binding("k", "step(-1)", "Previous item", group=ITEM_KEYS),
-        Binding("down", "step(1)", "Next item", show=False),
-        Binding("up", "step(-1)", "Previous item", show=False),
-        Binding("g,home", "edge(0)", "First item", show=False),
-        Binding("G,end", "edge(-1)", "Last item", show=False),
-    ]
+    DEFAULT_CSS = """
+    PassageFold { border-top: none; padding: 0; margin: 0 0 1 0; background: transparent; }
+    PassageFold > Contents { padding: 0; }
+    PassageFold > CollapsibleTitle { color: $text-muted; padding: 0 1; }
+    PassageFold > CollapsibleTitle:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+
+
+class MeetingReader(StopReader):
+    """The text of a meeting; j/k move from item to item (so `s` and `y` have an item), the page keys
+    page with the cursor following."""
 
     def stops(self) -> list[Widget]:
-        """Everything the reader can land on, in reading order."""
-        return [widget for widget in self.query("SessionHeading, ItemBlock")]
-
-    def action_step(self, direction: int) -> None:
-        stops = self.stops()
-        if not stops:
-            return
-        focused = self.screen.focused
-        if focused in stops:
-            index = max(0, min(len(stops) - 1, stops.index(focused) + direction))
-        else:
-            index = self._first_visible(stops) if direction > 0 else 0
-        self.land_on(stops[index])
-
-    def action_edge(self, index: int) -> None:
-        stops = self.stops()
-        if index == 0:
-            # The top of the tab, with the meeting's header, not merely the first item at the top edge.
-            if stops:
-                stops[0].focus(scroll_visible=False)
-            self.call_after_refresh(self.scroll_home, animate=False)
-        elif stops:
-            self.land_on(stops[index])
-
-    def land_on(self, widget: Widget, *, top: bool = False) -> None:
-        widget.focus(scroll_visible=False)
-        # After a refresh: a tab that was just switched to has not been laid out yet.
-        self.call_after_refresh(self.scroll_to_widget, widget, animate=False, top=top)
-
-    def _first_visible(self, stops: list[Widget]) -> int:
-        top = self.scroll_offset.y
-        for index, widget in enumerate(stops):
-            if widget.virtual_region.y >= top:
-                return index
-        return 0
+        """Everything the reader can land on and can see, in reading order."""
+        return [
+            widget for widget in self.query("SessionHeading, ItemBlock, CollapsibleTitle")
+            if not any(isinstance(node, Collapsible) and node.collapsed and node is not widget.parent
+                       for node in widget.ancestors)
+        ]
 
 
 class MeetingView(Horizontal):
-    """One meeting: header, meeting-level passages, then each session with its items."""
+    """One meeting: header, then each session with its items; the session list on wide screens."""
 
     DEFAULT_CSS = """
-    MeetingView > OptionList {
-        width: 34;
-        height: 1fr;
-        display: none;
-    }
-    MeetingView > MeetingReader {
-        width: 1fr;
-        height: 1fr;
-    }
-    MeetingView .meeting-header {
-        padding: 0 1;
-        margin-bottom: 1;
-    }
-    MeetingView .session-info {
-        padding: 0 1;
-        margin-bottom: 1;
-        color: $text-muted;
-    }
+    MeetingView > #session-list { width: 34; height: 1fr; display: none; }
+    MeetingView > MeetingReader { width: 1fr; height: 1fr; }
+    MeetingView .meeting-header { padding: 0 1; margin-bottom: 1; }
+    MeetingView .session-info { padding: 0 1; margin-bottom: 1; color: $text-muted; }
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "go_to_session(-1)", "Previous session", group=SESSION_KEYS),
+        Binding("right_square_bracket", "go_to_session(1)", "Next session", group=SESSION_KEYS),
+        Binding("s", "show_source", "Source", tooltip="show the source paragraph the focused item cites"),
+        Binding("t", "toggle_sessions", "Sessions", show=False, tooltip="show or hide the list of sessions"),
+    ]
 
     def __init__(self, lookup: BriefingLookup, meeting: Meeting, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
         self.meeting = meeting
+        self.sessions = sessions_in_time_order(meeting)
+        """The sessions in the order they took place."""
 
     def compose(self) -> ComposeResult:
         yield ReaderOptionList(
             # A long title's further lines are indented: where one session ends and the next begins shows.
-            *(Option(Hanging([(literal(session.title), 2)]), id=session.id) for session in self.meeting.sessions),
+            *(Option(Hanging([(literal(session.title), 2)]), id=session.id) for session in self.sessions),
             id="session-list",
         )
+        meeting = self.meeting
         with MeetingReader(id="meeting-reader"):
             yield Static(self._header(), classes="meeting-header")
-            for located in iter_meeting_nodes(self.meeting):
-                if located.kind == "session":
-                    yield SessionHeading(located.item)
-                    yield Static(self._session_info(located.item), classes="session-info")
-                elif located.kind != "meeting":
-                    yield ItemBlock(self.lookup, located.item, located.kind)
+            if meeting.passages:
+                with PassageFold(title=f"Source passages about the meeting ({len(meeting.passages)})"):
+                    for passage in meeting.passages:
+                        yield ItemBlock(self.lookup, Located(passage, "passage", meeting, None))
+            for session in self.sessions:
+                yield SessionHeading(session)
+                yield Static(self._session_info(session), classes="session-info")
+                yield from self._session_items(session)
+
+    def _session_items(self, session: Session) -> ComposeResult:
+        meeting = self.meeting
+        for kind in READING_ORDER:
+            for item in getattr(session, f"{kind}s"):
+                yield ItemBlock(self.lookup, Located(item, kind, meeting, session))
+        if session.passages:
+            with PassageFold(title=f"Source passages ({len(session.passages)})"):
+                for passage in session.passages:
+                    yield ItemBlock(self.lookup, Located(passage, "passage", meeting, session))
 
     def _header(self) -> Hanging:
         meeting = self.meeting
         words = vocabulary()
         lines = [
-            literal(meeting.title, "bold"),
+            literal(meeting.title, "bold underline $text-primary"),
             Content.assemble(literal(meeting.kind), " · ", words.meeting_dates(meeting),
                              " · ", literal(words.place(meeting))),
             literal(meeting.summary),
@@ -198,21 +187,37 @@ class MeetingView(Horizontal):
 
     def current_session_index(self) -> int:
         """The session holding the focused item, or the one at the top of the view."""
-        headings = self.session_headings()
+        reader = self.reader
         focused = self.screen.focused
-        anchor_y = focused.virtual_region.y if focused in self.reader.stops() else self.reader.scroll_offset.y
+        anchor_y = reader.y_of(focused) if focused in reader.stops() else reader.scroll_offset.y
         index = -1
-        for position, heading in enumerate(headings):
-            if heading.virtual_region.y <= anchor_y:
+        for position, heading in enumerate(self.session_headings()):
+            if reader.y_of(heading) <= anchor_y:
                 index = position
         return index
 
-    def go_to_session(self, offset: int) -> None:
+    def action_go_to_session(self, offset: int) -> None:
         """Move `offset` sessions forwards (1) or backwards (-1)."""
         headings = self.session_headings()
         index = max(0, min(len(headings) - 1, self.current_session_index() + offset))
         self.reader.land_on(headings[index], top=True)
         self._mark_session(headings[index].session.id)
+
+    def action_toggle_sessions(self) -> None:
+        """Show or hide the session list (shown by default on wide screens only)."""
+        # A style set here outranks the stylesheet's breakpoint: the reader's choice holds.
+        session_list = self.query_one("#session-list")
+        session_list.display = not session_list.display
+
+    def action_show_source(self) -> None:
+        from briefing.tui.screens.source_screen import SourceScreen
+
+        block = self.focused_item()
+        if block is None:
+            self.notify("Move to an item first (j/k or a click), then press s.", markup=False)
+            return
+        source_paragraph = self.app.source_paragraph  # type: ignore[attr-defined]
+        self.app.push_screen(SourceScreen([source_paragraph(ref) for ref in block.sources]))
 
     def _mark_session(self, session_id: str | None) -> None:
         """Keep the session list's cursor on the session being read."""
@@ -223,7 +228,7 @@ class MeetingView(Horizontal):
             session_list.highlighted = session_list.get_option_index(session_id)
 
     def show(self, session_id: str | None = None, item_id: str | None = None) -> None:
-        """Scroll to an item (focusing it) or a session heading; the top of the meeting otherwise."""
+        """Scroll to an item (focusing it, unfolding its passages) or a session heading; else the top."""
         target: Widget | None = None
         if item_id is not None:
             target = next((b for b in self.query(ItemBlock) if b.item_id == item_id), None)
@@ -232,15 +237,18 @@ class MeetingView(Horizontal):
         if target is None:
             self.reader.action_edge(0)
         else:
+            for fold in target.ancestors:
+                if isinstance(fold, Collapsible):
+                    fold.collapsed = False
             self.reader.land_on(target, top=True)
         located = self.lookup.items.get(item_id or "")
         self._mark_session(located.session.id if located and located.session else session_id)
 
-    def highlight(self, span_finder: SpanFinder | None) -> int:
-        """Highlight every match in this tab (None clears); returns how many there are."""
+    def highlight(self, spans_for: object) -> int:
+        """Highlight every match in this tab (`spans_for(item_id)`, or None to clear); returns how many."""
         total = 0
         for block in self.query(ItemBlock):
-            block.span_finder = span_finder
+            block.spans = spans_for(block.item_id) if callable(spans_for) else None
             total += block.match_count
         return total
 

@@ -1,50 +1,95 @@
-"""The Overview tab: the meetings, the principal's key positions, the figures, and a dated timeline."""
+"""The Overview tab: the meetings, a dated timeline, the principal's key positions and the figures.
+
+Every meeting, session, position and figure is a line the cursor lands on (j/k); enter opens it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.model import BriefingLookup, PartOfDay, Person, Session, iter_sessions
+from briefing.model import BriefingLookup, Person
+from briefing.model.ordering import all_sessions_in_time_order, meetings_in_time_order, sessions_in_time_order
+from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import labelled, literal
-from briefing.tui.widgets.reader_scroll import ReaderScroll
-
-PART_OF_DAY_ORDER = {None: 0, PartOfDay.MORNING: 1, PartOfDay.MIDDAY: 2, PartOfDay.AFTERNOON: 3,
-                     PartOfDay.EVENING: 4}
-"""Sessions of one day sort morning first; a session with no part of day keeps its document order first."""
+from briefing.tui.widgets.reader_scroll import StopReader
 
 
-class Overview(ReaderScroll):
-    """Everything at a glance; each section a heading and a few literal lines."""
+class OverviewLink(Static, can_focus=True):
+    """A line of the overview that opens a place of the book (enter or a click)."""
 
     DEFAULT_CSS = """
-    Overview > .overview-heading {
-        text-style: bold;
-        color: $text-accent;
-        padding: 0 1;
-    }
-    Overview > .overview-body {
-        padding: 0 1;
-        margin-bottom: 1;
-    }
+    OverviewLink { padding: 0 1 0 0; border-left: blank; }
+    OverviewLink:focus { background: $accent 20%; border-left: thick $accent; }
+    OverviewLink.-spaced { margin-bottom: 1; }
     """
 
-    def __init__(self, lookup: BriefingLookup, *, id: str | None = None) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open", "Open")]
+
+    _count = 0
+    """Links are numbered for their ids: the jump list finds its way back to a line by id."""
+
+    def __init__(self, body: Hanging, target: OpenLocation, *, spaced: bool = False) -> None:
+        OverviewLink._count += 1
+        super().__init__(body, classes="-spaced" if spaced else "", id=f"overview-link-{OverviewLink._count}")
+        self.target = target
+        """Where enter goes (a fresh copy is posted each time: a message is delivered once)."""
+
+    def action_open(self) -> None:
+        target = self.target
+        self.post_message(OpenLocation(target.meeting_id, target.session_id, target.item_id))
+
+    def copy_target(self) -> object:
+        """What `y` copies here: the position or figure of this line (a meeting or session line: nothing)."""
+        lookup = self.app.lookup  # type: ignore[attr-defined]
+        return lookup.items.get(self.target.item_id or "")
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain >= 2:
+            self.action_open()
+
+
+class Overview(StopReader):
+    """Everything at a glance; each section a heading and its lines."""
+
+    DEFAULT_CSS = """
+    Overview > .overview-heading { text-style: bold; color: $text-accent; padding: 0 1; }
+    Overview > .overview-body { padding: 0 1; margin-bottom: 1; }
+    Overview > .overview-gap { height: 1; }
+    Overview > .overview-date { padding: 0 1; }
+    """
+
+    def __init__(self, lookup: BriefingLookup, meeting_keys: Mapping[str, str] | None = None, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
+        self.meeting_keys = dict(meeting_keys or {})
+        """The digit key of each meeting's tab (from the tab registry), shown as "[2]"."""
+
+    def stops(self) -> list[Widget]:
+        return list(self.query(OverviewLink))
 
     def compose(self) -> ComposeResult:
-        yield from self._section("book", "Book", self._book())
-        yield from self._section("meetings", "Meetings", self._meetings())
-        yield from self._section("timeline", "Timeline", self._timeline())
-        yield from self._section("positions", "Key positions of the principal's country", self._positions())
-        yield from self._section("figures", "Figures", self._figures())
-
-    def _section(self, name: str, title: str, body: Hanging) -> ComposeResult:
-        yield Static(Content(title), classes="overview-heading")
-        yield Static(body, classes="overview-body", id=f"overview-{name}")
+        yield Static(Content("Book"), classes="overview-heading")
+        yield Static(self._book(), classes="overview-body", id="overview-book")
+        yield Static(Content("Meetings"), classes="overview-heading")
+        yield from self._meetings()
+        yield Static(Content("Timeline"), classes="overview-heading")
+        yield from self._timeline()
+        yield Static(classes="overview-gap")
+        yield Static(Content("Key positions of the principal's country"), classes="overview-heading")
+        yield from self._positions()
+        yield Static(classes="overview-gap")
+        yield Static(Content("Figures"), classes="overview-heading")
+        yield from self._figures()
 
     def _book(self) -> Hanging:
         from briefing.render.dates import format_date_range
@@ -62,63 +107,59 @@ class Overview(ReaderScroll):
         # A long value continues under itself, clear of its label.
         return Hanging((line, 0 if number == 0 else line.plain.index(": ") + 2) for number, line in enumerate(lines))
 
-    def _meetings(self) -> Hanging:
+    def _meetings(self) -> ComposeResult:
         from briefing.render.dates import NOT_STATED_PLACE, format_date_range
 
-        blocks = []
-        for number, meeting in enumerate(self.lookup.briefing.meetings, start=2):
+        for meeting in meetings_in_time_order(self.lookup.briefing):
             place = (meeting.place or NOT_STATED_PLACE) + (f", {meeting.country}" if meeting.country else "")
-            blocks.append(
-                Content("\n").join(
-                    [
-                        Content.assemble((f"[{number}] ", "dim"), literal(meeting.title, "bold")),
-                        Content.assemble("    ", format_date_range(meeting.start, meeting.end), " · ",
-                                         literal(place), " · ", literal(meeting.kind)),
-                        Content.assemble("    ", literal(meeting.summary)),
-                    ]
-                )
-            )
-        # Title, when and where, and summary all keep the column after "[2] ".
-        return Hanging((line, 4) for line in Content("\n\n").join(blocks).split("\n", allow_blank=True))
+            key = self.meeting_keys.get(meeting.id)
+            number = f"[{key}] " if key else "    "
+            lines = [
+                Content.assemble((number, "$text-muted"), literal(meeting.title, "bold")),
+                Content.assemble("    ", format_date_range(meeting.start, meeting.end), " · ",
+                                 literal(place), " · ", literal(meeting.kind)),
+                Content.assemble("    ", literal(meeting.summary)),
+            ]
+            # Title, when and where, and summary all keep the column after "[2] ".
+            yield OverviewLink(Hanging((line, 4) for line in lines), OpenLocation(meeting.id), spaced=True)
 
-    def _timeline(self) -> Hanging:
+    def _timeline(self) -> ComposeResult:
         from briefing.render.dates import format_date
 
-        ordered = sorted(
-            enumerate(iter_sessions(self.lookup.briefing)),
-            key=lambda entry: _timeline_key(entry[0], entry[1][1]),
-        )
-        lines: list[tuple[Content, int]] = []
         last_date = None
-        for _, (meeting, session) in ordered:
+        for meeting, session in all_sessions_in_time_order(self.lookup.briefing):
             if session.date != last_date:
-                lines.append((Content(format_date(session.date)).stylize("bold"), 0))
+                yield Static(Content(format_date(session.date)).stylize("bold"), classes="overview-date")
                 last_date = session.date
             when = session.part_of_day.value if session.part_of_day else "—"
             prefix = f"  {when:<9} "
-            lines.append((Content.assemble(prefix, literal(session.title), (" · ", "dim"),
-                                           literal(meeting.title, "dim")), len(prefix)))
-        return Hanging(lines)
+            line = Content.assemble(prefix, literal(session.title), (" · ", "$text-muted"),
+                                    literal(meeting.title, "$text-muted"))
+            yield OverviewLink(Hanging([(line, len(prefix))]), OpenLocation(meeting.id, session.id))
 
-    def _positions(self) -> Hanging:
-        lines = [
-            Content.assemble("• ", literal(point.text), (" (", "dim"), literal(session.title, "dim"), (")", "dim"))
-            for _, session in iter_sessions(self.lookup.briefing)
-            for point in session.positions
-        ]
-        return Hanging((line, 2) for line in lines or [Content("No positions recorded.")])
+    def _positions(self) -> ComposeResult:
+        found = False
+        for meeting in meetings_in_time_order(self.lookup.briefing):
+            for session in sessions_in_time_order(meeting):
+                for point in session.positions:
+                    found = True
+                    line = Content.assemble("• ", literal(point.text), (" (", "$text-muted"),
+                                            literal(session.title, "$text-muted"), (")", "$text-muted"))
+                    yield OverviewLink(Hanging([(line, 2)]), OpenLocation(meeting.id, session.id, point.id))
+        if not found:
+            yield Static(Content("No positions recorded."), classes="overview-body")
 
-    def _figures(self) -> Hanging:
-        lines = [
-            Content.assemble("• ", literal(located.item.as_written, "bold"), " — ", literal(located.item.counts),
-                             (" (", "dim"), literal(located.meeting.title, "dim"), (")", "dim"))
-            for located in self.lookup.figures()
-        ]
-        return Hanging((line, 2) for line in lines or [Content("No figures recorded.")])
-
-
-def _timeline_key(document_order: int, session: Session) -> tuple:
-    return (session.date, PART_OF_DAY_ORDER[session.part_of_day], document_order)
+    def _figures(self) -> ComposeResult:
+        figures = self.lookup.figures()
+        for located in figures:
+            item = located.item
+            line = Content.assemble("• ", literal(item.as_written, "bold"), " — ", literal(item.counts),
+                                    (" (", "$text-muted"), literal(located.meeting.title, "$text-muted"),
+                                    (")", "$text-muted"))
+            session_id = located.session.id if located.session else None
+            yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
+        if not figures:
+            yield Static(Content("No figures recorded."), classes="overview-body")
 
 
 def principal_line(principal: Person | None) -> str:

@@ -8,17 +8,16 @@ string goes through `safe_text` and enters the widgets as `Content`, never as ma
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import events, getters, on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Located, Organisation, Person
@@ -26,14 +25,9 @@ from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.filter_input import FilterInput, type_into
+from briefing.tui.widgets.browse_pane import BrowsePane
+from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.reader_scroll import BrowseList
-
-WIDE_LAYOUT_MIN_WIDTH = 100
-"""From this many columns the details sit beside the list; below it, under the list."""
-
-SHORT_LAYOUT_MAX_HEIGHT = 20
-"""Below this many rows the lists drop their borders."""
 
 MIN_SURNAME_LENGTH = 4
 """A person's last name alone counts as a mention only from this length, so `Li` or `Ng` do not
@@ -245,104 +239,64 @@ class AppearanceList(BrowseList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
 
-class PeopleDirectory(Widget):
+class PeopleDirectory(BrowsePane[DirectoryEntry]):
     """People and organisations on the left, the selected one's details and appearances on the right.
 
     `enter` on an appearance posts `OpenLocation` for it.
     """
 
+    NAME = "people"
+
     DEFAULT_CSS = """
     PeopleDirectory {
-        height: 1fr; width: 1fr; layout: vertical;
-
-        #people-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
-        &.-empty #people-empty { display: block; }
-        #people-panes { height: 1fr; }
         #people-list { width: 1fr; height: 1fr; }
         #people-detail { width: 2fr; height: 1fr; }
         #people-about { height: auto; max-height: 50%; padding: 0 1; margin: 0 0 1 0; }
-        #people-list, #people-appearances { text-wrap: nowrap; text-overflow: ellipsis; }
-        #people-appearances { height: 1fr; }
-        &.-narrow {
-            #people-panes { layout: vertical; }
-            #people-list { width: 1fr; height: 2fr; }
-            #people-detail { width: 1fr; height: 3fr; }
-            #people-about { max-height: 40%; margin: 0; }
-        }
-        /* On a short terminal the borders would eat the rows the names need. */
-        &.-short {
-            #people-list, #people-appearances { border: none; }
-            #people-list:focus, #people-appearances:focus { background-tint: $foreground 5%; }
-            #people-detail { border-left: vkey $border-blurred; }
-            &.-narrow #people-detail { border-left: none; border-top: hkey $border-blurred; }
-        }
+        #people-appearances { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "switch_pane", "Switch list"),
-        Binding("f", "focus_filter", "Filter"),
-        Binding("escape", "back", "Back / clear"),
+        Binding("tab", "switch_pane", "Switch list", tooltip="between the list and where the entry appears"),
+        Binding("escape", "back", "Back / clear", show=False),
     ]
 
-    filter_text: reactive[str] = reactive("", init=False)
-    """The filter text as typed; every word must match (folded) for an entry to be listed."""
-
-    filter_input = getters.query_one("#people-filter", Input)
-    entry_list = getters.query_one("#people-list", EntryList)
     appearance_list = getters.query_one("#people-appearances", AppearanceList)
     about = getters.query_one("#people-about", Static)
-    empty_message = getters.query_one("#people-empty", Static)
 
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
         self.entries = build_entries(lookup)
         """Every person, then every organisation."""
-        self.listed: list[DirectoryEntry] = list(self.entries)
-        """The entries the filter lets through, in the order listed."""
+        self.listed = list(self.entries)
         self.appearances: list[Appearance] = []
         """Where the selected entry appears; option ids of the appearance list index into it."""
         self._appearance_cache: dict[str, list[Appearance]] = {}
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(
-            placeholder="Filter people and organisations (f)",
-            id="people-filter",
-            select_on_focus=False,
-        )
-        yield Static(id="people-empty", markup=False)
-        with Horizontal(id="people-panes"):
-            yield EntryList(*self._entry_options(self.listed), id="people-list", markup=False)
-            with Vertical(id="people-detail"):
+        yield FilterInput(placeholder="Filter people and organisations (f)", id="people-filter",
+                          select_on_focus=False)
+        yield Static(id="people-empty", classes="browse-empty", markup=False)
+        with Horizontal(classes="browse-panes"):
+            yield EntryList(id="people-list", classes="browse-list", markup=False)
+            with Vertical(id="people-detail", classes="browse-detail"):
                 yield Static(id="people-about", markup=False)
-                yield AppearanceList(id="people-appearances", markup=False)
+                yield AppearanceList(id="people-appearances", classes="browse-list", markup=False)
 
-    def on_mount(self) -> None:
-        self.show_empty_message()
-        self.show_entry(self.selected_entry)
+    def matching(self, text: str) -> list[DirectoryEntry]:
+        words = fold(text).split()
+        return [entry for entry in self.entries if all(word in entry.folded for word in words)]
 
-    def on_resize(self, event: events.Resize) -> None:
-        narrow = event.size.width < WIDE_LAYOUT_MIN_WIDTH
-        short = event.size.height < SHORT_LAYOUT_MAX_HEIGHT
-        self.set_class(narrow, "-narrow").set_class(short, "-short")
-        self.filter_input.compact = narrow or short
+    def entry_id(self, entry: DirectoryEntry) -> str:
+        return entry.id
 
-    def focus(self, scroll_visible: bool = True) -> PeopleDirectory:
-        """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
-        if lists := self.query(EntryList):
-            lists.first().focus(scroll_visible)
-        else:
-            self.call_after_refresh(self.focus, scroll_visible)
-        return self
+    def empty_text(self) -> Content:
+        return Content.assemble("Nobody matches “", safe_text(self.filter_text.strip()), "”.")
 
-    @property
-    def selected_entry(self) -> DirectoryEntry | None:
-        """The person or organisation under the cursor of the entry list."""
-        option = self.entry_list.highlighted_option
-        if option is None or option.id is None:
-            return None
-        return next((entry for entry in self.listed if entry.id == option.id), None)
+    def select_entry(self, actor_id: str) -> bool:
+        """Put the list's cursor on person or organisation `actor_id` and show where it appears."""
+        return self.select(actor_id)
 
     @property
     def selected_appearance(self) -> Appearance | None:
@@ -352,33 +306,13 @@ class PeopleDirectory(Widget):
             return None
         return self.appearances[int(option.id)]
 
-    def select_entry(self, actor_id: str) -> bool:
-        """Put the list's cursor on person or organisation `actor_id` and show where it appears.
-
-        A filter that hides the entry is cleared. False when the book has no such entry.
-        """
-        if not any(entry.id == actor_id for entry in self.entries):
-            return False
-        if not self.query(EntryList):
-            self.call_after_refresh(self.select_entry, actor_id)  # mounted, not yet composed
-            return True
-        if not any(entry.id == actor_id for entry in self.listed):
-            with self.filter_input.prevent(Input.Changed):
-                self.filter_input.value = ""
-            self.filter_text = ""
-        entry_list = self.entry_list
-        entry_list.highlighted = entry_list.get_option_index(actor_id)
-        entry_list.scroll_to_highlight()
-        self.show_entry(self.selected_entry)
-        return True
-
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:
             self._appearance_cache[entry.id] = find_appearances(self.lookup, entry)
         return self._appearance_cache[entry.id]
 
-    def _entry_options(self, entries: list[DirectoryEntry]) -> list[Option]:
+    def options(self, entries: Sequence[DirectoryEntry]) -> list[Option]:
         options: list[Option] = []
         for heading, is_person in (("People", True), ("Organisations", False)):
             group = [entry for entry in entries if entry.is_person == is_person]
@@ -401,26 +335,6 @@ class PeopleDirectory(Widget):
             options.append(Option(appearance.label, id=str(index)))
         return options
 
-    def watch_filter_text(self, query: str) -> None:
-        previous = self.selected_entry
-        words = fold(query).split()
-        self.listed = [entry for entry in self.entries if all(word in entry.folded for word in words)]
-        entry_list = self.entry_list
-        entry_list.set_options(self._entry_options(self.listed))
-        if self.listed:
-            listed_ids = {entry.id for entry in self.listed}
-            keep = previous.id if previous and previous.id in listed_ids else self.listed[0].id
-            entry_list.highlighted = entry_list.get_option_index(keep)
-        self.show_empty_message()
-        self.show_entry(self.selected_entry)
-
-    def show_empty_message(self) -> None:
-        """Say that nobody matches the filter, or hide the message (a book always names its principal)."""
-        self.set_class(not self.listed, "-empty")
-        self.empty_message.update(
-            Content.assemble("Nobody matches “", safe_text(self.filter_text.strip()), "”.") if not self.listed else ""
-        )
-
     def show_entry(self, entry: DirectoryEntry | None) -> None:
         """Show `entry`'s details and appearances, or empty the pane."""
         if entry is None:
@@ -436,21 +350,6 @@ class PeopleDirectory(Widget):
             appearance_list.add_option(Option(Content("Not mentioned anywhere else in the book."), disabled=True))
         appearance_list.action_first()
 
-    @on(Input.Changed, "#people-filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.filter_text = event.value
-
-    @on(Input.Submitted, "#people-filter")
-    def filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.entry_list.focus()
-
-    @on(OptionList.OptionHighlighted, "#people-list")
-    def entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.show_entry(self.selected_entry)
-
     @on(OptionList.OptionSelected, "#people-list")
     def entry_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -462,27 +361,11 @@ class PeopleDirectory(Widget):
         event.stop()
         self.action_open_appearance()
 
-    def on_key(self, event: events.Key) -> None:
-        """Typing a letter while the entry list has focus starts filtering with that letter."""
-        if self.entry_list.has_focus:
-            type_into(self.filter_input, event)
-
     def action_switch_pane(self) -> None:
         (self.entry_list if self.appearance_list.has_focus else self.appearance_list).focus()
 
-    def action_focus_filter(self) -> None:
-        self.filter_input.focus()
-
-    @on(FilterInput.ToList)
-    def _filter_left(self, event: FilterInput.ToList) -> None:
-        event.stop()
-        self.action_focus_entries()
-
-    def action_focus_entries(self) -> None:
-        self.entry_list.focus()
-
     def action_back(self) -> None:
-        """From the appearances back to the list; in the list or filter, clear the filter."""
+        """From the appearances back to the list; in the list, clear the filter."""
         if not self.appearance_list.has_focus:
             self.filter_input.value = ""
         self.entry_list.focus()
@@ -490,3 +373,10 @@ class PeopleDirectory(Widget):
     def action_open_appearance(self) -> None:
         if (appearance := self.selected_appearance) is not None:
             self.post_message(OpenLocation(appearance.meeting_id, appearance.session_id, appearance.item_id))
+
+    def copy_target(self) -> Located | Person | Organisation | None:
+        """What `y` copies here: the appearance under the cursor when in that list, else the entry."""
+        if self.appearance_list.has_focus and (appearance := self.selected_appearance) and appearance.item_id:
+            return self.lookup.items.get(appearance.item_id)
+        entry = self.selected_entry
+        return entry.actor if entry is not None else None

@@ -6,34 +6,27 @@ widgets as `Content` (never as markup); styling is applied by spans.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import events, getters, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Located, Passage, Person, Quote, SourceRef
-from briefing.render.citation import quote_citation, speaker_and_occasion
 from briefing.render.dates import format_date, format_date_range
-from briefing.render.safety import clipboard_text, safe_text
+from briefing.render.safety import safe_text
 from briefing.search.folding import FoldedText, fold
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.filter_input import FilterInput, type_into
+from briefing.tui.widgets.browse_pane import BrowsePane
+from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
-
-WIDE_LAYOUT_MIN_WIDTH = 100
-"""From this many columns the detail pane sits beside the list; below it, under the list."""
-
-SHORT_LAYOUT_MAX_HEIGHT = 20
-"""Below this many rows the filter, list and detail pane drop their borders."""
 
 MATCH_STYLE = ".quote-browser--match"
 """The words of the filter are marked with this component class, which Textual resolves when it renders."""
@@ -178,194 +171,84 @@ class QuoteList(BrowseList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open in meeting")]
 
 
-class QuoteBrowser(Widget):
+class QuoteBrowser(BrowsePane[QuoteEntry]):
     """Every quote with speaker, meeting, date and topics; a filter; the selected quote in full.
 
-    Posts `OpenLocation` for the selected quote on `enter`; `c` copies it with its citation.
+    Posts `OpenLocation` for the selected quote on `enter`; `y` (app-wide) copies it with its citation.
     """
+
+    NAME = "quote"
 
     DEFAULT_CSS = """
     QuoteBrowser {
-        height: 1fr;
-        width: 1fr;
-        layout: vertical;
-
-        /* Bold and underline, not colour alone: a match stays visible in any theme and on the cursor row. */
         & > .quote-browser--match { text-style: bold underline; }
-        #quote-empty {
-            display: none;
-            padding: 0 1;
-            color: $text-warning;
-            text-style: bold;
-        }
-        &.-empty #quote-empty { display: block; }
-        #quote-panes { height: 1fr; }
         #quote-list-pane { width: 2fr; height: 1fr; }
-        #quote-list {
-            height: 1fr;
-            text-wrap: nowrap;
-            text-overflow: ellipsis;
-        }
-        #quote-detail {
-            width: 3fr;
-            height: 1fr;
-            padding: 0 1;
-            border: tall $border-blurred;
-            &:focus { border: tall $border; }
-        }
-        #quote-text {
-            border-left: outer $accent;
-            padding: 0 1;
-            margin: 0 0 1 0;
-            text-style: italic;
-        }
+        #quote-detail { width: 3fr; height: 1fr; padding: 0 1; }
+        #quote-text { border-left: outer $accent; padding: 0 1; margin: 0 0 1 0; text-style: italic; }
         #quote-speaker { margin: 0 0 1 0; }
         #quote-context { margin: 0 0 1 0; }
         #quote-source-heading { color: $text-muted; text-style: bold; }
         #quote-source { padding: 0 0 0 2; }
-
-        &.-narrow {
-            #quote-panes { layout: vertical; }
-            #quote-list-pane { width: 1fr; height: 2fr; }
-            #quote-detail { width: 1fr; height: 3fr; }
-        }
-        /* On a short terminal the borders would eat the rows the text needs. */
-        &.-short {
-            #quote-list, #quote-detail { border: none; }
-            #quote-list:focus { background-tint: $foreground 5%; }
-            #quote-detail { border-left: vkey $border-blurred; }
-            &.-narrow #quote-detail { border-left: none; border-top: hkey $border-blurred; }
-        }
     }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"quote-browser--match"}
-    """`quote-browser--match`: the words of the filter where they occur in the list and the quote."""
+    """`quote-browser--match`: the words of the filter where they occur in the list and the quote.
+    (Bold and underline, not colour alone: a match stays visible in any theme and on the cursor row.)"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "focus_filter", "Filter"),
-        Binding("c", "copy_quote", "Copy with citation"),
-        Binding("escape", "clear_filter", "Clear filter"),
         # The list has its own `enter`; this one serves the detail pane.
         Binding("enter", "open_quote", "Open in meeting"),
     ]
-
-    filter_text: reactive[str] = reactive("", init=False)
-    """The filter text as typed; every word must match (folded) for a quote to be listed."""
-
-    filter_input = getters.query_one("#quote-filter", Input)
-    quote_list = getters.query_one("#quote-list", QuoteList)
-    empty_message = getters.query_one("#quote-empty", Static)
 
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
         self.entries = build_entries(lookup)
         """Every quote of the book, in document order."""
-        self.listed: list[QuoteEntry] = list(self.entries)
-        """The quotes the filter lets through, in the order listed."""
+        self.listed = list(self.entries)
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(
-            placeholder="Filter quotes: words, speaker, meeting, topic (f)",
-            id="quote-filter",
-            # Selecting on focus would make the next typed letter replace a letter typed into the list.
-            select_on_focus=False,
-        )
-        yield Static(id="quote-empty", markup=False)
-        with Horizontal(id="quote-panes"):
+        yield FilterInput(placeholder="Filter quotes: words, speaker, meeting, topic (f)", id="quote-filter",
+                          select_on_focus=False)
+        yield Static(id="quote-empty", classes="browse-empty", markup=False)
+        with Horizontal(classes="browse-panes"):
             with Vertical(id="quote-list-pane"):
-                yield QuoteList(id="quote-list", markup=False)  # filled on mount
-            with ReaderScroll(id="quote-detail"):
+                yield QuoteList(id="quote-list", classes="browse-list", markup=False)  # filled on mount
+            with ReaderScroll(id="quote-detail", classes="browse-detail"):
                 yield Static(id="quote-text", markup=False)
                 yield Static(id="quote-speaker", markup=False)
                 yield Static(id="quote-context", markup=False)
                 yield Static(id="quote-source-heading", markup=False)
                 yield Static(id="quote-source", markup=False)
 
-    def on_mount(self) -> None:
-        self.refresh_list()
-
-    def on_resize(self, event: events.Resize) -> None:
-        narrow = event.size.width < WIDE_LAYOUT_MIN_WIDTH
-        self.set_class(narrow, "-narrow")
-        short = event.size.height < SHORT_LAYOUT_MAX_HEIGHT
-        self.set_class(short, "-short")
-        # A bordered input costs two rows that a short terminal cannot spare.
-        self.filter_input.compact = narrow or short
-
     @property
-    def selected_entry(self) -> QuoteEntry | None:
-        """The quote under the list's cursor, if any quote is listed."""
-        index = self.quote_list.highlighted
-        if index is None or not 0 <= index < len(self.listed):
-            return None
-        return self.listed[index]
+    def quote_list(self) -> QuoteList:
+        return self.query_one("#quote-list", QuoteList)
 
-    def _options(self, entries: list[QuoteEntry]) -> list[Option]:
+    def matching(self, text: str) -> list[QuoteEntry]:
+        return [entry for entry in self.entries if matches(entry, text)]
+
+    def entry_id(self, entry: QuoteEntry) -> str:
+        return entry.quote.id
+
+    def options(self, entries: Sequence[QuoteEntry]) -> list[Option]:
         return [Option(list_prompt(entry, self.filter_text), id=entry.quote.id) for entry in entries]
 
-    def watch_filter_text(self) -> None:
-        self.refresh_list()
-
-    def refresh_list(self) -> None:
-        """List the quotes that match the filter, keeping the cursor on the same quote if it still matches."""
-        previous = self.selected_entry
-        self.listed = [entry for entry in self.entries if matches(entry, self.filter_text)]
-        quote_list = self.quote_list
-        quote_list.set_options(self._options(self.listed))
-        if self.listed:
-            visible_ids = {entry.quote.id for entry in self.listed}
-            keep = previous.quote.id if previous and previous.quote.id in visible_ids else self.listed[0].quote.id
-            quote_list.highlighted = quote_list.get_option_index(keep)
-        self.show_empty_message()
-        self.show_detail(self.selected_entry)
-
-    def show_empty_message(self) -> None:
-        """Say why the list is empty (no quote in the book, or none that matches), or hide the message."""
-        self.set_class(not self.listed, "-empty")
-        if self.listed:
-            message = Content("")
-        elif not self.entries:
-            message = Content("This book holds no quotes.")
-        else:
-            message = Content.assemble("No quote matches “", safe_text(self.filter_text.strip()), "”.")
-        self.empty_message.update(message)
-
-    @on(Input.Changed, "#quote-filter")
-    def filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.filter_text = event.value
-
-    @on(Input.Submitted, "#quote-filter")
-    def filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.quote_list.focus()
-
-    @on(OptionList.OptionHighlighted, "#quote-list")
-    def quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        self.show_detail(self.selected_entry)
+    def empty_text(self) -> Content:
+        if not self.entries:
+            return Content("This book holds no quotes.")
+        return Content.assemble("No quote matches “", safe_text(self.filter_text.strip()), "”.")
 
     @on(OptionList.OptionSelected, "#quote-list")
     def quote_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_open_quote()
 
-    def on_key(self, event: events.Key) -> None:
-        """Typing a letter while the list has focus starts filtering with that letter."""
-        if self.quote_list.has_focus:
-            type_into(self.filter_input, event)
-
-    def focus(self, scroll_visible: bool = True) -> QuoteBrowser:
-        """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
-        if lists := self.query(QuoteList):
-            lists.first().focus(scroll_visible)
-        else:
-            self.call_after_refresh(self.focus, scroll_visible)
-        return self
-
     def show_detail(self, entry: QuoteEntry | None) -> None:
+        self.show_entry(entry)
+
+    def show_entry(self, entry: QuoteEntry | None) -> None:
         """Fill the detail pane with `entry`, or empty it."""
         parts = self.query_one("#quote-detail")
         statics = {static.id: static for static in parts.query(Static)}
@@ -407,35 +290,10 @@ class QuoteBrowser(Widget):
                 Content(f"The book holds no passage of source paragraph {quote.source.paragraph}.")
             )
 
-    def action_focus_filter(self) -> None:
-        self.filter_input.focus()
-
-    @on(FilterInput.ToList)
-    def _filter_left(self, event: FilterInput.ToList) -> None:
-        event.stop()
-        self.action_focus_list()
-
-    def action_focus_list(self) -> None:
-        self.quote_list.focus()
-
-    def action_clear_filter(self) -> None:
-        self.filter_input.value = ""
-        self.quote_list.focus()
-
-    def action_copy_quote(self) -> None:
+    def copy_target(self) -> Located | None:
+        """What `y` copies here: the selected quote."""
         entry = self.selected_entry
-        if entry is None:
-            self.notify("No quote to copy.", severity="warning", markup=False)
-            return
-        # Never the raw text: a quote could end a bracketed paste and run a command when pasted.
-        citation = clipboard_text(quote_citation(self.lookup, entry.quote.id))
-        self.app.copy_to_clipboard(citation)
-        # Say which citation went to the clipboard: the reader checks it before pasting into a note.
-        attribution = speaker_and_occasion(self.lookup, entry.located)
-        self.notify(
-            f"Copied the quote with its citation: — {safe_text(attribution)} ({len(citation)} characters)",
-            title="Copied", markup=False,
-        )
+        return entry.located if entry is not None else None
 
     def action_open_quote(self) -> None:
         entry = self.selected_entry

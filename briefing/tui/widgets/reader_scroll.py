@@ -1,4 +1,9 @@
-"""Scrolling views and lists with the reader's keys: j/k, g/G, as well as the arrows and page keys."""
+"""Scrolling views and lists with the reader's keys: j/k, g/G, the arrows and less/vim paging.
+
+`StopReader` is a view made of stops (items, headings, links) with a cursor: j/k move it, the page
+keys (space/b, ctrl+d/u, ctrl+f/b, pgdn/pgup) page and the cursor follows the page, and the cursor
+keeps a few lines of context above and below it (scroll-off), as in vim.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,23 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Region, Spacing
+from textual.widget import Widget
 from textual.widgets import OptionList
+
+SCROLL_OFF = 2
+"""Lines kept visible above and below the cursor when moving it."""
+
+ITEM_KEYS = Binding.Group("Item")
+"""j and k share one footer entry."""
+
+PAGE_BINDINGS: list[BindingType] = [
+    Binding("space,pagedown,ctrl+f", "page(1)", "Page down", show=False),
+    Binding("b,pageup,ctrl+b", "page(-1)", "Page up", show=False),
+    Binding("ctrl+d", "page(0.5)", "Half page down", show=False),
+    Binding("ctrl+u", "page(-0.5)", "Half page up", show=False),
+]
+"""The page keys of less and vim: a page is the view's height, a half page half of it."""
 
 
 class ReaderScroll(VerticalScroll, can_focus=True):
@@ -18,7 +39,101 @@ class ReaderScroll(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
+        *PAGE_BINDINGS,
     ]
+
+    def action_page(self, pages: float) -> None:
+        """Scroll by `pages` view heights (negative: up)."""
+        height = max(1, self.scrollable_content_region.height)
+        self.scroll_to(y=self.scroll_y + int(height * pages), animate=False)
+
+
+class StopReader(ReaderScroll):
+    """A view whose `stops()` the cursor lands on; subclasses say what the stops are."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown: reading is what these views are for ("j k Item" in the footer).
+        Binding("j", "step(1)", "Next item", group=ITEM_KEYS),
+        Binding("k", "step(-1)", "Previous item", group=ITEM_KEYS),
+        Binding("down", "step(1)", "Next item", show=False),
+        Binding("up", "step(-1)", "Previous item", show=False),
+        Binding("g,home", "edge(0)", "First item", show=False),
+        Binding("G,end", "edge(-1)", "Last item", show=False),
+    ]
+
+    def stops(self) -> list[Widget]:
+        """Everything the cursor can land on, in reading order."""
+        return []
+
+    def y_of(self, widget: Widget | None) -> int:
+        """Where `widget` starts in this view's scrolled content (0 = top of the content)."""
+        if widget is None:
+            return 0
+        return widget.region.y - self.content_region.y + round(self.scroll_y)
+
+    def action_step(self, direction: int) -> None:
+        stops = self.stops()
+        if not stops:
+            return
+        focused = self.screen.focused
+        if focused in stops:
+            index = max(0, min(len(stops) - 1, stops.index(focused) + direction))
+        else:
+            index = self._first_visible(stops) if direction > 0 else 0
+        self.land_on(stops[index])
+
+    def action_edge(self, index: int) -> None:
+        stops = self.stops()
+        if index == 0:
+            # The top of the view, with its header, not merely the first stop at the top edge.
+            if stops:
+                stops[0].focus(scroll_visible=False)
+            self.call_after_refresh(self.scroll_home, animate=False)
+        elif stops:
+            self.land_on(stops[index])
+
+    def action_page(self, pages: float) -> None:
+        """Page, and move the cursor onto the first stop of the new page (less/vim)."""
+        stops = self.stops()
+        before = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        target = max(0, min(round(self.max_scroll_y), before + int(height * pages)))
+        if not stops:
+            self.scroll_to(y=target, animate=False)
+            return
+        if target == before:
+            # Already at the end the page key points to: the cursor goes there.
+            stop = stops[-1] if pages > 0 else stops[0]
+        else:
+            stop = next((s for s in stops if self.y_of(s) >= target), stops[-1])
+        self.scroll_to(y=target, animate=False, immediate=True)
+        stop.focus(scroll_visible=False)
+        self.call_after_refresh(self._keep_in_view, stop, False)
+
+    def land_on(self, widget: Widget, *, top: bool = False) -> None:
+        """Put the cursor on `widget` and scroll it into view with `SCROLL_OFF` lines around it."""
+        widget.focus(scroll_visible=False)
+        # After a refresh: a tab that was just switched to has not been laid out yet.
+        self.call_after_refresh(self._keep_in_view, widget, top)
+
+    def _keep_in_view(self, widget: Widget, top: bool) -> None:
+        if not widget.is_mounted:
+            return
+        y = self.y_of(widget)
+        if top:
+            # A jump puts its target near the top, under a line or two of what comes before it.
+            self.scroll_to(y=max(0, y - SCROLL_OFF), animate=False, immediate=True)
+            return
+        region = Region(0, y, 1, widget.outer_size.height)
+        margin = min(SCROLL_OFF, max(0, (self.scrollable_content_region.height - region.height) // 2))
+        self.scroll_to_region(region, spacing=Spacing(margin, 0, margin, 0), animate=False, immediate=True)
+
+    def _first_visible(self, stops: list[Widget]) -> int:
+        top = self.scroll_offset.y
+        for index, widget in enumerate(stops):
+            if self.y_of(widget) >= top:
+                return index
+        return 0
 
 
 class ReaderOptionList(OptionList):
@@ -29,6 +144,8 @@ class ReaderOptionList(OptionList):
         Binding("k", "cursor_up", "Up", show=False),
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
+        Binding("space,ctrl+f", "page_down", "Page down", show=False),
+        Binding("b,ctrl+b", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open"),
     ]
 

@@ -1,62 +1,78 @@
-"""The Search tab: a query box, results as you type (ranked, grouped by meeting), highlighted snippets."""
+"""The Search tab: a query box, results as you type (ranked, grouped by meeting), highlighted snippets.
+
+The panel holds no search state of its own: it posts what the reader does (`QueryChanged`, `OpenHit`,
+`Submitted`) and renders from the screen's `SearchController` (`show`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup
-from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
-from briefing.tui.widgets.filter_input import type_into
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
 
 if TYPE_CHECKING:
-    from briefing.search import SearchHit, SearchIndex
-
-RESULT_LIMIT = 50
-"""Hits listed at most; the count above the list says how many matched in all."""
-
-SHORT_HEIGHT = 16
-"""Below this many rows the query box and the results drop their borders and the status keeps to one line."""
+    from briefing.search import SearchHit
+    from briefing.tui.search_state import SearchController
 
 KIND_NAMES = {"key_point": "key point"}
 """How a hit's kind is named where the index's name (`key_point`) would not read as words."""
 
 PLACEHOLDER = 'words, "a phrase", this OR that, -without, prefix*'
 
+IDLE_STATUS = "Type to search the whole book (/ from any tab)."
+
+GROUP_STYLE = "bold underline $text-primary"
+"""The meeting a group of hits belongs to: above the hits' labels in the hierarchy (theme variables)."""
+
+LABEL_STYLE = "$text-secondary"
+"""What and where a hit is ("position · Working session on Ukraine")."""
+
 
 class SearchInput(Input):
-    """The query box; its footer keys say what enter and down do from here."""
+    """The query box: enter opens the top hit, escape leaves the box; both keep the pattern for n/N."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Open top hit"),
-        Binding("down", "to_results", "Results"),
+        Binding("escape", "leave", "Leave box", tooltip="leave the box, keeping the search for n/N"),
+        Binding("down", "leave", "Results", show=False),
     ]
 
-    class ToResults(Message):
-        """Down in the box: the reader wants to pick a hit from the list."""
+    class Leave(Message):
+        """Escape or down in the box: the reader goes to the results, the pattern stays."""
 
-    def action_to_results(self) -> None:
-        self.post_message(self.ToResults())
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+
+class ResultList(ReaderOptionList):
+    """The hits; enter opens one; `/` or `f` goes back to the box."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash,f", "edit_query", "Edit query", show=False),
+    ]
+
+    def action_edit_query(self) -> None:
+        self.screen.query_one("#search-input").focus()
 
 
 class SearchPanel(Vertical):
     """Type a query; results arrive from a worker thread, so typing never waits for the search."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-panel--match", "search-panel--label"}
-    """`--match`: the matched words in a snippet (reverse + bold); `--label`: where a hit is."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search-panel--match"}
+    """`--match`: the matched words in a snippet (reverse + bold, not colour alone)."""
 
     DEFAULT_CSS = """
     SearchPanel > Input { margin: 0 0; }
@@ -64,44 +80,33 @@ class SearchPanel(Vertical):
     SearchPanel > #search-status.-error { color: $text-error; text-style: bold; }
     SearchPanel > OptionList { height: 1fr; }
     SearchPanel > .search-panel--match { text-style: reverse bold; }
-    SearchPanel > .search-panel--label { color: $text-muted; }
-    SearchPanel.-short > OptionList { border: none; }
-    SearchPanel.-short > #search-status { text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "escape", "Clear search")]
-
-    index: reactive[SearchIndex | None] = reactive(None, init=False)
-    """The search index, once the worker that builds it at start-up is done."""
-
-    query_text: reactive[str] = reactive("", init=False)
-    """The query the shown results answer."""
-
     @dataclass
-    class Answered(Message):
-        """A worker finished a query: `results`, or `error` when the query is not valid."""
+    class QueryChanged(Message):
+        """The reader typed: `query` is what the box holds now."""
 
         query: str
-        results: Any = None
-        error: str | None = None
 
-    class Leave(Message):
-        """Escape on an empty search: the reader is done here (number keys should switch tabs again)."""
+    class Submitted(Message):
+        """Enter in the box: open the top hit (now, or when the answer arrives)."""
+
+    @dataclass
+    class OpenHit(Message):
+        """Enter (or a click) on hit `number` of the list."""
+
+        number: int
 
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
         self.hits: list[SearchHit] = []
-        """The listed hits, in the order shown (meeting groups by best rank, then rank): what n/N walk."""
-        self.current_hit = -1
-        """Index in `hits` of the hit last opened; -1 before any."""
-        self.open_when_answered = False
-        """Enter came before the answer to the query typed (a fast "/mali⏎"): open the top hit on arrival."""
+        """The hits shown (the controller's, as last rendered)."""
 
     def compose(self) -> ComposeResult:
         yield SearchInput(placeholder=PLACEHOLDER, id="search-input", select_on_focus=False)
-        yield Static("Type to search the whole book (/ from any tab).", id="search-status", markup=False)
-        yield ReaderOptionList(id="search-results")
+        yield Static(IDLE_STATUS, id="search-status", markup=False)
+        yield ResultList(id="search-results")
 
     @property
     def input(self) -> Input:
@@ -111,87 +116,67 @@ class SearchPanel(Vertical):
     def results_list(self) -> OptionList:
         return self.query_one("#search-results", OptionList)
 
-    def _status(self, text: str, *, error: bool = False) -> None:
+    def status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#search-status", Static)
         status.update(Content(text))
         status.set_class(error, "-error")
 
-    def watch_index(self) -> None:
-        if self.input.value.strip():
-            self._run(self.input.value)
-
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
-        self.open_when_answered = False
-        self._run(event.value)
+        event.stop()
+        self.post_message(self.QueryChanged(event.value))
 
     @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
-        # Ten minutes before a press point: "/mali", enter, and the best hit is on the screen.
-        if self.query_text != self.input.value and self.input.value.strip():
-            self.open_when_answered = True  # the results are still on their way
-        elif self.hits:
-            self.open_hit(0)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted())
 
-    @on(SearchInput.ToResults)
-    def _to_results(self) -> None:
-        if self.hits:
-            self.results_list.focus()
-            self.results_list.highlighted = self._first_hit_option()
+    @on(SearchInput.Leave)
+    def _leave(self, event: SearchInput.Leave) -> None:
+        event.stop()
+        self.focus_results()
 
-    def _run(self, query: str) -> None:
-        if not query.strip():
-            self.action_clear(keep_focus=True)
-            return
-        if self.index is None:
-            self._status("Preparing the search index…")
-            return
-        self._search(self.index, query)
+    def set_query(self, query: str) -> None:
+        """Put `query` in the box without running it again (the controller already holds it)."""
+        if self.input.value != query:
+            with self.input.prevent(Input.Changed):
+                self.input.value = query
 
-    @work(thread=True, exclusive=True, group="search")
-    def _search(self, index: SearchIndex, query: str) -> None:
-        from briefing.search import QueryError
-
-        try:
-            results = index.search(query, limit=RESULT_LIMIT, as_you_type=True)
-        except QueryError as error:
-            self.post_message(self.Answered(query, error=error.message))
-        else:
-            self.post_message(self.Answered(query, results=results))
-
-    @on(Answered)
-    def _answered(self, message: Answered) -> None:
-        if message.query != self.input.value:
-            return  # the user typed on; a newer answer is on its way
-        self.query_text = message.query
-        if message.error is not None:
-            self.open_when_answered = False
+    def show(self, search: SearchController) -> None:
+        """Render the controller's state: status line and results."""
+        if not search.query.strip():
             self.hits = []
             self.results_list.clear_options()
-            self._status(f"Invalid query: {message.error}", error=True)
+            self.status(IDLE_STATUS)
             return
-        results = message.results
-        self.hits = self._grouped(results.hits)
-        self._fill(self.hits)
-        shown = f" (first {len(self.hits)} shown)" if results.total > len(self.hits) else ""
-        noun = "match" if results.total == 1 else "matches"
-        self._status(f"{results.total} {noun}{shown} — enter opens the top hit, ↓ picks another, n/N step")
-        open_now, self.open_when_answered = self.open_when_answered, False
-        if open_now and self.hits:
-            self.open_hit(0)
+        if search.index is None:
+            self.status("Preparing the search index…")
+            return
+        if search.error is not None:
+            self.hits = []
+            self.results_list.clear_options()
+            self.status(f"Invalid query: {search.error}", error=True)
+            return
+        if search.hits is not self.hits:
+            self.hits = search.hits
+            self._fill(search.hits)
+        self.status(self.status_text(search))
+        self.mark(search.cursor)
 
-    def _grouped(self, hits: list[SearchHit]) -> list[SearchHit]:
-        """Hits of one meeting together, meetings by their best hit; people and organisations last
-        (the book's text first: enter on the query opens the top hit, which should be in a meeting)."""
-        order: dict[str | None, list[SearchHit]] = {}
-        for hit in hits:
-            order.setdefault(hit.meeting_id, []).append(hit)
-        directory = order.pop(None, [])
-        return [hit for group in order.values() for hit in group] + directory
+    def status_text(self, search: SearchController) -> str:
+        """ "12 matches · 3/12 · enter opens…"; with no match, `no_hits_message`."""
+        if not search.hits:
+            return self.no_hits_message(search.answered_query)
+        shown = f" (first {len(search.hits)} shown)" if search.total > len(search.hits) else ""
+        noun = "match" if search.total == 1 else "matches"
+        return f"{search.total} {noun}{shown} · {search.counter()} · enter opens, n/N step, ctrl+l unhighlights"
+
+    def no_hits_message(self, query: str) -> str:
+        """What the status says when nothing matches (a hook for suggestions of nearby words)."""
+        return f"No match for {query.strip()!r}."
 
     def _fill(self, hits: list[SearchHit]) -> None:
         match_style = component_style(self, "search-panel--match")
-        label_style = component_style(self, "search-panel--label")
         options: list[Option | None] = []
         meeting_id: object = object()  # no group yet; None is the group of people and organisations
         for number, hit in enumerate(hits):
@@ -199,11 +184,11 @@ class SearchPanel(Vertical):
                 meeting_id = hit.meeting_id
                 meeting = self.lookup.meetings.get(meeting_id or "")
                 title = meeting.title if meeting is not None else "People & organisations"
-                options.append(Option(literal(title, "bold underline"), disabled=True))
+                options.append(Option(literal(title).stylize(GROUP_STYLE), disabled=True))
             snippet = hit.snippet
             # The snippet's text carries its own ellipses where it was cut.
             text = literal_with_spans(snippet.text.replace("\n", " "), snippet.spans, match_style)
-            label = literal(self._label(hit)).stylize(label_style)
+            label = literal(self._label(hit)).stylize(LABEL_STYLE)
             # Continuation lines stay under the first one, clear of the group titles.
             options.append(Option(Hanging.indented(Content.assemble("  ", label, "\n  ", text)), id=f"hit-{number}"))
         results_list = self.results_list
@@ -228,41 +213,39 @@ class SearchPanel(Vertical):
                 return index
         return None
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id and event.option.id.startswith("hit-"):
-            self.open_hit(int(event.option.id.removeprefix("hit-")))
-
-    def open_hit(self, number: int) -> None:
-        """Ask the main screen to show hit `number` of the list, with the query's matches highlighted."""
-        hit = self.hits[number]
-        self.current_hit = number
-        self.results_list.highlighted = self._option_index_of(number)
-        if hit.meeting_id is None:
-            self.post_message(OpenDirectoryEntry(hit.item_id))
-        else:
-            self.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id, self.query_text))
-
-    def step(self, direction: int) -> bool:
-        """Open the next (1) or previous (-1) hit, wrapping around; False when there are none."""
-        if not self.hits:
-            return False
-        current = self.current_hit if self.current_hit >= 0 else (-1 if direction > 0 else 0)
-        self.open_hit((current + direction) % len(self.hits))
-        return True
-
     def _option_index_of(self, number: int) -> int | None:
         for index in range(self.results_list.option_count):
             if self.results_list.get_option_at_index(index).id == f"hit-{number}":
                 return index
         return None
 
-    def on_resize(self, event: events.Resize) -> None:
-        # On a short terminal the box's border would leave no rows for the results.
-        short = event.size.height < SHORT_HEIGHT
-        self.input.compact = short
-        self.set_class(short, "-short")
+    def mark(self, number: int) -> None:
+        """Keep the list's cursor on hit `number` (the one n/N last opened)."""
+        if number >= 0:
+            self.results_list.highlighted = self._option_index_of(number)
+
+    @property
+    def highlighted_hit(self) -> SearchHit | None:
+        """The hit under the list's cursor."""
+        option = self.results_list.highlighted_option
+        if option is None or not option.id or not option.id.startswith("hit-"):
+            return None
+        number = int(option.id.removeprefix("hit-"))
+        return self.hits[number] if number < len(self.hits) else None
+
+    def copy_target(self) -> object:
+        """What `y` copies here: the hit under the list's cursor (an item, a person, an organisation)."""
+        hit = self.highlighted_hit
+        if hit is None:
+            return None
+        lookup = self.lookup
+        return lookup.items.get(hit.item_id) or lookup.people.get(hit.item_id) or lookup.organisations.get(hit.item_id)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and event.option.id.startswith("hit-"):
+            self.post_message(self.OpenHit(int(event.option.id.removeprefix("hit-"))))
 
     def focus_results(self) -> None:
         """Give the keyboard to the results (on the first hit, if none is highlighted yet)."""
@@ -271,36 +254,13 @@ class SearchPanel(Vertical):
         if self.hits and results.highlighted is None:
             results.highlighted = self._first_hit_option()
 
+    def focus_box(self) -> None:
+        self.input.focus()
+
     def on_key(self, event: events.Key) -> None:
-        """A letter typed on the results goes into the query box, as in the quote and people tabs;
-        up from the first hit goes back to the box (down came from there)."""
-        if not self.results_list.has_focus:
-            return
-        if event.key == "up" and self.results_list.highlighted in (None, self._first_hit_option()):
+        """Up from the first hit goes back to the box (down came from there)."""
+        if (self.results_list.has_focus and event.key == "up"
+                and self.results_list.highlighted in (None, self._first_hit_option())):
             event.stop()
             event.prevent_default()
             self.input.focus()
-            return
-        type_into(self.input, event)
-
-    def action_escape(self) -> None:
-        """Clear the query; with nothing to clear, hand the keyboard back to the tab bar."""
-        if self.input.value or self.hits:
-            self.action_clear()
-        else:
-            self.post_message(self.Leave())
-
-    def action_clear(self, keep_focus: bool = False) -> None:
-        """Empty the query and the results."""
-        if self.input.value:
-            with self.input.prevent(Input.Changed):
-                self.input.value = ""
-        self.hits = []
-        self.current_hit = -1
-        self.query_text = ""
-        self.open_when_answered = False
-        self.results_list.clear_options()
-        self._status("Type to search the whole book (/ from any tab).")
-        if not keep_focus:
-            self.input.focus()
-

@@ -1,0 +1,47 @@
+"""The main screen's jump list routes: ctrl+o / backspace back, ctrl+i forward, to the places before jumps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import TabbedContent, TabPane
+
+from briefing.tui.jumps import JumpList, Place
+from briefing.tui.widgets.reader_scroll import StopReader
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+
+class JumpRoutes:
+    """A mixin of `MainScreen`: needs `self.jumps`, `self.tabs`, `show_tab` and the Screen API."""
+
+    jumps: JumpList
+    tabs: TabbedContent
+
+    async def show_tab(self, pane_id: str) -> Widget:
+        raise NotImplementedError
+
+    def here(self) -> Place:
+        """Where the reader is: the tab, what has the keyboard, how far the tab's text is scrolled."""
+        focused = self.focused  # type: ignore[attr-defined]
+        reader = self.tabs.query_one(f"#{self.tabs.active}", TabPane).query(StopReader)
+        return Place(self.tabs.active, focused.id if focused else None, reader.first().scroll_y if reader else 0.0)
+
+    async def go_to(self, place: Place) -> None:
+        """Show `place`: its tab, scrolled as it was, the keyboard where it was."""
+        content = await self.show_tab(place.tab)
+        for reader in [content, *content.query(StopReader)]:
+            if isinstance(reader, StopReader):
+                reader.scroll_to(y=place.scroll_y, animate=False)
+        if place.focus_id and (found := self.tabs.query(f"#{place.focus_id}")):
+            found.first().focus(scroll_visible=False)
+
+    async def action_jump(self, direction: int) -> None:
+        place = self.jumps.back(self.here()) if direction < 0 else self.jumps.forward()
+        if place is None:
+            message = "No earlier place to go back to." if direction < 0 else "Nothing ahead."
+            self.notify(message, markup=False)  # type: ignore[attr-defined]
+        else:
+            await self.go_to(place)
+

@@ -1,0 +1,93 @@
+"""The main screen's search routes: the panel's requests go to the `SearchController`, its answers back
+to the panel, the meeting views and the Search tab's "3/9" counter.
+
+A mixin of `MainScreen` (handlers by name, as Textual finds them on any base class), so that the
+screen's module stays a list of what is composed and where each message goes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+from briefing.tui.search_state import SearchController
+from briefing.tui.widgets.meeting_view import MeetingView
+from briefing.tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+
+class SearchRoutes:
+    """Needs `self.search` (a SearchController), `show_tab`, `_label_tabs` and the Screen API."""
+
+    search: SearchController
+
+    async def show_tab(self, pane_id: str) -> Widget:
+        raise NotImplementedError
+
+    def _label_tabs(self) -> None:
+        raise NotImplementedError
+
+    async def action_focus_search(self) -> None:
+        """Go to the Search tab, into the query box (a jump: ctrl+o comes back here)."""
+        if self.tabs.active != "search":  # type: ignore[attr-defined]
+            self.jumps.record(self.here())  # type: ignore[attr-defined]
+        panel = await self.show_tab("search")
+        assert isinstance(panel, SearchPanel)
+        panel.focus_box()
+
+    def on_search_panel_query_changed(self, message: SearchPanel.QueryChanged) -> None:
+        self.search.open_when_answered = False  # an enter before this key was for the previous query
+        self.search.run(message.query)
+        self._search_changed()
+
+    def on_search_panel_submitted(self, message: SearchPanel.Submitted) -> None:
+        if self.search.waiting:
+            self.search.open_when_answered = True  # "/mali⏎" typed faster than the answer
+        elif self.search.hits:
+            self._open_hit(0)
+        else:
+            self.query_one(SearchPanel).focus_results()  # nothing to open
+
+    def on_search_panel_open_hit(self, message: SearchPanel.OpenHit) -> None:
+        self._open_hit(message.number)
+
+    def on_search_controller_index_ready(self, message: SearchController.IndexReady) -> None:
+        self.search.index_ready(message.index)
+        self._search_changed()
+
+    def on_search_controller_answered(self, message: SearchController.Answered) -> None:
+        if self.search.accept(message):
+            self._search_changed()
+            open_now, self.search.open_when_answered = self.search.open_when_answered, False
+            if open_now and self.search.hits:
+                self._open_hit(0)
+
+    def _open_hit(self, number: int) -> None:
+        hit = self.search.select(number)
+        self._search_changed()
+        if hit.meeting_id is None:
+            self.post_message(OpenDirectoryEntry(hit.item_id))
+        else:
+            self.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id))
+
+    def action_step_hit(self, direction: int) -> None:
+        if self.search.step(direction) is None:
+            self.notify("No search results to step through: press / and type a query.", markup=False)
+        else:
+            self._open_hit(self.search.cursor)
+
+    def action_clear_highlights(self) -> None:
+        self.search.clear_highlights()
+        self._search_changed()
+
+    def _search_changed(self) -> None:
+        """Render the search state everywhere it shows: the panel, the meeting views, the tab's counter."""
+        for panel in self.query(SearchPanel):
+            panel.show(self.search)
+        for view in self.query(MeetingView):
+            view.highlight(self.search.spans_for)
+        self._label_tabs()
+        self.refresh_bindings()
+

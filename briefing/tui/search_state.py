@@ -1,0 +1,211 @@
+"""One search state for the whole app: the query, its hits with their spans, and the n/N cursor.
+
+`SearchController` is owned by the main screen. The search panel asks it to run what the reader
+types; the answer arrives from a worker thread as `SearchController.Answered`, which the screen hands
+back to the controller (`accept`) before the panel and the meeting views render from it. Highlight
+spans for every item of the book are computed once, in the worker, and carried to the item widgets:
+the UI thread never runs the matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from briefing.model import BriefingLookup, Figure, Located, Quote
+from briefing.render.safety import safe_text
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from briefing.search import CompiledQuery, SearchHit, SearchIndex
+
+RESULT_LIMIT = 50
+"""Hits listed at most; the status says how many matched in all."""
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemSpans:
+    """Where the query matches in what an item shows: its main text and its second line."""
+
+    body: Spans = ()
+    second: Spans = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.body) + len(self.second)
+
+
+def display_texts(lookup: BriefingLookup, located: Located) -> tuple[str, str | None]:
+    """What an item shows, neutralised, as (main text, second line): the strings spans refer to."""
+    item = located.item
+    if isinstance(item, Figure):
+        return safe_text(item.as_written), safe_text(item.counts)
+    if isinstance(item, Quote):
+        return safe_text(item.text), safe_text(lookup.actor_name(item.speaker))
+    return safe_text(item.text), None
+
+
+def group_hits(hits: list[SearchHit]) -> list[SearchHit]:
+    """Hits of one meeting together, meetings by their best hit; people and organisations last (the
+    book's text first: enter on the query opens the top hit, which should be in a meeting)."""
+    order: dict[str | None, list[SearchHit]] = {}
+    for hit in hits:
+        order.setdefault(hit.meeting_id, []).append(hit)
+    directory = order.pop(None, [])
+    return [hit for group in order.values() for hit in group] + directory
+
+
+@dataclass
+class SearchController:
+    """The search state; `owner` (the main screen) runs its workers and receives its messages."""
+
+    lookup: BriefingLookup
+    owner: DOMNode
+    index: SearchIndex | None = None
+    query: str = ""
+    """The pattern the reader typed (kept after leaving the box, for n/N)."""
+    answered_query: str = ""
+    """The query the hits below answer."""
+    error: str | None = None
+    hits: list[SearchHit] = field(default_factory=list)
+    """The listed hits in the order shown: what n/N walk."""
+    total: int = 0
+    item_spans: dict[str, ItemSpans] = field(default_factory=dict)
+    """Spans of the query in every item of the book that shows a match, by item id."""
+    cursor: int = -1
+    """Index in `hits` of the hit last opened; -1 before any."""
+    highlighting: bool = False
+    """Whether the meeting views show the matches (from the first opened hit until cleared)."""
+    open_when_answered: bool = False
+    """Enter came before the answer to the query typed (a fast "/mali⏎"): open the top hit on arrival."""
+
+    @dataclass
+    class IndexReady(Message):
+        """The search index finished building in its worker."""
+
+        index: Any
+
+    @dataclass
+    class Answered(Message):
+        """A worker finished `query`: its results and spans, or `error` when the query is not valid."""
+
+        query: str
+        results: Any = None
+        item_spans: dict[str, ItemSpans] | None = None
+        error: str | None = None
+
+    def build_index(self) -> None:
+        """Build the index in a thread (after the first frame: building holds the interpreter lock)."""
+        self.owner.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+
+    def _build_index(self) -> None:
+        from briefing.search import SearchIndex
+
+        self.owner.post_message(self.IndexReady(SearchIndex.for_briefing(self.lookup.briefing)))
+
+    def index_ready(self, index: SearchIndex) -> bool:
+        """Take the built index; True when a query typed meanwhile is now being run."""
+        self.index = index
+        if self.query.strip():
+            self.run(self.query)
+            return True
+        return False
+
+    def run(self, query: str) -> None:
+        """Search for `query` in a worker (a newer query cancels the running one); empty clears."""
+        self.query = query
+        if not query.strip():
+            self.clear()
+            return
+        if self.index is not None:
+            self.owner.run_worker(lambda: self._search(query), thread=True, exclusive=True, group="search")
+
+    def _search(self, query: str) -> None:
+        from briefing.search import QueryError, compile_query
+
+        assert self.index is not None
+        worker = get_current_worker()
+        try:
+            compiled = compile_query(query, as_you_type=True)
+            results = self.index.search_compiled(compiled, limit=RESULT_LIMIT)
+        except QueryError as error:
+            self.owner.post_message(self.Answered(query, error=error.message))
+            return
+        spans = self._spans_of_items(compiled, worker)
+        if spans is not None and not worker.is_cancelled:
+            self.owner.post_message(self.Answered(query, results, spans))
+
+    def _spans_of_items(self, compiled: CompiledQuery, worker: Any) -> dict[str, ItemSpans] | None:
+        """Spans in every item of the book; None when the worker was cancelled (the user typed on)."""
+        found: dict[str, ItemSpans] = {}
+        for item_id, located in self.lookup.items.items():
+            if worker.is_cancelled:
+                return None
+            body, second = display_texts(self.lookup, located)
+            spans = ItemSpans(tuple(compiled.spans(body)), tuple(compiled.spans(second)) if second else ())
+            if spans.count:
+                found[item_id] = spans
+        return found
+
+    def accept(self, answer: Answered) -> bool:
+        """Take a worker's answer; False when it is stale (the reader typed on since)."""
+        if answer.query != self.query:
+            return False
+        self.answered_query = answer.query
+        self.cursor = -1
+        if answer.error is not None:
+            self.error, self.hits, self.total, self.item_spans = answer.error, [], 0, {}
+            self.open_when_answered = False
+            return True
+        self.error = None
+        self.hits = group_hits(answer.results.hits)
+        self.total = answer.results.total
+        self.item_spans = answer.item_spans or {}
+        return True
+
+    @property
+    def waiting(self) -> bool:
+        """A query is typed whose answer has not arrived yet."""
+        return bool(self.query.strip()) and self.query != self.answered_query
+
+    def step(self, direction: int) -> SearchHit | None:
+        """The next (1) or previous (-1) hit, wrapping around, now current; None when there are none."""
+        if not self.hits:
+            return None
+        current = self.cursor if self.cursor >= 0 else (-1 if direction > 0 else 0)
+        return self.select((current + direction) % len(self.hits))
+
+    def select(self, number: int) -> SearchHit:
+        """Make hit `number` current (it is being opened): matches are highlighted from now on."""
+        self.cursor = number
+        self.highlighting = True
+        return self.hits[number]
+
+    def counter(self) -> str:
+        """ "3/9": the current hit and how many are listed ("–/9" before one is opened)."""
+        if not self.hits:
+            return "0/0"
+        more = "+" if self.total > len(self.hits) else ""
+        current = str(self.cursor + 1) if self.cursor >= 0 else "–"
+        return f"{current}/{len(self.hits)}{more}"
+
+    def clear_highlights(self) -> None:
+        """Stop highlighting the matches; the pattern stays, so n/N still work (and highlight again)."""
+        self.highlighting = False
+
+    def clear(self) -> None:
+        """Forget the query, its hits and the highlights."""
+        self.query = self.answered_query = ""
+        self.error, self.hits, self.total, self.item_spans = None, [], 0, {}
+        self.cursor = -1
+        self.highlighting = self.open_when_answered = False
+
+    def spans_for(self, item_id: str) -> ItemSpans | None:
+        """What to highlight in item `item_id`, if highlighting is on."""
+        return self.item_spans.get(item_id) if self.highlighting else None

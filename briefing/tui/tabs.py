@@ -1,0 +1,140 @@
+"""The tabs of the main screen, from one typed registry.
+
+Everything that names or numbers a tab reads it from here: the tab bar (full or short titles), the
+digit keys, the help screen, the command palette and the overview's meeting list. To add a tab, add a
+`TabSpec` to `book_tabs` (where in the list is where in the bar); its content widget is built by
+`build` the first time the tab is needed (or right after the first frame, for a lazy tab).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widget import Widget
+
+from briefing.model import BriefingLookup, Meeting
+from briefing.model.ordering import meetings_in_time_order
+from briefing.tui.widgets.literal import literal
+
+MAX_DIGIT_KEYS = 9
+"""Keys 1…9 go to the first nine tabs; further tabs are reached with the palette or the tab bar."""
+
+MEDIUM_TITLE_WIDTH = 28
+"""When the full titles do not fit, a meeting's title is cut to this many characters before falling
+back to the short titles."""
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """One tab: its pane id, titles and what fills it."""
+
+    id: str
+    """The TabPane's id (also the jump list's and the palette's name for the tab)."""
+    title: str
+    """The title where there is room (briefing text for a meeting: shown literally)."""
+    short_title: str
+    """The title on narrow screens (80 columns must hold every tab)."""
+    build: Callable[[], Widget]
+    """Makes the tab's content widget (imported and built only when the tab is first needed)."""
+    key: str | None = None
+    """The digit that switches to the tab; None past the ninth tab."""
+    meeting_id: str | None = None
+    """The meeting shown, for a meeting tab."""
+
+    def label(self, width: str = "full") -> Content:
+        """The tab bar label: "2 Foreign Affairs Council" ("full"), cut ("medium") or "2 FAC" ("short")."""
+        title = {"full": self.title, "short": self.short_title}.get(width, self.title)
+        if width == "medium" and len(title) > MEDIUM_TITLE_WIDTH:
+            title = title[: MEDIUM_TITLE_WIDTH - 1] + "…"
+        return Content.assemble(f"{self.key} " if self.key else "", literal(title))
+
+
+def meeting_short_title(meeting: Meeting) -> str:
+    """ "NATO" for "Extraordinary NATO ministerial meeting", "FAC" for "Foreign Affairs Council".
+
+    A word in capitals (an acronym) wins; otherwise the initials of the capitalised words; the id when
+    the title gives neither.
+    """
+    words = re.findall(r"[\w'-]+", meeting.title)
+    acronyms = [word for word in words if len(word) >= 2 and word.isupper() and word.isalpha()]
+    if acronyms:
+        return acronyms[0]
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    return initials if len(initials) >= 2 else meeting.title[:12]
+
+
+def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
+    """The tabs of a book, in the order of the tab bar: overview, meetings in time order, then the
+    quotes, the search and the directory."""
+
+    def overview() -> Widget:
+        from briefing.tui.widgets.overview import Overview
+
+        keys = {spec.meeting_id: spec.key for spec in tabs if spec.meeting_id and spec.key}
+        return Overview(lookup, keys, id="overview-view")
+
+    def meeting_view(meeting: Meeting) -> Callable[[], Widget]:
+        def build() -> Widget:
+            from briefing.tui.widgets.meeting_view import MeetingView
+
+            return MeetingView(lookup, meeting)
+
+        return build
+
+    def quotes() -> Widget:
+        from briefing.tui.widgets.quote_browser import QuoteBrowser
+
+        return QuoteBrowser(lookup, id="quote-browser")
+
+    def search() -> Widget:
+        from briefing.tui.widgets.search_panel import SearchPanel
+
+        return SearchPanel(lookup, id="search-panel")
+
+    def people() -> Widget:
+        from briefing.tui.widgets.people_directory import PeopleDirectory
+
+        return PeopleDirectory(lookup, id="people-directory")
+
+    specs = [TabSpec("overview", "Overview", "Overview", overview)]
+    specs += [
+        TabSpec(meeting_pane_id(meeting.id), meeting.title, meeting_short_title(meeting), meeting_view(meeting),
+                meeting_id=meeting.id)
+        for meeting in meetings_in_time_order(lookup.briefing)
+    ]
+    specs += [
+        TabSpec("quotes", "Quotes", "Quotes", quotes),
+        TabSpec("search", "Search", "Search", search),
+        TabSpec("people", "People & organisations", "People", people),
+    ]
+    tabs = [
+        TabSpec(spec.id, spec.title, spec.short_title, spec.build,
+                str(number) if number <= MAX_DIGIT_KEYS else None, spec.meeting_id)
+        for number, spec in enumerate(specs, start=1)
+    ]
+    return tabs
+
+
+def meeting_pane_id(meeting_id: str) -> str:
+    return f"meeting-{meeting_id}"
+
+
+TAB_PADDING = 2
+"""Columns a tab takes beyond its label (one space each side)."""
+
+
+def fitting_labels(tabs: list[TabSpec], width: int, extra: dict[str, str] | None = None) -> list[Content]:
+    """The labels of `tabs` for a tab bar `width` columns wide: full titles if they all fit, else titles
+    cut to `MEDIUM_TITLE_WIDTH`, else the short titles. `extra` adds text after a tab's label ("3/9")."""
+    extra = extra or {}
+    labels: list[Content] = []
+    for mode in ("full", "medium", "short"):
+        labels = [
+            Content.assemble(spec.label(mode), f" {extra[spec.id]}" if spec.id in extra else "") for spec in tabs
+        ]
+        if sum(label.cell_length + TAB_PADDING for label in labels) <= width:
+            break
+    return labels

@@ -1,0 +1,170 @@
+"""The shared base of the quote browser and the people directory: a filter box, a list, a detail pane.
+
+Filtering is a mode: `f` or `/` on the list focuses the box; letters typed there are text; enter,
+escape or down go back to the list, keeping the filter; escape on the list clears the filter. The
+layout (side by side, or stacked on narrow screens; borderless on short ones) comes from the app's
+stylesheet and the screen's breakpoint classes, not from code here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+
+from textual import getters, on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+
+from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.reader_scroll import BrowseList
+
+Entry = TypeVar("Entry")
+
+
+class BrowsePane(Widget, Generic[Entry]):
+    """Subclasses compose `#<name>-filter` (a FilterInput), `#<name>-empty` and `#<name>-list`, and say
+    which entries match a filter (`matching`), how they are listed (`options`) and shown (`show_entry`)."""
+
+    NAME: ClassVar[str] = "browse"
+    """The prefix of the parts' ids (`quote` → `#quote-filter`, `#quote-list`, `#quote-empty`)."""
+
+    DEFAULT_CSS = """
+    BrowsePane {
+        height: 1fr; width: 1fr; layout: vertical;
+        .browse-panes { height: 1fr; }
+        .browse-list { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
+        ReaderScroll.browse-detail { border: tall $border-blurred; }
+        ReaderScroll.browse-detail:focus { border: tall $border; }
+        .browse-empty { display: none; padding: 0 1; color: $text-warning; text-style: bold; }
+        &.-empty .browse-empty { display: block; }
+    }
+    """
+    """The layout every size shares; the size-dependent states are in the app's briefing.tcss."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f,slash", "focus_filter", "Filter", tooltip="type to filter the list (a mode: letters are text)"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    filter_text: reactive[str] = reactive("", init=False)
+    """The filter as typed; every word must match (accents and case ignored) for an entry to be listed."""
+
+    empty_message = getters.query_one(".browse-empty", Static)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.listed: list[Entry] = []
+        """The entries the filter lets through, in the order listed."""
+
+    # -- what subclasses provide ------------------------------------------------------------------
+
+    def matching(self, text: str) -> list[Entry]:
+        raise NotImplementedError
+
+    def entry_id(self, entry: Entry) -> str:
+        raise NotImplementedError
+
+    def options(self, entries: Sequence[Entry]) -> list:
+        raise NotImplementedError
+
+    def show_entry(self, entry: Entry | None) -> None:
+        raise NotImplementedError
+
+    def empty_text(self) -> Content:
+        return Content("Nothing matches.")
+
+    # -- the parts ----------------------------------------------------------------------------------
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one(f"#{self.NAME}-filter", Input)
+
+    @property
+    def entry_list(self) -> OptionList:
+        return self.query_one(f"#{self.NAME}-list", BrowseList)
+
+    @property
+    def selected_entry(self) -> Entry | None:
+        """The entry under the list's cursor."""
+        option = self.entry_list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return next((entry for entry in self.listed if self.entry_id(entry) == option.id), None)
+
+    def focus(self, scroll_visible: bool = True) -> BrowsePane:
+        """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
+        if lists := self.query(BrowseList):
+            lists.first().focus(scroll_visible)
+        else:
+            self.call_after_refresh(self.focus, scroll_visible)
+        return self
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def watch_filter_text(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """List the entries that match the filter, keeping the cursor on the same entry if it still matches."""
+        previous = self.selected_entry
+        self.listed = self.matching(self.filter_text)
+        entry_list = self.entry_list
+        entry_list.set_options(self.options(self.listed))
+        if self.listed:
+            ids = {self.entry_id(entry) for entry in self.listed}
+            keep = self.entry_id(previous) if previous is not None and self.entry_id(previous) in ids else None
+            entry_list.highlighted = entry_list.get_option_index(keep or self.entry_id(self.listed[0]))
+        self.set_class(not self.listed, "-empty")
+        self.empty_message.update(Content("") if self.listed else self.empty_text())
+        self.show_entry(self.selected_entry)
+
+    def select(self, entry_id: str) -> bool:
+        """Put the cursor on entry `entry_id`, clearing a filter that hides it; False if there is none."""
+        if not self.query(BrowseList):
+            self.call_after_refresh(self.select, entry_id)  # mounted, not yet composed
+            return True
+        if not any(self.entry_id(entry) == entry_id for entry in self.listed):
+            with self.filter_input.prevent(Input.Changed):
+                self.filter_input.value = ""
+            self.filter_text = ""
+            self.refresh_list()
+        if not any(self.entry_id(entry) == entry_id for entry in self.listed):
+            return False
+        self.entry_list.highlighted = self.entry_list.get_option_index(entry_id)
+        self.entry_list.scroll_to_highlight()
+        self.show_entry(self.selected_entry)
+        return True
+
+    # -- events and actions ----------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _filter_changed(self, event: Input.Changed) -> None:
+        if event.input is self.filter_input:
+            event.stop()
+            self.filter_text = event.value
+
+    @on(FilterInput.ToList)
+    def _filter_left(self, event: FilterInput.ToList) -> None:
+        event.stop()
+        self.entry_list.focus()
+
+    @on(Input.Submitted)
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.entry_list:
+            event.stop()
+            self.show_entry(self.selected_entry)
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.entry_list.focus()
