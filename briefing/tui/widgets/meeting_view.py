@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Collapsible, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import BriefingLookup, Located, Meeting, Session
+from briefing.model import BriefingLookup, Meeting, Session
 from briefing.model.ordering import sessions_in_time_order
 from briefing.render.vocabulary import vocabulary
 from briefing.tui.widgets.hanging import Hanging
@@ -130,7 +130,7 @@ class MeetingView(Horizontal):
             if meeting.passages:
                 with PassageFold(title=f"Source passages about the meeting ({len(meeting.passages)})"):
                     for passage in meeting.passages:
-                        yield ItemBlock(self.lookup, Located(passage, "passage", meeting, None))
+                        yield ItemBlock(self.lookup, self.lookup.items[passage.id])
             for session in self.sessions:
                 yield SessionHeading(session)
                 yield Static(self._session_info(session), classes="session-info")
@@ -140,11 +140,11 @@ class MeetingView(Horizontal):
         meeting = self.meeting
         for kind in READING_ORDER:
             for item in getattr(session, f"{kind}s"):
-                yield ItemBlock(self.lookup, Located(item, kind, meeting, session))
+                yield ItemBlock(self.lookup, self.lookup.items[item.id])
         if session.passages:
             with PassageFold(title=f"Source passages ({len(session.passages)})"):
                 for passage in session.passages:
-                    yield ItemBlock(self.lookup, Located(passage, "passage", meeting, session))
+                    yield ItemBlock(self.lookup, self.lookup.items[passage.id])
 
     def _header(self) -> Hanging:
         meeting = self.meeting
