@@ -128,12 +128,16 @@ class SearchController:
 
     def _search(self, query: str) -> None:
         from briefing.search import QueryError, compile_query
+        from briefing.search.matching import SearchCancelled
 
         assert self.index is not None
         worker = get_current_worker()
         try:
             compiled = compile_query(query, as_you_type=True)
-            results = self.index.search_compiled(compiled, limit=RESULT_LIMIT)
+            results = self.index.search_compiled(compiled, limit=RESULT_LIMIT,
+                                                 cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return  # the reader typed on: a newer query is running
         except QueryError as error:
             self.owner.post_message(self.Answered(query, error=error.message))
             return

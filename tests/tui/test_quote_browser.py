@@ -16,16 +16,11 @@ from textual.widgets import Input, Static
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.render.safety import clipboard_text, is_safe_text, safe_text
-from briefing.search.folding import fold
+from briefing.search.matching import compile_filter
+from briefing.search.quotes import build_quote_entries, filter_quotes
 from briefing.tui.copying import copy_focused
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.quote_browser import (
-    MATCH_STYLE,
-    QuoteBrowser,
-    build_entries,
-    highlight_words,
-    matches,
-)
+from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, list_prompt
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
 from tests.tui.screen_text import screen_text
 from tests.tui.keys import StyledLikeTheApp
@@ -87,8 +82,12 @@ def listed_ids(app: App) -> list[str]:
 # Pure functions ---------------------------------------------------------------------------------
 
 
+def matches(entry: object, text: str) -> bool:
+    return bool(filter_quotes([entry], compile_filter(text)[0]))  # the search layer's one matcher
+
+
 def test_matches_needs_every_word_and_ignores_accents_and_case(sample: Briefing) -> None:
-    entries = {entry.quote.id: entry for entry in build_entries(BriefingLookup(sample))}
+    entries = {entry.quote.id: entry for entry in build_quote_entries(BriefingLookup(sample))}
     narrative = entries[RUSSIAN_NARRATIVE]
     assert matches(narrative, "WILMES azov")
     assert matches(narrative, "wilmès food security")  # a topic
@@ -383,14 +382,17 @@ async def test_the_detail_pane_scrolls_with_the_reader_keys_and_enter_still_open
         assert app.opened == [OpenLocation("fac-2022-04-11", "fac-ukraine", RUSSIAN_NARRATIVE)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(max_size=60), query=st.text(max_size=12))
-def test_highlighting_any_query_in_any_text_marks_only_real_matches(text: str, query: str) -> None:
-    content = highlight_words(Content(safe_text(text)), query)
-    plain = content.plain
-    for span in content.spans:
-        assert 0 <= span.start < span.end <= len(plain)
-        assert any(word in fold(plain[span.start:span.end]) for word in fold(query).split())
+WORDS = st.sampled_from(["wilmes", "russia", "azov", "ukr", "council", "sanctions", "food", "the", "é", "[b]"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(query=st.lists(WORDS, min_size=1, max_size=3).map(" ".join))
+def test_the_list_marks_only_what_the_filter_matched(sample: Briefing, query: str) -> None:
+    compiled = compile_filter(query)[0]
+    for entry, match in filter_quotes(build_quote_entries(BriefingLookup(sample)), compiled):
+        prompt = list_prompt(entry, match)
+        marked = [prompt.plain[span.start:span.end] for span in prompt.spans if span.style == MATCH_STYLE]
+        assert all(compiled.spans(text) for text in marked), "only what the query matched is marked"
 
 
 async def test_a_book_without_quotes_says_so() -> None:

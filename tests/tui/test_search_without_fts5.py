@@ -19,6 +19,6 @@ async def test_the_app_searches_by_plain_scan_without_fts5(
         await sample_app.workers.wait_for_complete()
         await pilot.pause()
         panel = sample_app.screen.query_one(SearchPanel)
-        assert isinstance(panel.index, ScanIndex), "the index worker fell back to a scan"
+        assert isinstance(sample_app.screen.search.index, ScanIndex), "the index worker fell back to a scan"
         assert panel.hits, "the scan found the prefix as the index would"
         assert sample_app.is_running

@@ -137,7 +137,6 @@ class MeetingView(Horizontal):
                 yield from self._session_items(session)
 
     def _session_items(self, session: Session) -> ComposeResult:
-        meeting = self.meeting
         for kind in READING_ORDER:
             for item in getattr(session, f"{kind}s"):
                 yield ItemBlock(self.lookup, self.lookup.items[item.id])

@@ -7,9 +7,7 @@ string goes through `safe_text` and enters the widgets as `Content`, never as ma
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import getters, on
@@ -21,131 +19,73 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Located, Organisation, Person
-from briefing.render.dates import format_date, format_date_range
 from briefing.render.safety import safe_text
-from briefing.search.folding import FoldedText, fold
+from briefing.render.vocabulary import vocabulary
+from briefing.search.matching import RecordMatch, compile_filter
+from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries, find_appearances
+from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.literal import literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import BrowseList
 
-MIN_SURNAME_LENGTH = 4
-"""A person's last name alone counts as a mention only from this length, so `Li` or `Ng` do not
-match every other word."""
-
 MENTION_STYLE = "bold reverse"
-"""How a mention is marked: bold and reverse, not colour alone. (A component class cannot say
-`reverse`: Textual's visual styles for components carry bold, dim, italic, underline and strike only.)"""
+"""How a mention is marked: bold and reverse, not colour alone."""
+
+FILTER_MATCH_STYLE = "underline"
+"""The filter's words in a listed name: underlined (bold is the name's own style)."""
 
 MENTION_CONTEXT = 40
 """About how many characters of text to show before a mention (and twice that after it)."""
 
-KIND_LABELS = {"passage": "Passage", "key_point": "Key point", "position": "Position", "figure": "Figure",
-               "quote": "Quote"}
-"""How each kind of item is named in the list of appearances."""
+SNIPPET_WORDS = 14
+"""How many words of a quote an appearance shows."""
 
-
-@dataclass(frozen=True, slots=True)
-class Appearance:
-    """One place where a person or organisation appears, and what to open to see it."""
-
-    group: str
-    """The heading it is listed under: "Meetings", "Sessions", "Quotes", "Mentioned in"."""
-    label: Content
-    meeting_id: str
-    session_id: str | None = None
-    item_id: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DirectoryEntry:
-    """A person or an organisation, with what the list shows and what the filter matches."""
-
-    id: str
-    actor: Person | Organisation
-    folded: str
-    """Name, role, acronym, country and organisation, folded once for filtering."""
-
-    @property
-    def is_person(self) -> bool:
-        return isinstance(self.actor, Person)
+GROUP_HEADINGS = {Group.MEETINGS: "Meetings", Group.SESSIONS: "Sessions", Group.QUOTES: "Quotes",
+                  Group.MENTIONS: "Mentioned in"}
+"""The headings of the appearance list, by the domain's group."""
 
 
 def build_entries(lookup: BriefingLookup) -> list[DirectoryEntry]:
-    """People by surname, then organisations by name (accents and case ignored)."""
-    people = sorted(lookup.people.values(), key=lambda person: (fold(surname(person.name)), fold(person.name)))
-    organisations = sorted(lookup.organisations.values(), key=lambda organisation: fold(organisation.name))
-    entries = []
-    for person in people:
-        organisation = lookup.organisations.get(person.organisation or "")
-        words = [person.name, person.role or "", person.country or "",
-                 organisation.name if organisation else "", (organisation.acronym or "") if organisation else ""]
-        entries.append(DirectoryEntry(person.id, person, fold(" ".join(words))))
-    for organisation in organisations:
-        words = [organisation.name, organisation.acronym or "", kind_label(organisation)]
-        entries.append(DirectoryEntry(organisation.id, organisation, fold(" ".join(words))))
-    return entries
-
-
-def surname(name: str) -> str:
-    """The last word of a name (the whole name if it has no words)."""
-    words = name.split()
-    return words[-1] if words else name
+    """People by last name, then organisations by name; organisation kinds phrased as the list shows them."""
+    return build_directory_entries(lookup, kind_name=vocabulary().organisation_kind)
 
 
 def kind_label(organisation: Organisation) -> str:
-    """`international-organisation` → "international organisation"."""
-    return organisation.kind.value.replace("-", " ")
-
-
-def mention_pattern(actor: Person | Organisation) -> re.Pattern[str]:
-    """Whole-word matches, in folded text, of the actor's name (and surname or acronym)."""
-    names = [actor.name]
-    if isinstance(actor, Person):
-        last_name = surname(actor.name)
-        if len(last_name) >= MIN_SURNAME_LENGTH and last_name != actor.name:
-            names.append(last_name)
-    elif actor.acronym:
-        names.append(actor.acronym)
-    alternatives = "|".join(re.escape(fold(name)) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
-
-def item_text(located: Located) -> str:
-    """The words of an item that can mention someone."""
-    item = located.item
-    if located.kind == "figure":
-        return f"{item.counts} {item.as_written}"
-    return item.text
+    """ "international organisation", as the app phrases an organisation's kind."""
+    return vocabulary().organisation_kind(organisation.kind)
 
 
 def item_place(located: Located) -> str:
     """ "Session title, date" or "Meeting title, dates" for an item."""
+    words = vocabulary()
     if located.session is not None:
-        return f"{located.session.title}, {format_date(located.session.date)}"
-    return f"{located.meeting.title}, {format_date_range(located.meeting.start, located.meeting.end)}"
+        return f"{located.session.title}, {words.date(located.session.date)}"
+    return f"{located.meeting.title}, {words.meeting_dates(located.meeting)}"
 
 
-def snippet(text: str, words: int = 14) -> str:
+def snippet(text: str, words: int = SNIPPET_WORDS) -> str:
     """The first `words` words of `text`, with an ellipsis when there is more."""
     parts = text.split()
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
-def mention_in_context(text: str, pattern: re.Pattern[str]) -> Content:
-    """The words around the first mention in `text`, the mention in `style`."""
-    folded = FoldedText.of(text)
-    match = pattern.search(folded.folded)
-    if match is None:
-        return Content(safe_text(snippet(text)))
-    start, end = folded.original_span(*match.span())
-    before = text[max(0, start - MENTION_CONTEXT):start]
-    after = text[end:end + 2 * MENTION_CONTEXT]
-    if start > MENTION_CONTEXT:
-        before = "…" + before.split(" ", 1)[-1]
-    if end + 2 * MENTION_CONTEXT < len(text):
-        after = after.rsplit(" ", 1)[0] + "…"
-    return Content.assemble(safe_text(before), (safe_text(text[start:end]), MENTION_STYLE), safe_text(after))
+def mention_in_context(text: str, spans: tuple[tuple[int, int], ...]) -> Content:
+    """The words around the first mention in `text` (its spans from the search layer), marked."""
+    if not spans:
+        return literal(snippet(text))
+    start, end = spans[0]
+    first = max(0, start - MENTION_CONTEXT)
+    last = min(len(text), end + 2 * MENTION_CONTEXT)
+    if first > 0:
+        first = text.find(" ", first, start) + 1 or first
+    if last < len(text):
+        last = text.rfind(" ", end, last) if text.rfind(" ", end, last) > end else last
+    window = text[first:last]
+    shifted = [(a - first, b - first) for a, b in spans if a >= first and b <= last]
+    content = literal_with_spans(window, shifted, MENTION_STYLE)
+    return Content.assemble("…" if first > 0 else "", content, "…" if last < len(text) else "")
 
 
 def appearance_label(kind: str, title: str, detail: Content | str = "") -> Content:
@@ -157,47 +97,32 @@ def appearance_label(kind: str, title: str, detail: Content | str = "") -> Conte
     return content
 
 
-def find_appearances(lookup: BriefingLookup, entry: DirectoryEntry) -> list[Appearance]:
-    """Everywhere `entry` appears: meetings, sessions, quotes, mentions; in document order within each."""
-    found: list[Appearance] = []
-    for meeting in lookup.briefing.meetings:
-        dates = format_date_range(meeting.start, meeting.end)
-        if meeting.organiser == entry.id:
-            label = appearance_label("Organiser", f"{meeting.title}, {meeting.place}, {dates}")
-            found.append(Appearance("Meetings", label, meeting.id))
-        elif entry.id in meeting.participants:
-            label = appearance_label("Participant", f"{meeting.title}, {meeting.place}, {dates}")
-            found.append(Appearance("Meetings", label, meeting.id))
-    for meeting, session in lookup.sessions.values():
-        if entry.id in session.participants:
-            label = appearance_label("Participant", f"{session.title}, {format_date(session.date)}")
-            found.append(Appearance("Sessions", label, meeting.id, session.id))
-    spoken: set[str] = set()
-    for located in lookup.quotes():
-        session_id = located.session.id if located.session else None
-        if located.item.speaker == entry.id:
-            spoken.add(located.item.id)
-            label = appearance_label("Said", item_place(located), f"“{snippet(located.item.text)}”")
-            found.append(Appearance("Quotes", label, located.meeting.id, session_id, located.item.id))
-    pattern = mention_pattern(entry.actor)
-    for located in lookup.items.values():
-        text, session_id = item_text(located), located.session.id if located.session else None
-        if located.item.id in spoken or not pattern.search(fold(text)):
-            continue
-        label = appearance_label(KIND_LABELS[located.kind], item_place(located), mention_in_context(text, pattern))
-        found.append(Appearance("Mentioned in", label, located.meeting.id, session_id, located.item.id))
-    return found
+def describe(appearance: Appearance) -> Content:
+    """What the appearance list shows for one appearance (the phrasing is the app's, the facts the domain's)."""
+    located, words = appearance.located, vocabulary()
+    if appearance.group is Group.MEETINGS:
+        meeting = located.item
+        role = "Organiser" if appearance.role is Role.ORGANISER else "Participant"
+        return appearance_label(role, f"{meeting.title}, {words.place(meeting)}, {words.meeting_dates(meeting)}")
+    if appearance.group is Group.SESSIONS:
+        return appearance_label("Participant", f"{located.item.title}, {words.date(located.item.date)}")
+    if appearance.group is Group.QUOTES:
+        return appearance_label("Said", item_place(located), f"“{snippet(appearance.text)}”")
+    return appearance_label(words.kind_label(located.kind), item_place(located),
+                            mention_in_context(appearance.text, appearance.spans))
 
 
-def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
-    """One line: the name in bold, then role and organisation, or acronym and kind, dim."""
+def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry, match: RecordMatch | None = None) -> Content:
+    """One line: the name in bold (the filter's matches in it marked), then role and organisation, or
+    acronym and kind, dim."""
     actor = entry.actor
     if isinstance(actor, Person):
         organisation = lookup.organisations.get(actor.organisation or "")
         about = ", ".join(part for part in (actor.role, organisation.name if organisation else None) if part)
     else:
         about = ", ".join(part for part in (actor.acronym, kind_label(actor)) if part)
-    prompt = Content.styled(safe_text(actor.name), "bold")
+    spans = match.spans_of("name") if match is not None else ()
+    prompt = literal_with_spans(actor.name, spans, FILTER_MATCH_STYLE).stylize_before("bold")
     if about:
         prompt += Content.styled(f"  {safe_text(about)}", "$text-muted")
     return prompt
@@ -273,6 +198,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         self.appearances: list[Appearance] = []
         """Where the selected entry appears; option ids of the appearance list index into it."""
         self._appearance_cache: dict[str, list[Appearance]] = {}
+        self.matches: dict[str, RecordMatch] = {}
+        """Where the filter matched each listed entry (spans of its name, role…)."""
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="Filter people and organisations (f)", id="people-filter",
@@ -285,8 +212,10 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
                 yield AppearanceList(id="people-appearances", classes="browse-list", markup=False)
 
     def matching(self, text: str) -> list[DirectoryEntry]:
-        words = fold(text).split()
-        return [entry for entry in self.entries if all(word in entry.folded for word in words)]
+        query, _error = compile_filter(text)  # an unfinished query ("kuleba OR") keeps the whole list
+        found = filter_entries(self.entries, query)
+        self.matches = {entry.id: match for entry, match in found}
+        return [entry for entry, _match in found]
 
     def entry_id(self, entry: DirectoryEntry) -> str:
         return entry.id
@@ -309,7 +238,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:
-            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry)
+            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry.actor)
         return self._appearance_cache[entry.id]
 
     def options(self, entries: Sequence[DirectoryEntry]) -> list[Option]:
@@ -319,7 +248,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             if group:
                 options.append(Option(Content.styled(f"{heading} ({len(group)})", "$text-accent bold"),
                                       disabled=True))
-                options.extend(Option(entry_prompt(self.lookup, entry), id=entry.id) for entry in group)
+                options.extend(Option(entry_prompt(self.lookup, entry, self.matches.get(entry.id)), id=entry.id)
+                               for entry in group)
         return options
 
     def _appearance_options(self, appearances: list[Appearance]) -> list[Option]:
@@ -330,9 +260,9 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             if appearance.group != current_group:
                 current_group = appearance.group
                 count = sum(1 for other in appearances if other.group == current_group)
-                options.append(Option(Content.styled(f"{current_group} ({count})", "$text-accent bold"),
-                                      disabled=True))
-            options.append(Option(appearance.label, id=str(index)))
+                heading = GROUP_HEADINGS[current_group]
+                options.append(Option(Content.styled(f"{heading} ({count})", "$text-accent bold"), disabled=True))
+            options.append(Option(describe(appearance), id=str(index)))
         return options
 
     def show_entry(self, entry: DirectoryEntry | None) -> None:

@@ -6,8 +6,8 @@ widgets as `Content` (never as markup); styling is applied by spans.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -18,14 +18,16 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefing.model import BriefingLookup, Located, Passage, Person, Quote, SourceRef
-from briefing.render.dates import format_date, format_date_range
+from briefing.model import BriefingLookup, Located, SourceRef
 from briefing.render.safety import safe_text
-from briefing.search.folding import FoldedText, fold
+from briefing.render.vocabulary import vocabulary
+from briefing.search.matching import RecordMatch, compile_filter
+from briefing.search.quotes import QuoteEntry, build_quote_entries, filter_quotes, source_passages
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.hanging import Hanging
+from briefing.tui.widgets.literal import literal_with_spans
 from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
 
 MATCH_STYLE = ".quote-browser--match"
@@ -35,115 +37,59 @@ EXCERPT_WORDS = 30
 """How many words of a quote the list keeps; the list cuts each line to its width anyway."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteEntry:
-    """One quote with what the list shows and what the filter matches."""
-
-    located: Located[Quote]
-    speaker: Person | None
-    folded: str
-    """Quote text, speaker, meeting and session titles and topics, folded once for filtering."""
-
-    @property
-    def quote(self) -> Quote:
-        return self.located.item
-
-    @property
-    def speaker_name(self) -> str:
-        return self.speaker.name if self.speaker else self.quote.speaker
-
-    @property
-    def date_text(self) -> str:
-        if self.located.session is not None:
-            return format_date(self.located.session.date)
-        return format_date_range(self.located.meeting.start, self.located.meeting.end)
+def date_text(entry: QuoteEntry) -> str:
+    """When the quote was said: its session's date, else its meeting's dates."""
+    words = vocabulary()
+    if entry.located.session is not None:
+        return words.date(entry.located.session.date)
+    return words.meeting_dates(entry.located.meeting)
 
 
-def build_entries(lookup: BriefingLookup) -> list[QuoteEntry]:
-    """Every quote of the book, in document order, ready to list and filter."""
-    entries = []
-    for located in lookup.quotes():
-        speaker = lookup.people.get(located.item.speaker)
-        haystack = [
-            located.item.text,
-            speaker.name if speaker else located.item.speaker,
-            located.meeting.title,
-            located.session.title if located.session else "",
-            *located.item.topics,
-        ]
-        entries.append(QuoteEntry(located, speaker, fold(" ".join(haystack))))
-    return entries
+def excerpt_end(text: str, words: int = EXCERPT_WORDS) -> int:
+    """Where the first `words` words of `text` end (the whole text when it is shorter)."""
+    ends = [match.end() for match in re.finditer(r"\S+", text)]
+    return ends[words - 1] if len(ends) > words else len(text)
 
 
-def matches(entry: QuoteEntry, query: str) -> bool:
-    """True when every word of `query` occurs (folded) in the entry's text, speaker, meeting or topics."""
-    return all(word in entry.folded for word in fold(query).split())
+def field_spans(match: RecordMatch | None, name: str, text: str) -> tuple[tuple[int, int], ...]:
+    """The spans the filter matched in field `name` when it holds `text` (fields may repeat: topics)."""
+    if match is None:
+        return ()
+    return next((field.spans for field in match.fields if field.field == name and field.text == text), ())
 
 
-def excerpt(text: str, words: int = EXCERPT_WORDS) -> str:
-    """The first `words` words of `text`, with an ellipsis when there is more."""
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-def highlight_words(content: Content, query: str, style: str = MATCH_STYLE) -> Content:
-    """`content` with every (folded) occurrence of each word of `query` in `style`."""
-    words = fold(query).split()
-    if not words:
-        return content
-    folded = FoldedText.of(content.plain)
-    for word in words:
-        start = folded.folded.find(word)
-        while start >= 0:
-            original_start, original_end = folded.original_span(start, start + len(word))
-            content = content.stylize(style, original_start, original_end)
-            start = folded.folded.find(word, start + len(word))
-    return content
-
-
-def list_prompt(entry: QuoteEntry, query: str = "") -> Content:
+def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
     """Three lines: date, speaker and meeting; the first words of the quote; its topics.
 
-    The words of the filter `query` are highlighted where they occur.
+    What the filter matched (spans from the search layer) is marked where it shows.
     """
+    quote, located = entry.quote, entry.located
+    end = excerpt_end(quote.text)
+    shown = quote.text[:end].replace("\n", " ")
+    text_spans = [(a, min(b, end)) for a, b in field_spans(match, "text", quote.text) if a < end]
     lines = [
         Content.assemble(
-            (safe_text(entry.date_text), "$text-muted"),
+            (safe_text(date_text(entry)), "$text-muted"),
             "  ",
-            (safe_text(entry.speaker_name), "bold"),
+            literal_with_spans(entry.speaker_name, field_spans(match, "speaker", entry.speaker_name),
+                               MATCH_STYLE).stylize_before("bold"),
             ("  ·  ", "$text-muted"),
-            safe_text(entry.located.meeting.title),
+            literal_with_spans(located.meeting.title, field_spans(match, "meeting", located.meeting.title),
+                               MATCH_STYLE),
         ),
-        Content.styled(f"“{safe_text(excerpt(entry.quote.text))}”", "italic"),
+        Content.assemble("“", literal_with_spans(shown, text_spans, MATCH_STYLE), "…" if end < len(quote.text)
+                         else "", "”").stylize_before("italic"),
     ]
-    if entry.quote.topics:
-        lines.append(Content.styled(" · ".join(safe_text(topic) for topic in entry.quote.topics), "$text-accent"))
-    return highlight_words(Content("\n").join(lines), query)
-
-
-def source_passages(lookup: BriefingLookup, located: Located[Quote]) -> list[Passage]:
-    """The passages of the quote's session taken from the same source paragraph as the quote.
-
-    Falls back to passages of the whole meeting, then of the whole book, from that paragraph, since a
-    quote's context is sometimes filed with the meeting rather than with the session.
-    """
-    source = located.item.source
-    scopes: list[tuple[Passage, ...]] = []
-    if located.session is not None:
-        scopes.append(located.session.passages)
-    scopes.append(located.meeting.passages)
-    scopes.append(tuple(item.item for item in lookup.items.values() if item.kind == "passage"))
-    for passages in scopes:
-        found = [passage for passage in passages if passage.source == source]
-        if found:
-            return found
-    return []
+    if quote.topics:
+        topics = [literal_with_spans(topic, field_spans(match, "topic", topic), MATCH_STYLE) for topic in quote.topics]
+        lines.append(Content(" · ").join(topics).stylize_before("$text-accent"))
+    return Content("\n").join(lines)
 
 
 def document_paragraph(lookup: BriefingLookup, source: SourceRef) -> str:
     """ "Document title, ¶7": which source document, and which of its paragraphs."""
-    document = next((d for d in lookup.briefing.sources if d.id == source.document), None)
-    return f"{document.title if document else source.document}, ¶{source.paragraph}"
+    document = lookup.sources.get(source.document)
+    return f"{document.title if document else source.document}, {vocabulary().paragraph(source)}"
 
 
 def highlighted_passage(passage_text: str, quote_text: str) -> Content:
@@ -204,8 +150,10 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
-        self.entries = build_entries(lookup)
+        self.entries = build_quote_entries(lookup)
         """Every quote of the book, in document order."""
+        self.matches: dict[str, RecordMatch] = {}
+        """Where the filter matched each listed quote."""
         self.listed = list(self.entries)
 
     def compose(self) -> ComposeResult:
@@ -227,13 +175,16 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
         return self.query_one("#quote-list", QuoteList)
 
     def matching(self, text: str) -> list[QuoteEntry]:
-        return [entry for entry in self.entries if matches(entry, text)]
+        query, _error = compile_filter(text)  # an unfinished query ("china OR") keeps the whole list
+        found = filter_quotes(self.entries, query)
+        self.matches = {entry.quote.id: match for entry, match in found}
+        return [entry for entry, _match in found]
 
     def entry_id(self, entry: QuoteEntry) -> str:
         return entry.quote.id
 
     def options(self, entries: Sequence[QuoteEntry]) -> list[Option]:
-        return [Option(list_prompt(entry, self.filter_text), id=entry.quote.id) for entry in entries]
+        return [Option(list_prompt(entry, self.matches.get(entry.quote.id)), id=entry.quote.id) for entry in entries]
 
     def empty_text(self) -> Content:
         if not self.entries:
@@ -259,8 +210,9 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
             return
         located = entry.located
         quote = entry.quote
-        quote_text = Content(f"“{safe_text(quote.text)}”")
-        statics["quote-text"].update(highlight_words(quote_text, self.filter_text))
+        text_spans = field_spans(self.matches.get(quote.id), "text", quote.text)
+        statics["quote-text"].update(Content.assemble("“", literal_with_spans(quote.text, text_spans, MATCH_STYLE),
+                                                      "”"))
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
@@ -272,7 +224,7 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
             session = located.session
             details = ", ".join(str(part) for part in (session.part_of_day, session.format) if part)
             context.append(labelled("Session", f"{session.title} ({details})" if details else session.title))
-        context.append(labelled("Date", entry.date_text))
+        context.append(labelled("Date", date_text(entry)))
         if quote.topics:
             context.append(labelled("Topics", " · ".join(quote.topics)))
         statics["quote-context"].update(Hanging((line, LABEL_WIDTH) for line in context))

@@ -160,7 +160,10 @@ class SearchPanel(Vertical):
         if search.hits is not self.hits:
             self.hits = search.hits
             self._fill(search.hits)
-        self.status(self.status_text(search))
+        status = self.status_text(search)
+        if reason := getattr(search.index, "unavailable_reason", None):
+            status = f"{status} ({reason})"  # searching without SQLite's full-text engine: slower
+        self.status(status)
         self.mark(search.cursor)
 
     def status_text(self, search: SearchController) -> str:
