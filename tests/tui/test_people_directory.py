@@ -119,7 +119,7 @@ async def test_selecting_wilmes_lists_her_quotes_and_sessions(sample: Briefing) 
         assert any("Working session on Ukraine, 11 April 2022" in p and "Russia does not hesitate" in p
                    for p in prompts)
         assert any(p.startswith("Participant  Working dinner on NATO’s strategic concept") for p in prompts)
-        mention = next(a for a in directory(app).appearances if a.item_id == "src-p01").label
+        mention = describe(next(a for a in directory(app).appearances if a.item_id == "src-p01"))
         marked = [mention.plain[span.start:span.end] for span in mention.spans if span.style == MENTION_STYLE]
         assert marked == ["Sophie Wilmès"]
 
@@ -131,10 +131,10 @@ async def test_enter_on_an_appearance_opens_it(sample: Briefing) -> None:
         await pilot.press("enter")  # enter on an entry goes to its appearances
         people = directory(app)
         assert app.focused is people.appearance_list
-        assert people.selected_appearance.group == "Meetings"
+        assert people.selected_appearance.group == Group.MEETINGS
         await pilot.press("enter")
         assert app.opened == [OpenLocation("fac-2022-04-11")]
-        await press_until(pilot, "j", lambda: people.selected_appearance.group == "Quotes", "her quotes",
+        await press_until(pilot, "j", lambda: people.selected_appearance.group == Group.QUOTES, "her quotes",
                           seen=lambda: people.selected_appearance)
         await pilot.press("enter")
         assert app.opened[-1] == OpenLocation("fac-2022-04-11", "fac-ukraine", "quote-russian-narrative")
@@ -227,7 +227,7 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
         assert app.focused is people.entry_list
         await pilot.press("f", *"kuleba", "enter", "enter")
         assert people.selected_entry.id == "dmytro-kuleba"
-        await press_until(pilot, "j", lambda: people.selected_appearance.group == "Mentioned in",
+        await press_until(pilot, "j", lambda: people.selected_appearance.group == Group.MENTIONS,
                           "a mention of Kuleba", seen=lambda: people.selected_appearance)
         target = people.selected_appearance
         await pilot.press("enter")

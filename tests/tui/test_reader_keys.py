@@ -213,3 +213,17 @@ async def test_animations_are_off_unless_asked_for(sample_path, monkeypatch: pyt
     monkeypatch.setenv("BRIEFING_ANIMATIONS", "1")
     assert make_app(sample_path).animation_level == "full"
     assert textual.constants  # the autouse fixture's switch is not what is tested here
+
+
+async def test_the_cursor_does_not_reflow_the_text(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
+        await settle(pilot)
+        view = sample_app.screen.query_one("#meeting-fac-2022-04-11").query_one(MeetingView)
+        blocks = [next(block for block in view.query(ItemBlock) if block.kind == kind) for kind in ("position", "quote")]
+        for block in blocks:
+            unfocused = (block.content_region.width, block.size.height)
+            view.reader.land_on(block)
+            await pilot.pause()
+            assert sample_app.focused is block
+            assert (block.content_region.width, block.size.height) == unfocused, f"{block.kind} reflowed"

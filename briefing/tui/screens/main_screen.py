@@ -35,9 +35,6 @@ from briefing.tui.widgets.search_panel import SearchPanel
 HIT_KEYS = Binding.Group("Hit")
 """n and N share one footer entry."""
 
-JUMP_KEYS = Binding.Group("Back")
-
-
 class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
     """Everything the reader works in; modals (help, source, export) are pushed over it.
 
@@ -129,10 +126,6 @@ class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
     @property
     def tabs(self) -> TabbedContent:
         return self.query_one("#tabs", TabbedContent)
-
-    @property
-    def search_panel(self) -> SearchPanel:
-        return self.query_one(SearchPanel)
 
     def pane_ids(self) -> list[str]:
         return [spec.id for spec in self.tab_specs]

@@ -29,6 +29,11 @@ class SearchRoutes:
     def _label_tabs(self) -> None:
         raise NotImplementedError
 
+    @property
+    def search_panel(self) -> SearchPanel:
+        """The Search tab's panel (mounted: after the first frame, or by `show_tab("search")`)."""
+        return self.query_one(SearchPanel)  # type: ignore[attr-defined]
+
     async def action_focus_search(self) -> None:
         """Go to the Search tab, into the query box (a jump: ctrl+o comes back here)."""
         if self.tabs.active != "search":  # type: ignore[attr-defined]
