@@ -23,9 +23,9 @@ from briefing.tui.widgets.people_directory import (
     mention_in_context,
 )
 from tests.factories import hostile_briefing, minimal_briefing_dict
+from tests.tui.keys import StyledLikeTheApp
 from tests.tui.screen_text import screen_text
 from tests.waiting import press_until
-from tests.tui.keys import StyledLikeTheApp
 
 WILMES = "sophie-wilmes"
 

@@ -22,8 +22,8 @@ from briefing.tui.copying import copy_focused
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, list_prompt
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
-from tests.tui.screen_text import screen_text
 from tests.tui.keys import StyledLikeTheApp
+from tests.tui.screen_text import screen_text
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
 STRATEGIC_CONCEPT = "quote-strategic-concept"
