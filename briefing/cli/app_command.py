@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_file_argument, briefing_path, load_from_options, subcommand_parser
+from briefing.cli.common import add_file_argument, briefing_path, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
-from briefing.cli.streams import CLOSED_AT_START, say
+from briefing.cli.streams import say
+
+if TYPE_CHECKING:
+    from briefing.model import Briefing
 
 NAME = "open"
 
@@ -25,33 +28,20 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     parser.set_defaults(handler=run)
 
 
-def terminal_problem() -> str | None:
-    """Why the full-screen app cannot run here, or None.
-
-    Textual reads keys from standard input and draws on standard error: with either closed it
-    would fail with a traceback panel that shows its locals.
-    """
-    if sys.__stdin__ is None or 0 in CLOSED_AT_START:
-        return "standard input is closed, so the app cannot read the keyboard"
-    if sys.__stderr__ is None or 2 in CLOSED_AT_START:
-        return "standard error is closed, and the app draws the screen there"
-    return None
-
-
 def run(options: argparse.Namespace) -> int:
-    if problem := terminal_problem():
-        load_from_options(options)  # a bad file is still reported as such, with its own exit code
-        say(f"briefing: {problem}. Run it in a terminal, or use `briefing print` or `briefing search`.")
-        return int(ExitCode.IO_ERROR)
-    if os.environ.get("TERM") == "dumb":
-        return _print_instead(options)
     # Imported here so that `briefing validate` and friends do not pay for importing Textual.
     from briefing.tui.app import make_app
+    from briefing.tui.terminal import TerminalUnusable
 
-    app = make_app(briefing_path(options))
+    app = make_app(briefing_path(options))  # a bad file is reported first, with its own exit code
     freeze_what_is_loaded()
     try:
         app.run()
+    except TerminalUnusable as unusable:
+        if unusable.dumb:
+            return _print_instead(app.briefing)
+        say(f"briefing: {unusable.reason}. Run it in a terminal, or use `briefing print` or `briefing search`.")
+        return int(ExitCode.IO_ERROR)
     finally:
         from briefing.files import remove_unfinished
 
@@ -67,13 +57,12 @@ def freeze_what_is_loaded() -> None:
     gc.freeze()
 
 
-def _print_instead(options: argparse.Namespace) -> int:
+def _print_instead(briefing: Briefing) -> int:
     """TERM=dumb (Emacs shell, some serial consoles) cannot draw the app: print the summary as text."""
     # Imported here: opening the app must not pay for the exporters (tests/test_layers.py checks it).
     from briefing.render import export_summary
     from briefing.render.export import MIN_WIDTH
 
-    briefing = load_from_options(options)
     say("briefing: this terminal (TERM=dumb) cannot show the full-screen app; here is the book as "
         "text instead (`briefing print`). Set TERM to your terminal's type to read it interactively.")
     width = shutil.get_terminal_size((80, 24)).columns

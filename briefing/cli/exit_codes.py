@@ -26,7 +26,7 @@ class ExitCode(IntEnum):
     """EX_NOINPUT: the briefing file is missing or cannot be read."""
     IO_ERROR = 74
     """EX_IOERR: output could not be written (disk full, permission, closed standard output), or the app has
-    no terminal (standard input or error closed)."""
+    no terminal (standard input or error closed or redirected)."""
     INTERRUPTED = 130
     """Stopped with ctrl+c (128 + SIGINT, as shells report it)."""
 

@@ -23,9 +23,6 @@ from briefing.render.safety import safe_text
 
 STREAM_NAMES = {0: "standard input", 1: "standard output", 2: "standard error"}
 
-CLOSED_AT_START: set[int] = set()
-"""The standard descriptors found closed by `prepare_streams` (now holding /dev/null)."""
-
 
 class StreamClosed(OSError):
     """A standard stream the command needs was closed when it started."""
@@ -68,8 +65,6 @@ def closed_at_start() -> set[int]:
 def prepare_streams() -> set[int]:
     """Make the standard streams safe to use; returns the descriptors that were closed at start."""
     closed = closed_at_start()
-    CLOSED_AT_START.clear()
-    CLOSED_AT_START.update(closed)
     for descriptor in sorted(closed):
         # /dev/null keeps the descriptor taken, so that no file opened later becomes "standard output".
         with contextlib.suppress(OSError):

@@ -12,7 +12,7 @@ import signal
 from collections.abc import Iterable
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,6 +22,7 @@ from textual.theme import Theme
 from briefing.model import Briefing, BriefingLookup, SourceRef
 from briefing.render.safety import clipboard_text, safe_text
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.terminal import terminal_problem
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -122,6 +123,12 @@ class BriefingApp(App[None]):
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
             self.exit()  # `Ready` comes once the first frame is on the screen
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run on the terminal, after checking that there is one (`TerminalUnusable` if not)."""
+        if problem := terminal_problem():
+            raise problem
+        return super().run(*args, **kwargs)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

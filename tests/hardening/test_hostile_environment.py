@@ -208,10 +208,11 @@ def test_a_closed_standard_output_is_reported_with_exit_74(command: list[str]) -
     no_traceback(result)
 
 
-def test_the_app_with_standard_input_closed_says_so_instead_of_a_traceback_panel() -> None:
-    result = run(shell_redirect="<&-", env={"TERM": "xterm-256color"})
+@pytest.mark.parametrize("redirect", ["<&-", pytest.param("</dev/null", marks=pytest.mark.slow)])
+def test_the_app_without_a_keyboard_says_so_instead_of_a_traceback_panel(redirect: str) -> None:
+    result = run(shell_redirect=redirect, env={"TERM": "xterm-256color"})
     assert result.returncode == 74
-    assert b"standard input is closed" in result.stderr
+    assert b"standard input is not a terminal (closed or redirected)" in result.stderr
     assert b"Traceback" not in result.stdout + result.stderr and b"locals" not in result.stdout + result.stderr
 
 
