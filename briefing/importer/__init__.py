@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.importer.analysis import Analysis, analyse
-from briefing.importer.assemble import DraftOptions, build_book
+from briefing.importer.assemble import DraftOptions, build_book, meeting_titles
 from briefing.importer.blocks import ReleaseReadError, ReleaseText, read_release
 from briefing.loading.sources import check_paragraphs
 from briefing.model import Briefing
@@ -58,7 +58,7 @@ def draft_from_release(
     analysis = analyse(release, language=language, principal=principal, published=published)
     source_id = _identifier(name)
     source_path = f"sources/{source_id}.txt"
-    titles = [plan.title for plan in analysis.meetings if plan.title]
+    titles = meeting_titles(analysis)
     options = DraftOptions(
         source_id=source_id,
         source_path=source_path,

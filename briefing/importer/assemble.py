@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from briefing.importer.actors import Actor, country_name, slug
 from briefing.importer.analysis import Analysis, Attributed
@@ -261,10 +262,20 @@ def _place_items(analysis: Analysis, meetings: list[dict], source_id: str) -> No
     for number, figure in enumerate(analysis.figures, 1):
         home[figure.paragraph]["figures"].append({
             "id": f"fig-{number}-{slug(figure.as_written)[:40]}",
-            "value": str(figure.value), "unit": figure.unit, "counts": figure.sentence,
+            "value": _json_number(figure.value), "unit": figure.unit, "counts": figure.sentence,
             "as_written": figure.as_written, "ordinal": figure.ordinal, "approximate": figure.approximate,
             "source": {"document": source_id, "paragraph": figure.paragraph + 1},
         })
+
+
+def _json_number(value: Decimal) -> int | float:
+    """A JSON number, as the schema has it: an integer when the figure is whole (1.5 billion is)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def meeting_titles(analysis: Analysis) -> list[str]:
+    """Each meeting's title: its heading, or the meeting named in its opening paragraph."""
+    return [_meeting_title(analysis, plan, number) for number, plan in enumerate(analysis.meetings, 1)]
 
 
 def _quote(attributed: Attributed, number: int, source_id: str) -> dict:

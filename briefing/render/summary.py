@@ -146,7 +146,19 @@ class _SummaryBuilder:
                 for meeting in self.meetings
             )
         )
+        if self.briefing.referenced_meetings:
+            return (self.fields(rows), contents, self.referenced_meetings())
         return (self.fields(rows), contents)
+
+    def referenced_meetings(self) -> Fields:
+        """Meetings the sources mention but the principal did not attend: named, never mistaken for attended ones."""
+        lines = []
+        for meeting in self.briefing.referenced_meetings:
+            when = self.words.date_range(meeting.start, meeting.end or meeting.start) if meeting.start else None
+            cited = ", ".join(self.source_label(ref) for ref in meeting.sources)
+            details = ", ".join(filter(None, (meeting.place, when, meeting.note)))
+            lines.append(f"{meeting.title}" + (f" ({details})" if details else "") + f" {cited}")
+        return self.fields([("Mentioned, not attended", plain(safe_text("; ".join(lines))))])
 
     # Meetings and sessions
 

@@ -128,7 +128,7 @@ FRENCH = Phrasebook(
         "Kind": "Type", "Organiser": "Organisateur", "Participants": "Participants", "Topics": "Thèmes",
         "Note on the dates": "Note sur les dates", "Note on the date": "Note sur la date",
         "Note on the place": "Note sur le lieu", "Note on the principal": "Note sur le destinataire",
-        "Selection": "Sélection",
+        "Selection": "Sélection", "Mentioned, not attended": "Mentionnées, sans participation",
     },
 )
 
@@ -170,7 +170,7 @@ DUTCH = Phrasebook(
         "Kind": "Soort", "Organiser": "Organisator", "Participants": "Deelnemers", "Topics": "Onderwerpen",
         "Note on the dates": "Opmerking bij de data", "Note on the date": "Opmerking bij de datum",
         "Note on the place": "Opmerking bij de plaats", "Note on the principal": "Opmerking bij de principaal",
-        "Selection": "Selectie",
+        "Selection": "Selectie", "Mentioned, not attended": "Vermeld, niet bijgewoond",
     },
 )
 

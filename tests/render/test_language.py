@@ -77,3 +77,15 @@ def test_text_the_source_cuts_off_says_so_in_print(language: str, marker: str) -
     assert text.count(marker.replace("[", "\\[").replace("]", "\\]")) + text.count(marker) >= 2
     untouched = export_summary(Briefing.model_validate(minimal_briefing_dict()), "markdown", width=100)
     assert "breaks off" not in untouched
+
+
+def test_meetings_mentioned_but_not_attended_are_printed_apart() -> None:
+    data = changed(minimal_briefing_dict(), ("schema_version",), 2)
+    data["referenced_meetings"] = [{
+        "id": "madrid", "title": "NATO summit", "place": "Madrid", "start": "2022-06-28", "end": "2022-06-30",
+        "sources": [{"document": "release", "paragraph": 2}],
+    }]
+    text = export_summary(Briefing.model_validate(data), "text", width=120)
+    assert "Mentioned, not attended" in text
+    assert "NATO summit (Madrid, 28–30 June 2022) ¶2" in text
+    assert "Mentioned, not attended" not in export_summary(Briefing.model_validate(minimal_briefing_dict()), "text")
