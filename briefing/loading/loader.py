@@ -191,6 +191,19 @@ def parse_briefing(path: Path, text: str) -> Briefing:
             gc.enable()
 
 
+def _validate(text: str, data: dict) -> Briefing:
+    """Strict, from the JSON text: `"paragraph": "7"`, `"heading": 1` or `"schema_version": true` are
+    refused as the published JSON Schema refuses them, instead of being quietly converted."""
+    try:
+        return Briefing.model_validate_json(text, strict=True)
+    except ValidationError as error:
+        if any(problem["type"] != "json_invalid" for problem in error.errors()):
+            raise
+    # Pydantic's JSON reader refuses what Python's accepted (a lone surrogate escape, `\ud800`): judge
+    # the parsed data instead, so that the message names the field at fault.
+    return Briefing.model_validate(data)
+
+
 def _parse_briefing(path: Path, text: str) -> Briefing:
     try:
         data = parse_strict(text)
@@ -229,9 +242,7 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
             advice="A briefing file is one JSON object.",
         )
     try:
-        # Strict, from the JSON text: `"paragraph": "7"`, `"heading": 1` or `"schema_version": true`
-        # are refused as the published JSON Schema refuses them, instead of being quietly converted.
-        return Briefing.model_validate_json(text, strict=True)
+        return _validate(text, data)
     except ValidationError as error:
         problems = _problems_from_validation(error, text)
         # Every problem at once: the verbatim ones too, as far as the invalid file allows.
