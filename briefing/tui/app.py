@@ -203,8 +203,9 @@ class BriefingApp(App[None]):
 
     def source_paragraph(self, ref: SourceRef) -> tuple[str, str | None]:
         """ "Document title, ¶7" and that paragraph's text (None when the source cannot be read)."""
-        document = next((d for d in self.briefing.sources if d.id == ref.document), None)
-        heading = f"{document.title if document else ref.document}, {ref.label}"
+        from briefing.render.vocabulary import vocabulary
+
+        heading = vocabulary(self.briefing.language).document_paragraph(self.lookup, ref)
         paragraphs = self._source_paragraphs.get(ref.document, [])
         numbers = ref.paragraphs
         text = "\n\n".join(paragraphs[n - 1] for n in numbers) if 0 < numbers[-1] <= len(paragraphs) else None
