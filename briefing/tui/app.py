@@ -125,8 +125,12 @@ class BriefingApp(App[None]):
             self.exit()  # `Ready` comes once the first frame is on the screen
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
-        """Run on the terminal, after checking that there is one (`TerminalUnusable` if not)."""
-        if problem := terminal_problem():
+        """Run on the terminal, after checking that there is one (`TerminalUnusable` if not).
+
+        A headless run (snapshot tests) draws on no terminal and needs none.
+        """
+        headless = kwargs.get("headless", args[0] if args else False)
+        if not headless and (problem := terminal_problem()):
             raise problem
         return super().run(*args, **kwargs)
 

@@ -41,7 +41,6 @@ def test_the_command_line_freezes_the_book_before_running_the_app(
 
     monkeypatch.setattr(BriefingApp, "run", run)
     monkeypatch.delenv("TERM", raising=False)
-    monkeypatch.setattr("briefing.cli.app_command.terminal_problem", lambda: None)
     assert main([str(sample_path)]) == 0
     [(walked, frozen)] = seen
     assert not walked, "the book is in the permanent generation while the app runs"
