@@ -22,6 +22,14 @@ from briefing.tui.widgets.literal import literal
 MAX_DIGIT_KEYS = 9
 """Keys 1…9 go to the first nine tabs; further tabs are reached with the palette or the tab bar."""
 
+MAX_MEETING_TABS = 6
+"""Meetings that get a tab each. A book with more has one "Meetings" tab (a picker) and one "Meeting"
+tab that shows the meeting picked: 2,000 tabs would be unusable, and composing them took most of the
+start-up of a big book."""
+
+MEETING_PANE = "meeting"
+"""The pane id of the one meeting tab of a book with a picker."""
+
 MEDIUM_TITLE_WIDTH = 28
 """When the full titles do not fit, a meeting's title is cut to this many characters before falling
 back to the short titles."""
@@ -67,8 +75,9 @@ def meeting_short_title(meeting: Meeting) -> str:
 
 
 def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
-    """The tabs of a book, in the order of the tab bar: overview, meetings in time order, then the
-    quotes, the search and the directory."""
+    """The tabs of a book, in the order of the tab bar: overview, meetings in time order (or, above
+    `MAX_MEETING_TABS`, the meeting picker and the meeting picked), then the quotes, the search and the
+    directory."""
 
     def overview() -> Widget:
         from briefing.tui.widgets.overview import Overview
@@ -99,12 +108,24 @@ def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
 
         return PeopleDirectory(lookup, id="people-directory")
 
+    def picker() -> Widget:
+        from briefing.tui.widgets.meeting_picker import MeetingPicker
+
+        return MeetingPicker(lookup, id="meeting-picker")
+
     specs = [TabSpec("overview", "Overview", "Overview", overview)]
-    specs += [
-        TabSpec(meeting_pane_id(meeting.id), meeting.title, meeting_short_title(meeting), meeting_view(meeting),
-                meeting_id=meeting.id)
-        for meeting in meetings_in_time_order(lookup.briefing)
-    ]
+    meetings = meetings_in_time_order(lookup.briefing)
+    if len(meetings) > MAX_MEETING_TABS:
+        specs += [
+            TabSpec("meetings", f"Meetings ({len(meetings):,})", "Meetings", picker),
+            TabSpec(MEETING_PANE, "Meeting", "Meeting", meeting_view(meetings[0]), meeting_id=meetings[0].id),
+        ]
+    else:
+        specs += [
+            TabSpec(meeting_pane_id(meeting.id), meeting.title, meeting_short_title(meeting), meeting_view(meeting),
+                    meeting_id=meeting.id)
+            for meeting in meetings
+        ]
     specs += [
         TabSpec("quotes", "Quotes", "Quotes", quotes),
         TabSpec("search", "Search", "Search", search),

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from textual.widgets import TabbedContent, TabPane
 
 from briefing.tui.jumps import JumpList, Place
+from briefing.tui.tabs import MEETING_PANE, meeting_pane_id
+from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.reader_scroll import StopReader
 
 if TYPE_CHECKING:
@@ -25,8 +27,12 @@ class JumpRoutes:
     def here(self) -> Place:
         """Where the reader is: the tab, what has the keyboard, how far the tab's text is scrolled."""
         focused = self.focused  # type: ignore[attr-defined]
-        reader = self.tabs.query_one(f"#{self.tabs.active}", TabPane).query(StopReader)
-        return Place(self.tabs.active, focused.id if focused else None, reader.first().scroll_y if reader else 0.0)
+        pane = self.tabs.query_one(f"#{self.tabs.active}", TabPane)
+        reader = pane.query(StopReader)
+        tab = self.tabs.active
+        if tab == MEETING_PANE and (views := pane.query(MeetingView)):
+            tab = meeting_pane_id(views.first(MeetingView).meeting.id)  # the picked meeting, not whichever is shown later
+        return Place(tab, focused.id if focused else None, reader.first().scroll_y if reader else 0.0)
 
     async def go_to(self, place: Place) -> None:
         """Show `place`: its tab, scrolled as it was, the keyboard where it was."""

@@ -93,6 +93,21 @@ class MeetingReader(StopReader):
                        for node in widget.ancestors)
         ]
 
+    async def action_step(self, direction: int) -> None:
+        # At either end of the sessions on screen of a long meeting, j/k go on into the next ones.
+        view = self.parent
+        stops = self.stops()
+        focused = self.screen.focused
+        at_edge = stops and focused is stops[-1 if direction > 0 else 0]
+        if isinstance(view, MeetingView) and at_edge and view.window_can_move(direction):
+            await view.move_window(direction)
+            return
+        super().action_step(direction)
+
+
+SESSION_WINDOW = 20
+"""Sessions of a meeting on screen at once; a longer meeting moves this window as the reader goes."""
+
 
 class MeetingView(Horizontal):
     """One meeting: header, then each session with its items; the session list on wide screens."""
@@ -117,6 +132,10 @@ class MeetingView(Horizontal):
         self.meeting = meeting
         self.sessions = sessions_in_time_order(meeting)
         """The sessions in the order they took place."""
+        self._session_index = {session.id: index for index, session in enumerate(self.sessions)}
+        self.window_start = 0
+        """Index of the first session on screen: a long meeting shows `SESSION_WINDOW` sessions at a time."""
+        self._spans_for: object = None
 
     def compose(self) -> ComposeResult:
         yield ReaderOptionList(
@@ -131,19 +150,71 @@ class MeetingView(Horizontal):
                 with PassageFold(title=f"Source passages about the meeting ({len(meeting.passages)})"):
                     for passage in meeting.passages:
                         yield ItemBlock(self.lookup, self.lookup.items[passage.id])
-            for session in self.sessions:
-                yield SessionHeading(session)
-                yield Static(self._session_info(session), classes="session-info")
-                yield from self._session_items(session)
+            yield from self._window_widgets()
 
-    def _session_items(self, session: Session) -> ComposeResult:
-        for kind in READING_ORDER:
-            for item in getattr(session, f"{kind}s"):
-                yield ItemBlock(self.lookup, self.lookup.items[item.id])
+    def _window_widgets(self) -> list[Widget]:
+        """The widgets of the sessions in the window, and a line saying where the window is."""
+        widgets: list[Widget] = []
+        shown = self.sessions[self.window_start : self.window_start + SESSION_WINDOW]
+        for session in shown:
+            widgets.append(SessionHeading(session))
+            widgets.append(Static(self._session_info(session), classes="session-info"))
+            widgets.extend(self._session_items(session))
+        if len(self.sessions) > SESSION_WINDOW:
+            first, last = self.window_start + 1, self.window_start + len(shown)
+            widgets.append(Static(Content(
+                f"Sessions {first:,}–{last:,} of {len(self.sessions):,}: j or ] past the last goes on, "
+                "k or [ before the first goes back; t lists them all."), classes="session-info session-window"))
+        for widget in widgets:
+            widget.add_class("-windowed")
+        return widgets
+
+    def window_can_move(self, direction: int) -> bool:
+        if direction > 0:
+            return self.window_start + SESSION_WINDOW < len(self.sessions)
+        return self.window_start > 0
+
+    async def move_window(self, direction: int) -> None:
+        """Show the next (1) or previous (-1) sessions, landing on the first (or last) one's heading."""
+        if direction > 0:
+            target = self.window_start + SESSION_WINDOW
+            await self._shift_window(target)
+        else:
+            target = self.window_start - 1
+            await self._shift_window(max(0, target - SESSION_WINDOW + 1))
+        self._land_on_session(target)
+
+    async def _shift_window(self, start: int) -> None:
+        """Put the sessions from `start` on screen instead of the ones there (the widgets of a long
+        meeting are made for the sessions on screen only: 10,000 sessions would be 100,000 widgets)."""
+        start = max(0, min(start, max(len(self.sessions) - SESSION_WINDOW, 0)))
+        if start == self.window_start:
+            return
+        self.window_start = start
+        reader = self.reader
+        await reader.remove_children(".-windowed")
+        await reader.mount_all(self._window_widgets())
+        if self._spans_for is not None:
+            self.highlight(self._spans_for)
+
+    def _land_on_session(self, index: int) -> None:
+        session = self.sessions[index]
+        heading = next((h for h in self.session_headings() if h.session.id == session.id), None)
+        if heading is not None:
+            self.reader.land_on(heading, top=True)
+            self._mark_session(session.id)
+
+    def _session_items(self, session: Session) -> list[Widget]:
+        """A session's item blocks in reading order, then its source passages, folded."""
+        widgets: list[Widget] = [
+            ItemBlock(self.lookup, self.lookup.items[item.id])
+            for kind in READING_ORDER
+            for item in getattr(session, f"{kind}s")
+        ]
         if session.passages:
-            with PassageFold(title=f"Source passages ({len(session.passages)})"):
-                for passage in session.passages:
-                    yield ItemBlock(self.lookup, self.lookup.items[passage.id])
+            passages = [ItemBlock(self.lookup, self.lookup.items[passage.id]) for passage in session.passages]
+            widgets.append(PassageFold(*passages, title=f"Source passages ({len(session.passages)})"))
+        return widgets
 
     def _header(self) -> Hanging:
         meeting = self.meeting
@@ -185,7 +256,7 @@ class MeetingView(Horizontal):
         return list(self.query(SessionHeading))
 
     def current_session_index(self) -> int:
-        """The session holding the focused item, or the one at the top of the view."""
+        """The session (of those on screen) holding the focused item, or the one at the top of the view."""
         reader = self.reader
         focused = self.screen.focused
         anchor_y = reader.y_of(focused) if focused in reader.stops() else reader.scroll_offset.y
@@ -195,10 +266,14 @@ class MeetingView(Horizontal):
                 index = position
         return index
 
-    def action_go_to_session(self, offset: int) -> None:
-        """Move `offset` sessions forwards (1) or backwards (-1)."""
+    async def action_go_to_session(self, offset: int) -> None:
+        """Move `offset` sessions forwards (1) or backwards (-1), past the window's ends in a long meeting."""
         headings = self.session_headings()
-        index = max(0, min(len(headings) - 1, self.current_session_index() + offset))
+        index = self.current_session_index() + offset
+        if not 0 <= index < len(headings) and self.window_can_move(offset):
+            await self.move_window(offset)
+            return
+        index = max(0, min(len(headings) - 1, index))
         self.reader.land_on(headings[index], top=True)
         self._mark_session(headings[index].session.id)
 
@@ -228,6 +303,12 @@ class MeetingView(Horizontal):
 
     def show(self, session_id: str | None = None, item_id: str | None = None) -> None:
         """Scroll to an item (focusing it, unfolding its passages) or a session heading; else the top."""
+        located = self.lookup.items.get(item_id or "")
+        wanted = located.session.id if located and located.session else session_id
+        index = self._session_index.get(wanted or "")
+        if index is not None and not self.window_start <= index < self.window_start + SESSION_WINDOW:
+            self.run_worker(self._show_elsewhere(index, session_id, item_id), group="window", exclusive=True)
+            return
         target: Widget | None = None
         if item_id is not None:
             target = next((b for b in self.query(ItemBlock) if b.item_id == item_id), None)
@@ -243,8 +324,14 @@ class MeetingView(Horizontal):
         located = self.lookup.items.get(item_id or "")
         self._mark_session(located.session.id if located and located.session else session_id)
 
+    async def _show_elsewhere(self, index: int, session_id: str | None, item_id: str | None) -> None:
+        await self._shift_window(index - SESSION_WINDOW // 2)
+        self.show(session_id, item_id)
+
     def highlight(self, spans_for: object) -> int:
-        """Highlight every match in this tab (`spans_for(item_id)`, or None to clear); returns how many."""
+        """Highlight every match in this tab (`spans_for(item_id)`, or None to clear); returns how many
+        (of the sessions on screen, in a long meeting)."""
+        self._spans_for = spans_for
         total = 0
         for block in self.query(ItemBlock):
             block.spans = spans_for(block.item_id) if callable(spans_for) else None

@@ -5,7 +5,7 @@ Every meeting, session, position and figure is a line the cursor lands on (j/k);
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from textual import events
@@ -81,15 +81,16 @@ class Overview(StopReader):
         yield Static(Content("Book"), classes="overview-heading")
         yield Static(self._book(), classes="overview-body", id="overview-book")
         yield Static(Content("Meetings"), classes="overview-heading")
-        yield from self._meetings()
+        meetings = len(self.lookup.briefing.meetings)
+        yield from capped(self._meetings(), meetings, "meetings: the Meetings tab lists them all")
         yield Static(Content("Timeline"), classes="overview-heading")
-        yield from self._timeline()
+        yield from capped(self._timeline(), len(self.lookup.sessions), "sessions: open a meeting to see them all")
         yield Static(classes="overview-gap")
         yield Static(Content("Key positions of the principal's country"), classes="overview-heading")
-        yield from self._positions()
+        yield from capped(self._positions(), None, "positions: search (/) or open a meeting to see them")
         yield Static(classes="overview-gap")
         yield Static(Content("Figures"), classes="overview-heading")
-        yield from self._figures()
+        yield from capped(self._figures(), None, "figures: search (/) or open a meeting to see them")
 
     def _book(self) -> Hanging:
         from briefing.render.dates import format_date_range
@@ -160,6 +161,26 @@ class Overview(StopReader):
             yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
         if not figures:
             yield Static(Content("No figures recorded."), classes="overview-body")
+
+
+OVERVIEW_LINES = 60
+"""Lines (links) each overview section shows at most. A 2,000-meeting book would otherwise compose tens
+of thousands of widgets before its first frame; past this, one line says how many more there are and
+where to find them (the meeting picker, a meeting's tab, the search)."""
+
+
+def capped(lines: Iterator[Widget], total: int | None, where: str) -> Iterator[Widget]:
+    """The first `OVERVIEW_LINES` links of a section (with what goes between them), then a line saying
+    how many more there are (`total` of them in all, or "more" when counting would cost as much)."""
+    shown = 0
+    for widget in lines:
+        if isinstance(widget, OverviewLink):
+            if shown == OVERVIEW_LINES:
+                more = f"{total - shown:,} more" if total is not None else "More"
+                yield Static(Content(f"… {more} {where}."), classes="overview-body overview-more")
+                return
+            shown += 1
+        yield widget
 
 
 def principal_line(principal: Person | None) -> str:
