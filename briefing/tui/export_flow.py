@@ -56,8 +56,13 @@ class ExportFlow:
         from briefing.render import export_summary
         from briefing.render.safety import shown
 
-        text = export_summary(self.lookup.briefing, request.format, meeting_ids=request.meeting_ids)
         notify, path = self.app.notify, shown(request.path)
+        try:
+            text = export_summary(self.lookup.briefing, request.format, meeting_ids=request.meeting_ids,
+                                  brief=request.brief)
+        except ValueError as error:  # an SVG too tall to view: the message says what to choose instead
+            self.app.call_from_thread(notify, f"Not exported: {error}", severity="warning", markup=False)
+            return
         try:
             # Whole or not at all (a full disk leaves the old file as it was); without overwrite, a file
             # that appeared after the question was asked is refused, not silently replaced.

@@ -28,6 +28,8 @@ class ExportRequest:
     format: str
     path: Path
     meeting_ids: tuple[str, ...] | None
+    brief: bool = False
+    """The brief (positions, key points, figures; one page a meeting) instead of the full summary."""
 
 
 class ExportScreen(MarkedModalScreen[ExportRequest | None]):
@@ -68,6 +70,10 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
                 with RadioSet(id="export-scope"):
                     yield RadioButton(Content.assemble("This meeting: ", literal(self.meeting.title)), value=True)
                     yield RadioButton(Content("The whole book"))
+            yield Label("Kind")
+            with RadioSet(id="export-kind"):
+                yield RadioButton(Content("Full summary"), value=True)
+                yield RadioButton(Content("Brief: positions, key points, figures"))
             yield Label("Format")
             with RadioSet(id="export-format"):
                 for number, name in enumerate(self.formats):
@@ -88,26 +94,33 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
         return self.formats[max(index, 0)]
 
     @property
+    def brief(self) -> bool:
+        return self.query_one("#export-kind", RadioSet).pressed_index == 1
+
+    @property
     def whole_book(self) -> bool:
         if self.meeting is None:
             return True
         return self.query_one("#export-scope", RadioSet).pressed_index == 1
 
-    def _suggested_path(self, format_name: str | None = None, whole_book: bool | None = None) -> str:
+    def _suggested_path(self, format_name: str | None = None, whole_book: bool | None = None,
+                        brief: bool = False) -> str:
         format_name = format_name or self.formats[0]
         whole_book = (self.meeting is None) if whole_book is None else whole_book
         stem = self.book_id if whole_book or self.meeting is None else f"{self.book_id}-{self.meeting.id}"
-        return str(Path.cwd() / f"{stem}-summary{self.suffixes.get(format_name, '.txt')}")
+        kind = "brief" if brief else "summary"
+        return str(Path.cwd() / f"{stem}-{kind}{self.suffixes.get(format_name, '.txt')}")
 
     @on(RadioSet.Changed)
     def _choice_changed(self) -> None:
         # Keep the suggestion in step with the choices unless the user has typed a path of their own.
         path_input = self.query_one("#export-path", Input)
         suggestions = {
-            self._suggested_path(name, whole) for name in self.formats for whole in (True, False)
+            self._suggested_path(name, whole, brief)
+            for name in self.formats for whole in (True, False) for brief in (True, False)
         }
         if path_input.value in suggestions:
-            path_input.value = self._suggested_path(self.chosen_format, self.whole_book)
+            path_input.value = self._suggested_path(self.chosen_format, self.whole_book, self.brief)
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export")
@@ -123,7 +136,7 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
             self.query_one("#export-error", Static).update(Content("That is a folder; add a file name."))
             return
         meeting_ids = None if self.whole_book or self.meeting is None else (self.meeting.id,)
-        self.dismiss(ExportRequest(self.chosen_format, path, meeting_ids))
+        self.dismiss(ExportRequest(self.chosen_format, path, meeting_ids, brief=self.brief))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -7,7 +7,6 @@ the panel and the meeting views; `y`/`Y` copy what has the keyboard; export is `
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -24,20 +23,20 @@ from briefing.tui.export_flow import ExportFlow
 from briefing.tui.jumps import JumpList
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.screens.jump_routes import JumpRoutes
+from briefing.tui.screens.meeting_routes import MeetingRoutes
 from briefing.tui.screens.search_routes import SearchRoutes
 from briefing.tui.search_state import SearchController
-from briefing.tui.tabs import MEETING_PANE, book_tabs, fitting_labels, meeting_pane_id, meeting_short_title
+from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
-from briefing.tui.widgets.meeting_picker import MeetingPicker
 from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.search_panel import SearchPanel
 
 HIT_KEYS = Binding.Group("Hit")
 """n and N share one footer entry."""
 
-class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
+class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, Screen[None]):
     """Everything the reader works in; modals (help, source, export) are pushed over it.
 
     Only the first tab's content is composed; the others are mounted right after the first frame (or at
@@ -155,11 +154,8 @@ class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
             await self.show_tab(spec.id)
 
     async def show_tab(self, pane_id: str) -> Widget:
-        """Show tab `pane_id` and give the keyboard to its content (a meeting's pane id, in a book with
-        a picker, shows that meeting in the meeting tab)."""
-        if pane_id not in self.pane_ids() and pane_id.startswith("meeting-") and MEETING_PANE in self.pane_ids():
-            await self._show_in_meeting_pane(pane_id.removeprefix("meeting-"))
-            pane_id = MEETING_PANE
+        """Show tab `pane_id` (a meeting's, in a book with a picker: the meeting tab) and focus its content."""
+        pane_id = await self.pane_showing(pane_id)
         content = await self.ensure_content(pane_id)
         self.tabs.active = pane_id
         # Focus now, not after a refresh: a late focus in the previous pane would switch back to it.
@@ -178,32 +174,11 @@ class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
             await self._show_directory_entry(message.meeting_id)  # a person lives in the directory
             return
         pane_id = meeting_pane_id(message.meeting_id)
-        if pane_id in self.pane_ids() or (MEETING_PANE in self.pane_ids() and message.meeting_id in self.lookup.meetings):
+        if pane_id in self.pane_ids() or self.picks_meetings(pane_id):
             self.jumps.record(self.here())
             view = await self.show_tab(pane_id)
             assert isinstance(view, MeetingView)
             view.show(message.session_id, message.item_id)
-
-    @on(MeetingPicker.Picked)
-    async def _meeting_picked(self, message: MeetingPicker.Picked) -> None:
-        message.stop()
-        self.jumps.record(self.here())
-        await self.show_tab(meeting_pane_id(message.meeting_id))
-
-    async def _show_in_meeting_pane(self, meeting_id: str) -> None:
-        """Put meeting `meeting_id` in the meeting tab of a book with a picker (its title on the tab)."""
-        current = await self.ensure_content(MEETING_PANE)
-        if isinstance(current, MeetingView) and current.meeting.id == meeting_id:
-            return
-        meeting = self.lookup.meetings[meeting_id]
-        await current.remove()
-        view = self._content[MEETING_PANE] = MeetingView(self.lookup, meeting)
-        await self.query_one(f"#{MEETING_PANE}", TabPane).mount(view)
-        view.highlight(self.search.spans_for)
-        index = self.pane_ids().index(MEETING_PANE)
-        self.tab_specs[index] = replace(self.tab_specs[index], title=meeting.title,
-                                        short_title=meeting_short_title(meeting), meeting_id=meeting.id)
-        self._label_tabs()
 
     @on(OpenDirectoryEntry)
     async def _open_directory(self, message: OpenDirectoryEntry) -> None:
@@ -214,8 +189,6 @@ class MainScreen(SearchRoutes, JumpRoutes, Screen[None]):
         self.jumps.record(self.here())
         directory = await self.show_tab("people")
         directory.select_entry(actor_id)  # type: ignore[attr-defined]
-
-    # -- copy and export ---------------------------------------------------------------------------
 
     def action_copy(self, markdown: bool) -> None:
         copy_focused(self, self.lookup, markdown=markdown)

@@ -175,8 +175,23 @@ class SearchPanel(Vertical):
         return f"{search.total} {noun}{shown} · {search.counter()} · enter opens, n/N step, ctrl+l unhighlights"
 
     def no_hits_message(self, query: str) -> str:
-        """What the status says when nothing matches (a hook for suggestions of nearby words)."""
-        return f"No match for {query.strip()!r}."
+        """What the status says when nothing matches, with the nearest words of the book if a word was
+        mistyped ("No match for 'sanctons'. Did you mean sanctions?")."""
+        message = f"No match for {query.strip()!r}."
+        suggestion = self._suggestion(query)
+        return f"{message} Did you mean {suggestion}?" if suggestion else message
+
+    def _suggestion(self, query: str) -> str | None:
+        from briefing.search import QueryError, compile_query
+
+        index = getattr(getattr(self.screen, "search", None), "index", None)
+        if index is None or not query.strip():
+            return None
+        try:  # every word as typed (as you type, the last one would be a prefix, never corrected)
+            suggestion = index.suggest(compile_query(query))
+        except QueryError:
+            return None
+        return suggestion.query if suggestion else None
 
     def _fill(self, hits: list[SearchHit]) -> None:
         match_style = component_style(self, "search-panel--match")

@@ -1,0 +1,134 @@
+"""Big books in the app: a meeting picker instead of a tab a meeting, a capped overview, a long meeting
+shown a window of sessions at a time; typo suggestions in the search tab; the brief in the export dialog."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import RadioSet, Static
+
+from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.screens.export_screen import ExportScreen
+from briefing.tui.tabs import MAX_MEETING_TABS, MEETING_PANE
+from briefing.tui.widgets.meeting_picker import MeetingPicker
+from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, SessionHeading
+from briefing.tui.widgets.overview import OVERVIEW_LINES, OverviewLink
+from tests.factories import minimal_briefing_dict
+from tests.tui.keys import main_screen, search, settle
+
+
+def with_suffix(node: Any, suffix: str) -> Any:
+    """`node` with every `id` under it made unique by `suffix` (references to people stay as they are)."""
+    node = copy.deepcopy(node)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str):
+                value["id"] += suffix
+            for child in value.values():
+                walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                walk(child)
+
+    walk(node)
+    return node
+
+
+def book_of(meetings: int = 1, sessions: int = 1) -> dict[str, Any]:
+    data = minimal_briefing_dict()
+    meeting = data["meetings"][0]
+    meeting["sessions"] = [with_suffix(meeting["sessions"][0], f"-{n}") for n in range(sessions)]
+    data["meetings"] = [with_suffix(meeting, f"-{n}") for n in range(meetings)]
+    for number, copied in enumerate(data["meetings"]):
+        copied["title"] = f"Council number {number}"
+    return data
+
+
+async def test_a_book_with_more_meetings_than_tabs_gets_a_picker(write_briefing: Callable[[dict], Path]) -> None:
+    count = max(MAX_MEETING_TABS + 1, OVERVIEW_LINES + 5)
+    app = make_app(write_briefing(book_of(meetings=count)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        ids = screen.pane_ids()
+        assert "meetings" in ids and MEETING_PANE in ids
+        assert not [pane for pane in ids if pane.startswith("meeting-")], "no tab a meeting"
+        overview_links = [link for link in screen.query(OverviewLink) if link.target.session_id is None
+                          and link.target.item_id is None]
+        assert len(overview_links) == OVERVIEW_LINES, "the overview lists some meetings and says how many more"
+        assert screen.query(".overview-more")
+        picker = await screen.show_tab("meetings")
+        assert isinstance(picker, MeetingPicker)
+        await pilot.press("f", *"number 7", "enter")
+        await settle(pilot)
+        assert picker.listed == ["council-7"]
+        await pilot.press("enter")  # enter on the list opens the meeting in the meeting tab
+        await settle(pilot)
+        assert screen.tabs.active == MEETING_PANE
+        view = screen.query_one(f"#{MEETING_PANE}").query_one(MeetingView)
+        assert view.meeting.id == "council-7"
+        assert "Council number 7" in str(screen.tabs.get_tab(MEETING_PANE).label)
+
+
+async def test_a_book_with_few_meetings_keeps_a_tab_a_meeting(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 40)):
+        ids = main_screen(sample_app).pane_ids()
+        assert "meetings" not in ids and MEETING_PANE not in ids
+        assert len([pane for pane in ids if pane.startswith("meeting-")]) == len(sample_app.briefing.meetings)
+
+
+async def test_a_long_meeting_shows_a_window_of_sessions_that_follows_the_reader(
+    write_briefing: Callable[[dict], Path],
+) -> None:
+    app = make_app(write_briefing(book_of(meetings=1, sessions=SESSION_WINDOW * 2 + 5)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        view = await screen.show_tab(f"meeting-{app.briefing.meetings[0].id}")
+        assert isinstance(view, MeetingView)
+        await settle(pilot)
+        assert len(view.query(SessionHeading)) == SESSION_WINDOW
+        last = view.sessions[-1]
+        view.show(session_id=last.id)
+        await settle(pilot)
+        assert last.id in [heading.session.id for heading in view.query(SessionHeading)]
+        assert len(view.query(SessionHeading)) <= SESSION_WINDOW
+        view.show(session_id=view.sessions[0].id)
+        await settle(pilot)
+        headings = [heading.session.id for heading in view.query(SessionHeading)]
+        assert headings[0] == view.sessions[0].id
+        await pilot.press(*["right_square_bracket"] * SESSION_WINDOW)  # ] past the last one on screen
+        await settle(pilot)
+        assert view.window_start > 0
+        assert isinstance(app.focused, SessionHeading) and app.focused.session.id == view.sessions[SESSION_WINDOW].id
+
+
+async def test_a_search_that_finds_nothing_suggests_the_nearest_words(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "sanctons")
+        status = main_screen(sample_app).query_one("#search-status", Static)
+        assert "Did you mean sanctions?" in str(status.render())
+
+
+async def test_the_export_dialog_writes_the_brief(
+    sample_app: BriefingApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = sample_app.screen
+        assert isinstance(dialog, ExportScreen)
+        kind = dialog.query_one("#export-kind", RadioSet)
+        kind.focus()
+        kind.action_next_button()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert dialog.brief
+        dialog.query_one("#export").press()
+        await settle(pilot)
+        written = next(tmp_path.glob("*-brief.txt")).read_text(encoding="utf-8")
+        assert "Positions of" in written and "Source passages" not in written
