@@ -77,11 +77,14 @@ class PtyApp:
             last = got
         raise TimeoutError(f"the screen kept changing for {limit} s")
 
-    def press(self, keys: bytes, quiet: float = QUIET) -> float:
-        """Write `keys`; seconds until the screen's answer settled (0.0 if nothing changed)."""
+    def press(self, keys: bytes, quiet: float = QUIET, answer_within: float = 10.0) -> float:
+        """Write `keys`; seconds until the screen's answer settled (0.0 if nothing changed within
+        `answer_within` s: a busy app may take longer than `quiet` to start answering)."""
         self.settle(quiet=quiet)  # start from a still screen
         pressed = time.perf_counter()
         os.write(self.master, keys)
+        if self._read(answer_within) is None:
+            return 0.0
         return self.settle(since=pressed, quiet=quiet)
 
     def close(self, quit_keys: bytes = b"q", timeout: float = 10.0) -> None:
