@@ -29,8 +29,13 @@ from benchmarks.big_books import big_books
 from benchmarks.pty_app import PtyApp
 
 FORMATS = ("text", "ansi", "markdown", "html", "svg")
-KEYS = {"j": b"j", "]": b"]", "k": b"k", "tab 1": b"1", "tab 2": b"2", "?": b"?", "escape": b"\x1b"}
-"""Keys pressed in order; "tab 2" opens the first meeting (or the picker's first meeting)."""
+KEYS = {"a meeting's tab": b"", "j": b"j", "]": b"]", "k": b"k", "?": b"?", "escape": b"\x1b",
+        "tab 1 (overview)": b"1"}
+"""Keys pressed in order: first the digit of a meeting's tab (`MEETING_TAB`), where j, ] and k move;
+? opens the help, escape closes it, 1 goes back to the overview."""
+
+MEETING_TAB = {"sample": b"2", "2,000 meetings": b"3", "10,000 sessions": b"2"}
+"""The digit of a meeting tab in each book: the first meeting; with a picker, the Meeting tab (3)."""
 
 
 def run_child(arguments: list[str], cwd: Path) -> tuple[float, float, int]:
@@ -73,7 +78,7 @@ def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
             with PtyApp([sys.executable, "-m", "briefing", str(path)]) as app:
                 app.settle()
                 for label, key in KEYS.items():
-                    keys[name].setdefault(label, []).append(app.press(key))
+                    keys[name].setdefault(label, []).append(app.press(key or MEETING_TAB[name]))
             peaks[name].append(app.peak_rss_kib / 1024)
     baseline = statistics.median(first["sample"])
     print("\n### The app: first frame (spawn to exit on the first frame)\n")
