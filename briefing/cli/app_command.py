@@ -1,4 +1,8 @@
-"""`briefing [FILE]`: open the briefing book in the terminal app.
+"""`briefing [FILE] [--library DIR]`: open a briefing book, or the library, in the terminal app.
+
+With no FILE the library opens (`--library DIR`, else `BRIEFING_LIBRARY`, else the user's data
+folder); a library with no book opens the bundled sample, and one with a single book opens that book,
+so that a new user's first `briefing` shows a book at once.
 
 The file is loaded (and checked) before the app starts: a load error is printed on the ordinary
 terminal by `briefing.cli.main`, with its exit code, and the app never starts on invalid data.
@@ -12,12 +16,13 @@ import shutil
 import sys
 from typing import TYPE_CHECKING
 
-from briefing.cli.common import add_file_argument, briefing_path, subcommand_parser
+from briefing.cli.common import add_file_argument, add_library_argument, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
 from briefing.cli.streams import say
 
 if TYPE_CHECKING:
     from briefing.model import Briefing
+    from briefing.tui.app import BriefingApp
 
 NAME = "open"
 
@@ -25,21 +30,21 @@ NAME = "open"
 def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     parser = subcommand_parser(subcommands, NAME, "open a briefing book (the default command)", epilog)
     add_file_argument(parser)
+    add_library_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(options: argparse.Namespace) -> int:
     # Imported here so that `briefing validate` and friends do not pay for importing Textual.
-    from briefing.tui.app import make_app
     from briefing.tui.terminal import TerminalUnusable
 
-    app = make_app(briefing_path(options))  # a bad file is reported first, with its own exit code
+    app = choose_app(options)  # a bad file is reported first, with its own exit code
     freeze_what_is_loaded()
     try:
         app.run()
     except TerminalUnusable as unusable:
         if unusable.dumb:
-            return _print_instead(app.briefing)
+            return _print_instead(app.briefing) if app.briefing is not None else _list_instead(options)
         say(f"briefing: {unusable.reason}. Run it in a terminal, or use `briefing print` or `briefing search`.")
         return int(ExitCode.IO_ERROR)
     finally:
@@ -47,6 +52,20 @@ def run(options: argparse.Namespace) -> int:
 
         remove_unfinished()  # an export still being written when the app ended leaves no temporary file
     return int(app.return_code or 0)
+
+
+def choose_app(options: argparse.Namespace) -> BriefingApp:
+    """FILE's book; else the library, unless it holds fewer than two books (then the one, or the sample)."""
+    from briefing.tui.app import make_app, make_library_app
+
+    if options.file is not None:
+        return make_app(options.file)
+    from briefing.cli.library_support import chosen_library
+    from briefing.library import book_files
+
+    library = chosen_library(options)
+    books = book_files(library, at_most=2)
+    return make_library_app(library) if len(books) > 1 else make_app(books[0] if books else None)
 
 
 def freeze_what_is_loaded() -> None:
@@ -68,3 +87,12 @@ def _print_instead(briefing: Briefing) -> int:
     width = shutil.get_terminal_size((80, 24)).columns
     sys.stdout.write(export_summary(briefing, "text", width=max(width, MIN_WIDTH)).rstrip("\n") + "\n")
     return int(ExitCode.OK)
+
+
+def _list_instead(options: argparse.Namespace) -> int:
+    """TERM=dumb and a library: list its books as `briefing list` does."""
+    from briefing.cli import list_command
+
+    say("briefing: this terminal (TERM=dumb) cannot show the library screen; here are its books "
+        "(`briefing list`). Open one with `briefing FILE`.")
+    return list_command.run(argparse.Namespace(library=options.library, json=False))

@@ -14,7 +14,9 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -27,6 +29,8 @@ from briefing.tui.terminal import terminal_problem
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from briefing.library import LibraryHit, LibraryIndex
+    from briefing.state import StateStore
     from briefing.tui.screens.main_screen import MainScreen
 
 EXIT_AFTER_FIRST_FRAME_VARIABLE = "BRIEFING_EXIT_AFTER_FIRST_FRAME"
@@ -78,6 +82,7 @@ class BriefingApp(App[None]):
                 tooltip="switch between the high-contrast and the normal theme"),
         Binding("ctrl+p", "command_palette", "Palette", show=False,
                 tooltip="command palette: jump to any meeting, session, quote or person; run any action"),
+        Binding("L", "library", "Library", tooltip="back to the library screen (the app was opened on a library)"),
     ]
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (70, "-medium"), (100, "-wide")]
@@ -88,13 +93,17 @@ class BriefingApp(App[None]):
     """Height classes: below 26 rows boxes and lists drop their borders; below 16 the header goes and
     the tab bar loses its underline, so that the marking, the content and "? Help" keep their rows."""
 
-    def __init__(self, briefing: Briefing, *, source_folder: Path | None = None,
-                 exit_after_first_frame: bool = False) -> None:
+    def __init__(self, briefing: Briefing | None, *, source_folder: Path | None = None,
+                 exit_after_first_frame: bool = False, library: LibraryIndex | None = None) -> None:
         super().__init__()
-        self.briefing = briefing
-        self.lookup = BriefingLookup(briefing)
+        self.briefing: Briefing = briefing  # type: ignore[assignment]
+        """The book being read; None only while the library screen is all there is."""
+        self.lookup = BriefingLookup(briefing) if briefing is not None else None  # type: ignore[assignment]
         self.source_folder = source_folder
         """Folder the briefing's `sources[].path` are relative to; None when the texts are not at hand."""
+        self.library = library
+        """The library's index when the app was opened on a library (`b` goes back to it), else None."""
+        self._state: StateStore | None = None
         self.exit_after_first_frame = exit_after_first_frame
         self.register_theme(HIGH_CONTRAST)
         self.theme = DEFAULT_THEME
@@ -102,6 +111,10 @@ class BriefingApp(App[None]):
         self.animation_level = "full" if animations_wanted() else "none"
 
     def get_default_screen(self) -> Screen:
+        if self.briefing is None and self.library is not None:
+            from briefing.tui.screens.library_screen import LibraryScreen
+
+            return LibraryScreen(self.library)
         from briefing.tui.screens.main_screen import MainScreen
 
         return MainScreen(self.lookup)
@@ -119,6 +132,94 @@ class BriefingApp(App[None]):
 
         remove_unfinished()
         self.exit(return_code=128 + number)
+
+    @property
+    def marking(self) -> str:
+        """The marking every screen shows: the open book's, or on the library screen, the library's."""
+        if self.briefing is not None:
+            from briefing.tui.widgets.classification_bar import book_marking
+
+            return book_marking(self.briefing)
+        from briefing.tui.screens.library_screen import LibraryScreen
+
+        library_screen = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        return library_screen.marking() if library_screen is not None else "LIBRARY"
+
+    # -- the library ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "library":
+            from briefing.tui.screens.main_screen import MainScreen
+
+            return self.library is not None and isinstance(self.screen, MainScreen)
+        return True
+
+    def action_library(self) -> None:
+        """Back to the library screen from a book (the book's screens are closed)."""
+        from briefing.tui.screens.library_screen import LibraryScreen
+
+        if self.library is None:
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    def open_book(self, path: Path, *, hit: LibraryHit | None = None, query: str | None = None) -> None:
+        """Load the book at `path` (in a worker) and show it, at `hit` with `query` highlighted if given."""
+        self._load_book(path, hit, query)
+
+    @work(thread=True, exclusive=True, group="open-book")
+    def _load_book(self, path: Path, hit: LibraryHit | None, query: str | None) -> None:
+        from briefing.loading import BriefingLoadError, load_briefing
+
+        try:
+            briefing = load_briefing(path)
+        except BriefingLoadError as error:
+            self.call_from_thread(self.notify, error.message, title="This book cannot be opened",
+                                  severity="error", markup=False, timeout=15)
+            return
+        self.call_from_thread(self._show_book, briefing, path, hit, query)
+
+    async def _show_book(self, briefing: Briefing, path: Path, hit: LibraryHit | None, query: str | None) -> None:
+        from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+        from briefing.tui.screens.main_screen import MainScreen
+
+        self.action_library()  # one book at a time above the library
+        self.briefing = briefing
+        self.lookup = BriefingLookup(briefing)
+        self.source_folder = path.parent
+        self.__dict__.pop("_source_paragraphs", None)
+        self.state_store.record_open(briefing.id, briefing.title)
+        screen = MainScreen(self.lookup)
+        await self.push_screen(screen)
+        if hit is not None:
+            if hit.meeting_id is None:
+                screen.post_message(OpenDirectoryEntry(hit.item_id))
+            else:
+                screen.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id, query))
+
+    @property
+    def state_store(self) -> StateStore:
+        if self._state is None:
+            from briefing.state import StateStore
+
+            self._state = StateStore.open()
+        return self._state
+
+    def book_state(self, book_id: str) -> tuple[str, str, str]:
+        """(last read, notes, changed since read) of a book as the library shows them; blank when unknown."""
+        summary = self.state_store.book_summary(book_id)
+        last = (summary.last_opened or "")[:10]
+        notes = str(summary.note_count) if summary.note_count else ""
+        # "Changed since read" needs the reader's read marks compared with the book (issue 11): not yet.
+        return (last, notes, "")
+
+    def pop_screen(self) -> AwaitComplete:
+        awaited = super().pop_screen()
+        from briefing.tui.screens.library_screen import LibraryScreen
+
+        if self.library is not None and isinstance(self.screen, LibraryScreen):
+            self.briefing = None  # type: ignore[assignment]
+        return awaited
 
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
@@ -246,5 +347,20 @@ def make_app(briefing_path: Path | None = None) -> BriefingApp:
     return BriefingApp(
         briefing,
         source_folder=path.parent,
+        exit_after_first_frame=bool(os.environ.get(EXIT_AFTER_FIRST_FRAME_VARIABLE)),
+    )
+
+
+def make_library_app(library: Path) -> BriefingApp:
+    """The app on a library folder's screen (the caller has checked that it holds two books or more).
+
+    The index is opened (or created) here; bringing it up to date runs in a worker once the first
+    frame is on screen.
+    """
+    from briefing.library import LibraryIndex
+
+    return BriefingApp(
+        None,
+        library=LibraryIndex.open(library),
         exit_after_first_frame=bool(os.environ.get(EXIT_AFTER_FIRST_FRAME_VARIABLE)),
     )

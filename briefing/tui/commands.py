@@ -73,7 +73,8 @@ class BriefingCommands(Provider):
         from briefing.tui.app import BriefingApp
 
         app = self.app
-        self.places = destinations(app.lookup) if isinstance(app, BriefingApp) else []
+        # On the library screen no book is open: nothing to go to.
+        self.places = destinations(app.lookup) if isinstance(app, BriefingApp) and app.lookup else []
 
     def _open(self, location: OpenLocation | OpenDirectoryEntry) -> Callable[[], None]:
         def post() -> None:

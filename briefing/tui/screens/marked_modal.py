@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
 
-from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
+from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.fitted_footer import FittedFooter
 
 if TYPE_CHECKING:
@@ -50,4 +50,4 @@ class MarkedModalScreen(ModalScreen[ResultType]):
         from briefing.tui.app import BriefingApp
 
         app: BriefingApp | object = self.app
-        return book_marking(app.briefing) if isinstance(app, BriefingApp) else UNMARKED
+        return app.marking if isinstance(app, BriefingApp) else UNMARKED

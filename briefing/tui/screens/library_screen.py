@@ -1,0 +1,293 @@
+"""The library screen: every book of the library in a table, newest and upcoming first.
+
+The table comes from the index's list of books (no book is read for the first frame); a worker then
+brings the index up to date (changed books re-indexed, new ones added, removed ones dropped) with a
+progress bar, and the table follows. Invalid books are rows too, with their first problem; `e` shows
+all of them. `/` searches across books (`LibrarySearchScreen`); enter opens a book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from briefing.library import BookSummary, LibraryIndex, RefreshReport
+from briefing.tui.screens.library_table import COLUMNS, SORTS, book_row, filtered, sorted_books
+from briefing.tui.widgets.classification_bar import ClassificationBar
+from briefing.tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from briefing.library import LibraryHit
+    from briefing.tui.app import BriefingApp
+
+MAX_ROWS = 500
+"""Rows the table holds at most: a DataTable measures every cell it is given, and nobody scrolls
+through ten thousand books; the filter narrows them (the status line says how many are hidden)."""
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between two progress messages of the indexing worker."""
+
+
+class LibraryScreen(Screen[None]):
+    """The books of one library folder, and the way into each of them."""
+
+    DEFAULT_CSS = """
+    LibraryScreen { layout: vertical; }
+    LibraryScreen > Header { dock: none; }
+    LibraryScreen > #library-filter { height: 3; }
+    LibraryScreen > #books { height: 1fr; }
+    LibraryScreen > #library-progress { height: 1; padding: 0 1; }
+    LibraryScreen > #library-progress.-idle { display: none; }
+    LibraryScreen > #library-status { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search books"),
+        Binding("f", "focus_filter", "Filter"),
+        Binding("o", "next_sort", "Sort"),
+        Binding("e", "show_errors", "Errors"),
+        Binding("escape", "leave_filter", "Clear filter", show=False),
+    ]
+
+    @dataclass
+    class Progress(Message):
+        done: int
+        total: int
+
+    @dataclass
+    class Refreshed(Message):
+        report: RefreshReport | None
+        error: str | None = None
+
+    def __init__(self, index: LibraryIndex) -> None:
+        super().__init__()
+        self.index = index
+        self.books: list[BookSummary] = index.books()
+        """Every book of the library, as the index last listed them."""
+        self.sort_key = SORTS[0]
+        self.reverse = False
+        self.shown: list[BookSummary] = []
+        self._state_rows: dict[str, tuple[str, str, str]] = {}
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield ClassificationBar(self.marking(), id="marking-top")
+        yield Header(icon="≡")
+        yield Input(placeholder="Filter books: title, id, dates, classification, status (f)", id="library-filter")
+        table: DataTable[object] = DataTable(id="books", cursor_type="row", zebra_stripes=True)
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
+        yield table
+        yield ProgressBar(id="library-progress", show_eta=False, classes="-idle")
+        yield Static(id="library-status")
+        yield ClassificationBar(self.marking(), id="marking-bottom")
+        yield Footer(show_command_palette=False)
+
+    def marking(self) -> str:
+        """Every marking of the library's books (a title can be classified too), most common first."""
+        counts: dict[str, int] = {}
+        for book in self.books:
+            if book.classification:
+                counts[book.classification] = counts.get(book.classification, 0) + 1
+        markings = sorted(counts, key=lambda marking: -counts[marking])
+        if not markings:
+            return "LIBRARY"
+        more = f" + {len(markings) - 3} more" if len(markings) > 3 else ""
+        return " · ".join(markings[:3]) + more
+
+    def on_mount(self) -> None:
+        self.title = "Library"
+        self.sub_title = literal(str(self.index.library)).plain
+        self.fill_table()
+        self.table.focus()
+        if self.index.message:
+            self.notify(self.index.message, title="Library index", severity="warning", markup=False, timeout=10)
+        # After the first frame: the table is on screen from the index while the worker checks the files.
+        self.call_after_refresh(self.refresh_index)
+
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#books", DataTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#library-filter", Input)
+
+    # -- the table -------------------------------------------------------------------------------
+
+    def fill_table(self) -> None:
+        """(Re)fill the table from `books`, filtered and sorted, keeping the cursor on the same book."""
+        table = self.table
+        current = self.current_book()
+        matching = filtered(sorted_books(self.books, self.sort_key, self.reverse, self.state_of), self.filter_input.value)
+        self.shown = matching[:MAX_ROWS]
+        today = dt.date.today()
+        table.clear()
+        table.add_rows(book_row(book, today, self.state_of(book)) for book in self.shown)
+        if current is not None and current in self.shown:
+            table.move_cursor(row=self.shown.index(current), animate=False)
+        self._show_counts(len(matching))
+
+    def _show_counts(self, matching: int) -> None:
+        total = len(self.books)
+        invalid = sum(not book.is_valid for book in self.books)
+        parts = [f"{total:,} book{'s' if total != 1 else ''}"]
+        if invalid:
+            parts.append(f"{invalid:,} invalid (e shows why)")
+        if matching != total:
+            parts.append(f"{matching:,} match the filter")
+        if matching > len(self.shown):
+            parts.append(f"first {len(self.shown):,} shown: filter to narrow")
+        parts.append(f"sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}")
+        if not self.index.on_disk:
+            parts.append("index in memory only")
+        self.query_one("#library-status", Static).update(literal(" · ".join(parts)))
+
+    def state_of(self, book: BookSummary) -> tuple[str, str, str]:
+        """(last read, notes, changed since read) of a book, from the reader's state; blank if unknown."""
+        key = book.briefing_id
+        if not key:
+            return ("", "", "")
+        if key not in self._state_rows:
+            self._state_rows[key] = self.briefing_app.book_state(key)
+        return self._state_rows[key]
+
+    def current_book(self) -> BookSummary | None:
+        row = self.table.cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) and self.table.row_count else None
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self) -> None:
+        self.fill_table()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+        if self.shown:
+            self.open_book(self.current_book() or self.shown[0])
+
+    @on(DataTable.RowSelected, "#books")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.shown):
+            self.open_book(self.shown[event.cursor_row])
+
+    @on(DataTable.HeaderSelected, "#books")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        if key in SORTS:
+            self.reverse = not self.reverse if key == self.sort_key else False
+            self.sort_key = key
+            self.fill_table()
+
+    def on_key(self, event: object) -> None:
+        # Down from the filter box goes to the table (the footer shows enter opens the top book).
+        from textual import events
+
+        if isinstance(event, events.Key) and event.key == "down" and self.filter_input.has_focus:
+            event.stop()
+            self.table.focus()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_leave_filter(self) -> None:
+        if self.filter_input.value:
+            self.filter_input.value = ""
+        self.table.focus()
+
+    def action_next_sort(self) -> None:
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        self.reverse = False
+        self.fill_table()
+
+    def action_show_errors(self) -> None:
+        from briefing.tui.screens.book_errors_screen import BookErrorsScreen
+
+        book = self.current_book()
+        if book is None or book.is_valid:
+            self.notify("This book is valid: it has no problems to show.", markup=False)
+            return
+        self.app.push_screen(BookErrorsScreen(book))
+
+    def action_search(self) -> None:
+        from briefing.tui.screens.library_search_screen import LibrarySearchScreen
+
+        self.app.push_screen(LibrarySearchScreen(self.index), self._search_done)
+
+    def _search_done(self, result: tuple[LibraryHit, str] | None) -> None:
+        if result is not None:
+            hit, query = result
+            book = self.index.book(hit.book_path)
+            if book is not None:
+                self.open_book(book, hit=hit, query=query)
+
+    def open_book(self, book: BookSummary, *, hit: LibraryHit | None = None, query: str | None = None) -> None:
+        if not book.is_valid:
+            self.action_show_errors()
+            return
+        self.briefing_app.open_book(book.path, hit=hit, query=query)
+
+    def on_screen_resume(self) -> None:
+        # Back from a book: its notes and "last read" may have changed.
+        self._state_rows.clear()
+        if self.is_mounted and self.table.row_count:
+            self.fill_table()
+
+    # -- keeping the index current ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library-index")
+    def refresh_index(self) -> None:
+        """Bring the index in line with the folder; cancelled (between two books) when the app quits."""
+        worker = get_current_worker()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL or done == total:
+                last[0] = now
+                self.post_message(self.Progress(done, total))
+
+        try:
+            report = self.index.refresh(progress=progress, cancelled=lambda: worker.is_cancelled)
+        except Exception as error:  # a damaged index must not take the library screen down with it
+            self.post_message(self.Refreshed(None, f"The library could not be indexed: {error}"))
+            return
+        self.post_message(self.Refreshed(report))
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        bar = self.query_one("#library-progress", ProgressBar)
+        if message.done < message.total:
+            bar.remove_class("-idle")
+        bar.update(total=message.total, progress=message.done)
+
+    @on(Refreshed)
+    def _refreshed(self, message: Refreshed) -> None:
+        self.query_one("#library-progress", ProgressBar).add_class("-idle")
+        if message.error is not None:
+            self.notify(message.error, severity="error", markup=False)
+            return
+        report = message.report
+        if report is not None and (report.added or report.changed or report.removed):
+            self.books = self.index.books()
+            self._state_rows.clear()
+            self.fill_table()
+            for bar in self.query(ClassificationBar):
+                bar.update(literal(self.marking()))
+            self.notify(f"Library index: {report.describe()}", markup=False)
