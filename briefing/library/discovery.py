@@ -39,6 +39,8 @@ class BookSummary:
     end: dt.date | None = None
     meetings: int = 0
     classification: str = ""
+    draft: bool = False
+    """The author marked the book a draft (not final)."""
     errors: tuple[str, ...] = field(default=())
     """Every problem found, one per entry; empty for a valid book."""
     message: str = ""
@@ -53,12 +55,11 @@ class BookSummary:
         return self.errors[0] if self.errors else ""
 
     def status(self, today: dt.date) -> str:
-        """"invalid", "upcoming", "under way" or "past", as of `today`."""
+        """"invalid", "upcoming", "under way" or "past", as of `today`, and "draft" when it is one."""
         if not self.is_valid or self.start is None or self.end is None:
             return "invalid"
-        if today < self.start:
-            return "upcoming"
-        return "under way" if today <= self.end else "past"
+        timing = "upcoming" if today < self.start else "under way" if today <= self.end else "past"
+        return f"{timing}, draft" if self.draft else timing
 
 
 def book_files(library: Path) -> list[Path]:
@@ -105,6 +106,7 @@ def summarise(path: Path, briefing: Briefing) -> BookSummary:
         end=briefing.end,
         meetings=len(briefing.meetings),
         classification=briefing.classification,
+        draft=str(briefing.status) == "draft",
     )
 
 

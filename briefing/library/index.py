@@ -106,7 +106,7 @@ class LibraryIndex(FullTextIndex):
         """Every book indexed (valid or not), in file order."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT path, briefing_id, title, start, end, meetings, classification, errors, message "
+                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
                 "FROM books ORDER BY path"
             ).fetchall()
         return [_summary(row) for row in rows]
@@ -114,7 +114,7 @@ class LibraryIndex(FullTextIndex):
     def book(self, path: str | Path) -> BookSummary | None:
         with self._lock:
             row = self._connection.execute(
-                "SELECT path, briefing_id, title, start, end, meetings, classification, errors, message "
+                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
                 "FROM books WHERE path = ?", (str(path),)
             ).fetchone()
         return _summary(row) if row else None
@@ -243,9 +243,9 @@ class LibraryIndex(FullTextIndex):
             self._delete_book(old_id)
         book_id = connection.execute(
             "INSERT INTO books (path, size, mtime_ns, hash, briefing_id, title, start, end, meetings, "
-            "classification, errors, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "classification, draft, errors, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (str(summary.path), stamp.size, stamp.mtime_ns, digest, summary.briefing_id, summary.title,
-             _iso(summary.start), _iso(summary.end), summary.meetings, summary.classification,
+             _iso(summary.start), _iso(summary.end), summary.meetings, summary.classification, int(summary.draft),
              json.dumps(summary.errors, ensure_ascii=False), summary.message),
         ).lastrowid
         if briefing is not None:
@@ -340,7 +340,7 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _summary(row: tuple[object, ...]) -> BookSummary:
-    path, briefing_id, title, start, end, meetings, classification, errors, message = row
+    path, briefing_id, title, start, end, meetings, classification, draft, errors, message = row
     return BookSummary(
         path=Path(str(path)),
         briefing_id=str(briefing_id),
@@ -349,6 +349,7 @@ def _summary(row: tuple[object, ...]) -> BookSummary:
         end=dt.date.fromisoformat(str(end)) if end else None,
         meetings=int(meetings),  # type: ignore[call-overload]
         classification=str(classification),
+        draft=bool(draft),
         errors=tuple(json.loads(str(errors))),
         message=str(message),
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.search.index import create_items_table
 from briefing.state.paths import prepare_database_file
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
 
 BUSY_TIMEOUT_MS = 5000
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS books (
     end TEXT,
     meetings INTEGER NOT NULL,
     classification TEXT NOT NULL,
+    draft INTEGER NOT NULL,
     errors TEXT NOT NULL,
     message TEXT NOT NULL
 );

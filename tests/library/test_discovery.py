@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,13 @@ def test_the_index_lives_in_the_cache_dir_one_file_per_library(
     first, second = index_path(tmp_path / "one"), index_path(tmp_path / "two")
     assert first.parent == tmp_path / "cache" / "library-index" and first != second
     assert index_path(tmp_path / "one" / ".." / "one") == first
+
+
+def test_a_draft_book_says_so_in_its_status(tmp_path: Path) -> None:
+    path = write_book(tmp_path, "drafty", "draft text", start="2030-01-01", end="2030-01-02")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["schema_version"], data["status"] = 2, "draft"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    summary, _ = read_book(path)
+    assert summary.is_valid and summary.draft, summary.message
+    assert summary.status(dt.date(2022, 1, 1)) == "upcoming, draft"

@@ -15,11 +15,11 @@ from briefing.render.dates import format_date_range
 from briefing.render.safety import safe_text
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("title", "Title", 32),
+    ("title", "Title", 28),
     ("dates", "Dates", 18),
     ("meetings", "Mtgs", 4),
     ("classification", "Classification", 16),
-    ("status", "Status", 9),
+    ("status", "Status", 13),
     ("last_read", "Last read", 10),
     ("notes", "Notes", 5),
     ("changed", "Changed", 7),
@@ -30,6 +30,7 @@ SORTS = ("date", "title", "status", "last_read")
 """What `o` cycles through (and the headings that sort when clicked: title, status, last read)."""
 
 STATUS_ORDER = {"under way": 0, "upcoming": 1, "past": 2, "invalid": 3}
+"""Sorting by status: what is happening now, then what comes, then what was (drafts within each)."""
 
 StateOf = Callable[[BookSummary], tuple[str, str, str]]
 """A book's (last read, notes, changed since read), as shown."""
@@ -66,7 +67,7 @@ def sorted_books(books: list[BookSummary], key: str, reverse: bool, state_of: St
         elif key == "status":
             today = dt.date.today()
             valid = sort_newest_first(valid)
-            valid.sort(key=lambda book: STATUS_ORDER.get(book.status(today), 9))
+            valid.sort(key=lambda book: STATUS_ORDER.get(book.status(today).split(",")[0], 9))
         elif key == "last_read":
             valid = sort_newest_first(valid)
             # Most recently read first; never read last.

@@ -1,0 +1,182 @@
+"""The library screen and the cross-book search, driven by keys as a reader would (Pilot)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, OptionList
+
+from briefing.cli.app_command import choose_app
+from briefing.tui.app import BriefingApp, make_library_app
+from briefing.tui.screens.book_errors_screen import BookErrorsScreen
+from briefing.tui.screens.library_screen import LibraryScreen
+from briefing.tui.screens.library_search_screen import LibrarySearchScreen
+from briefing.tui.screens.main_screen import MainScreen
+from tests.conftest import SAMPLE_PATH
+from tests.factories import HOSTILE
+from tests.library.conftest import make_library, write_book
+
+SIZE = (120, 36)
+
+
+def titles(app: BriefingApp) -> list[str]:
+    table = app.screen.query_one("#books", DataTable)
+    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+
+
+async def settle(app: BriefingApp, pilot: object) -> None:
+    """Wait for the workers (indexing, searching, loading a book) and the messages they posted."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_the_library_lists_every_book_newest_first_invalid_last(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        shown = titles(app)
+        assert shown[:3] == ["Test book grain exports beta", "Test book Moldova energy gamma",
+                             "Test book sanctions on Moldova alpha"]
+        assert shown[3].startswith("⚠ delta.json: is not a valid briefing")
+        table = app.screen.query_one("#books", DataTable)
+        assert str(table.get_row_at(0)[4]) == "upcoming"
+
+
+async def test_typing_in_the_filter_narrows_the_table_and_escape_brings_all_back(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", *"gamma")
+        assert titles(app) == ["Test book Moldova energy gamma"]
+        await pilot.press("escape")
+        assert len(titles(app)) == 4
+        await pilot.press("o")  # sort by title
+        assert titles(app)[:3] == sorted(titles(app)[:3], key=str.casefold)
+
+
+async def test_enter_opens_a_book_and_b_returns_to_the_library(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.briefing.id == "gamma"
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one("#books", DataTable)
+        assert str(table.get_row_at(1)[5]) != "", "the book just read has a last-read date"
+
+
+async def test_e_shows_every_problem_of_an_invalid_book(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down", "enter")  # enter on an invalid book shows its problems too
+        assert isinstance(app.screen, BookErrorsScreen)
+        shown = str(app.screen.query_one("#book-errors Static").render())
+        assert "2 problem(s)" in shown and "classification" in shown and "language" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, BookErrorsScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_slash_searches_every_book_and_opens_a_hit_at_its_item(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"moldova")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibrarySearchScreen)
+        hits = screen.query_one("#library-hits", OptionList)
+        headings = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)
+                    if hits.get_option_at_index(i).disabled]
+        assert len(headings) == 2 and all(h.startswith("Test book") for h in headings)
+        books_in_order = list(dict.fromkeys(hit.book_path for hit in screen.hits))
+        second_book = books_in_order[1]
+        number = next(n for n, hit in enumerate(screen.hits) if hit.book_path == second_book and hit.kind == "quote")
+        await pilot.press("down")
+        while hits.highlighted is None or hits.get_option_at_index(hits.highlighted).id != f"hit-{number}":
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert app.source_folder is not None and str(app.source_folder / "briefing.json") == second_book
+        assert main.highlight_query == "moldova"
+        assert main.tabs.active == "meeting-council"
+        focused = app.focused
+        assert focused is not None and focused.id == "item-q1", "the reader lands on the quote hit"
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_an_edited_book_is_picked_up_when_the_library_opens_again(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    path = library / "gamma.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title"] = "Retitled gamma book"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_library_app(library)
+    messages: list[object] = []
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        assert "Retitled gamma book" in titles(app)
+        refreshed = [m for m in messages if isinstance(m, LibraryScreen.Refreshed)]
+        assert refreshed and refreshed[-1].report is not None and refreshed[-1].report.changed == 1
+
+
+async def test_the_first_build_reports_progress(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    messages: list[object] = []
+    async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
+        await settle(app, pilot)
+        progress = [m for m in messages if isinstance(m, LibraryScreen.Progress)]
+        assert progress and (progress[-1].done, progress[-1].total) == (4, 4)
+        assert app.screen.query_one("#library-progress").has_class("-idle"), "the bar goes when done"
+
+
+async def test_hostile_book_titles_are_shown_literally(tmp_path: Path) -> None:
+    library = tmp_path / "hostile"
+    write_book(library, "one", "moldova " + HOSTILE)
+    write_book(library, "two", "moldova plain")
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any("[@click=app.quit]q[/]" in title for title in titles(app))
+        assert not any("\x1b" in title or "\u202e" in title for title in titles(app))
+        await pilot.press("slash", *"moldova")
+        await settle(app, pilot)
+        hits = app.screen.query_one("#library-hits", OptionList)
+        shown = " ".join(str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count))
+        assert "[@click=app.quit]q[/]" in shown and "\x1b" not in shown
+        assert app.is_running
+
+
+def options_for(library: Path | None, file: Path | None = None) -> argparse.Namespace:
+    return argparse.Namespace(file=file, library=str(library) if library else None)
+
+
+def test_no_file_opens_the_library_or_the_sample_or_the_single_book(tmp_path: Path) -> None:
+    empty = choose_app(options_for(tmp_path / "empty"))
+    assert empty.library is None and empty.briefing.id == "2022-04-fac-nato"
+    single = tmp_path / "single"
+    write_book(single, "only-one", "alone")
+    assert choose_app(options_for(single)).briefing.id == "only-one"
+    several = choose_app(options_for(make_library(tmp_path)))
+    assert several.library is not None and several.briefing is None
+    assert choose_app(options_for(None, SAMPLE_PATH)).library is None
