@@ -210,8 +210,24 @@ class BriefingApp(App[None]):
         summary = self.state_store.book_summary(book_id)
         last = (summary.last_opened or "")[:10]
         notes = str(summary.note_count) if summary.note_count else ""
-        # "Changed since read" needs the reader's read marks compared with the book (issue 11): not yet.
+        # "Changed since read" needs the book itself: the library screen fills it in a worker.
         return (last, notes, "")
+
+    def changes_since_read(self, path: Path) -> str:
+        """What changed in the book at `path` since the reader last read it: "+2 ~3 -1" (new, changed,
+        removed), "none", or "" when it was never read (or cannot be read now). Reads the book: slow."""
+        from briefing.loading import BriefingLoadError, load_briefing
+        from briefing.state import changes_since_read
+
+        try:
+            briefing = load_briefing(path)
+        except BriefingLoadError:
+            return ""
+        changes = changes_since_read(self.state_store, briefing)
+        if changes.first_reading:
+            return ""
+        counts = (("+", len(changes.new)), ("~", len(changes.changed)), ("-", len(changes.removed)))
+        return " ".join(f"{sign}{count}" for sign, count in counts if count) or "none"
 
     def pop_screen(self) -> AwaitComplete:
         awaited = super().pop_screen()

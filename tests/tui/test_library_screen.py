@@ -180,3 +180,27 @@ def test_no_file_opens_the_library_or_the_sample_or_the_single_book(tmp_path: Pa
     several = choose_app(options_for(make_library(tmp_path)))
     assert several.library is not None and several.briefing is None
     assert choose_app(options_for(None, SAMPLE_PATH)).library is None
+
+
+async def test_read_books_show_when_they_were_read_and_what_changed_since(tmp_path: Path) -> None:
+    from briefing.loading import load_briefing
+    from briefing.state import StateStore, begin_reading
+
+    library = make_library(tmp_path)
+    path = library / "gamma.json"
+    store = StateStore.open()
+    begin_reading(store, load_briefing(path))  # the reader read gamma as it was
+    store.add_note("gamma", "council", "remember this")
+    store.close()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["meetings"][0]["summary"] = "Summary rewritten after the reader read it"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        table = app.screen.query_one("#books", DataTable)
+        gamma = [str(cell) for cell in table.get_row(str(path.resolve()))]
+        assert gamma[0] == "Test book Moldova energy gamma"
+        assert gamma[5] != "" and gamma[6] == "1" and gamma[7] == "~1"
+        alpha = [str(cell) for cell in table.get_row(str((library / "alpha" / "briefing.json").resolve()))]
+        assert alpha[5:] == ["", "", ""], "a book never read shows nothing, not a made-up value"

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -63,6 +64,11 @@ class LibraryScreen(Screen[None]):
     class Progress(Message):
         done: int
         total: int
+
+    @dataclass
+    class ChangesFound(Message):
+        changes: dict[str, str]
+        """Book path → what changed since it was read."""
 
     @dataclass
     class Refreshed(Message):
@@ -136,10 +142,14 @@ class LibraryScreen(Screen[None]):
         self.shown = matching[:MAX_ROWS]
         today = dt.date.today()
         table.clear()
-        table.add_rows(book_row(book, today, self.state_of(book)) for book in self.shown)
+        for book in self.shown:
+            table.add_row(*book_row(book, today, self.state_of(book)), key=str(book.path))
         if current is not None and current in self.shown:
             table.move_cursor(row=self.shown.index(current), animate=False)
         self._show_counts(len(matching))
+        read = [book for book in self.shown if book.is_valid and self.state_of(book)[0]]
+        if read:
+            self.find_changes(read)
 
     def _show_counts(self, matching: int) -> None:
         total = len(self.books)
@@ -248,6 +258,24 @@ class LibraryScreen(Screen[None]):
         self._state_rows.clear()
         if self.is_mounted and self.table.row_count:
             self.fill_table()
+
+    @work(thread=True, exclusive=True, group="library-changes")
+    def find_changes(self, books: list[BookSummary]) -> None:
+        """Fill "changed since read" for the books the reader has read (each one is loaded: a worker)."""
+        worker = get_current_worker()
+        found: dict[str, str] = {}
+        for book in books:
+            if worker.is_cancelled:
+                return
+            found[str(book.path)] = self.briefing_app.changes_since_read(book.path)
+        self.post_message(self.ChangesFound(found))
+
+    @on(ChangesFound)
+    def _changes_found(self, message: ChangesFound) -> None:
+        table = self.table
+        for path, text in message.changes.items():
+            if path in table.rows:
+                table.update_cell(path, "changed", Text(text), update_width=False)
 
     # -- keeping the index current ----------------------------------------------------------------
 
