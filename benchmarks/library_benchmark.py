@@ -120,7 +120,7 @@ def measure_app(folder: Path, runs: int) -> dict[str, float]:
     """Library screen vs one book, each to its first frame; medians of `runs` interleaved runs."""
     env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", TERM="xterm-256color", COLUMNS="120", LINES="36")
     programs = {
-        "book": [sys.executable, "-m", "briefing", str(Path("data/briefing.json").resolve())],
+        "book": [sys.executable, "-m", "briefing", str(Path(__file__).resolve().parent.parent / "data" / "briefing.json")],
         "library": [sys.executable, "-m", "briefing", "--library", str(folder)],
     }
     timings: dict[str, list[float]] = {name: [] for name in programs}

@@ -5,9 +5,10 @@
 Runs, one after the other (each its own baseline side by side, so ratios survive a busy machine):
 start-up and key-to-settled-screen against a bare Textual app, search against a plain scan on the
 1,000-briefing library, `briefing print` per format against `briefing validate`, loading a large
-generated briefing against plain Pydantic, and the two big books of issue 9 (print, first frame,
-keys) against the sample. Takes about ten minutes on two cores (the big books are generated once,
-under benchmarks/.cache/).
+generated briefing against plain Pydantic, the two big books of issue 9 (print, first frame,
+keys) against the sample, and the library (index build, re-index, cross-book search, and the library
+screen's first frame and memory against opening one book) at 100 and 1,000 books. Takes about
+fifteen minutes on two cores (the big books are generated once, under benchmarks/.cache/).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ SUITE = [
     ("Loading a large briefing", ["load_benchmark.py"]),
     ("Big books (2,000 meetings; 10,000 sessions) against the sample",
      ["big_book_benchmark.py", "--runs", "1", "--key-runs", "1"]),
+    ("Library (100 and 1,000 books on disk)", ["library_benchmark.py", "--sizes", "100,1000", "--app-runs", "5"]),
 ]
 """Title and command line of each benchmark, in the order they run."""
 

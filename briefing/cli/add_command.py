@@ -7,7 +7,6 @@ of the library already has is refused unless `--replace` (which replaces `LIBRAR
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from briefing.cli.common import add_library_argument, subcommand_parser
@@ -45,7 +44,7 @@ def run(options: argparse.Namespace) -> int:
             worst = max(worst, exit_code_for(error))
             continue
         except BookConflictError as error:
-            print(f"briefing add: {safe_text(error.message)}", file=sys.stderr)
+            say(f"briefing add: {error.message}")
             worst = max(worst, ExitCode.USAGE)
             continue
         except OSError as error:

@@ -21,6 +21,7 @@ from briefing.cli.search_command import (
     print_summary,
     say_suggestion,
 )
+from briefing.cli.streams import say
 from briefing.library import LibraryHit, LibraryIndex
 from briefing.render.safety import safe_json, safe_text
 from briefing.search import QueryError, compile_query
@@ -28,12 +29,12 @@ from briefing.search import QueryError, compile_query
 
 def run_library_search(options: argparse.Namespace) -> int:
     if options.file is not None:
-        print("briefing search: give either FILE or --library, not both.", file=sys.stderr)
+        say("briefing search: give either FILE or --library, not both.")
         return int(ExitCode.USAGE)
     try:
         compiled = compile_query(options.query)
     except QueryError as error:
-        print(f"briefing search: {safe_text(error.message)}", file=sys.stderr)
+        say(f"briefing search: {error.message}")
         return int(ExitCode.USAGE)
     index, _ = refreshed_index(chosen_library(options))
     found = index.search_library_compiled(compiled, limit=options.limit)

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing.cli.streams import say
 from briefing.library import LibraryIndex, RefreshReport, library_dir
-from briefing.render.safety import safe_text
 
 
 def chosen_library(options: argparse.Namespace) -> Path:
@@ -21,7 +21,7 @@ def refreshed_index(
     """The library's index brought up to date, and what changed; progress on stderr when it is a terminal."""
     index = LibraryIndex.open(library, rebuild=rebuild)
     if index.message:
-        print(f"briefing: {safe_text(index.message)}", file=sys.stderr)
+        say(f"briefing: {index.message}")
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     last_shown = [-1]

@@ -12,6 +12,7 @@ import sys
 
 from briefing.cli.common import add_library_argument, subcommand_parser
 from briefing.cli.exit_codes import ExitCode
+from briefing.cli.streams import say
 from briefing.render.safety import safe_json, safe_text
 
 NAME = "list"
@@ -49,5 +50,5 @@ def run(options: argparse.Namespace) -> int:
         else:
             print(safe_text(f"INVALID  {book.path}: {book.first_error}"))
     if not options.json:
-        print(f"{len(books):,} books in {safe_text(str(library))}", file=sys.stderr)
+        say(f"{len(books):,} books in {library}")
     return int(ExitCode.OK)
