@@ -92,5 +92,5 @@ def _haystack(book: BookSummary, today: dt.date) -> str:
     dates = f"{book.start} {book.end} {format_date_range(book.start, book.end)}" if book.start and book.end else ""
     return " ".join(
         (book.title, book.briefing_id, str(book.path), dates, book.classification, book.status(today),
-         book.first_error)
+         *book.errors)
     ).casefold()
