@@ -67,7 +67,7 @@ async def test_enter_opens_a_book_and_b_returns_to_the_library(tmp_path: Path) -
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
         assert app.briefing.id == "gamma"
-        await pilot.press("b")
+        await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         table = app.screen.query_one("#books", DataTable)
@@ -117,7 +117,7 @@ async def test_slash_searches_every_book_and_opens_a_hit_at_its_item(tmp_path: P
         assert main.tabs.active == "meeting-council"
         focused = app.focused
         assert focused is not None and focused.id == "item-q1", "the reader lands on the quote hit"
-        await pilot.press("b")
+        await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
 
