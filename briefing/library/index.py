@@ -144,12 +144,20 @@ class LibraryIndex(FullTextIndex):
         for hit in results.hits:
             assert isinstance(hit, LibraryHit)
             grouped.setdefault(hit.book_path, []).append(hit)
-        groups = [
-            BookHits(book, hits)
-            for path, hits in grouped.items()
-            if (book := self.book(path)) is not None
-        ]
+        books = self._books_at(list(grouped))
+        groups = [BookHits(books[path], hits) for path, hits in grouped.items() if path in books]
         return LibraryResults(results, groups)
+
+    def _books_at(self, paths: list[str]) -> dict[str, BookSummary]:
+        if not paths:
+            return {}
+        marks = ", ".join("?" for _ in paths)
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
+                f"FROM books WHERE path IN ({marks})", paths
+            ).fetchall()
+        return {str(row[0]): _summary(row) for row in rows}
 
     def _items_of(self, rowids: list[int]) -> dict[int, IndexedItem]:
         if not rowids:
