@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.library.discovery import BookSummary, FileStamp, book_files, content_hash, read_book, stamp_of
+from briefing.library.discovery import BookSummary, FileStamp, book_paths, content_hash, read_book, stamp_of
 from briefing.library.paths import index_path
 from briefing.library.store import open_store, remove_store
 from briefing.model import Briefing
@@ -191,7 +191,7 @@ class LibraryIndex(FullTextIndex):
         """Bring the index in line with the library folder; see the module's docstring."""
         began = time.perf_counter()
         report = RefreshReport()
-        files = book_files(self.library)
+        files = book_paths(str(self.library), checked=False)
         with self._lock:
             known = {
                 path: (book_id, FileStamp(size, mtime_ns), digest)
@@ -199,7 +199,7 @@ class LibraryIndex(FullTextIndex):
                     "SELECT id, path, size, mtime_ns, hash FROM books"
                 )
             }
-        present = {str(path) for path in files}
+        present = set(files)
         gone = [known[path][0] for path in known if path not in present]
         writer = _BatchWriter(self)
         for book_id in gone:
@@ -209,24 +209,31 @@ class LibraryIndex(FullTextIndex):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            self._refresh_one(path, known.get(str(path)), writer, report)
+            self._refresh_one(path, known.get(path), writer, report)
             if progress is not None:
                 progress(done + 1, len(files))
         writer.finish()
+        if report.added or report.changed or report.removed:
+            with self._lock:
+                self._vocabulary = None  # typo suggestions come from the words of the books as they are now
         report.seconds = time.perf_counter() - began
         return report
 
     def _refresh_one(
-        self, path: Path, known: tuple[int, FileStamp, str] | None, writer: _BatchWriter, report: RefreshReport
+        self, path: str, known: tuple[int, FileStamp, str] | None, writer: _BatchWriter, report: RefreshReport
     ) -> None:
         stamp = stamp_of(path)
         if stamp is None:
-            return  # vanished since the folder was listed: the next refresh drops it
+            if known is not None:  # gone since it was indexed (or a folder that holds no book)
+                writer.run(lambda: self._delete_book(known[0]))
+                report.removed += 1
+            return
         if known is not None and known[1] == stamp:
             report.unchanged += 1
             return
         try:
-            digest = content_hash(path.read_bytes())
+            with open(path, "rb") as book:
+                digest = content_hash(book.read())
         except OSError:
             digest = ""
         if known is not None and digest and known[2] == digest:
@@ -235,13 +242,13 @@ class LibraryIndex(FullTextIndex):
             ))
             report.unchanged += 1
             return
-        summary, briefing = read_book(path)
+        summary, briefing = read_book(Path(path))
         writer.run(lambda: self._store_book(known[0] if known else None, summary, briefing, stamp, digest))
         if known is None:
             report.added += 1
         else:
             report.changed += 1
-        report.changed_paths.append(path)
+        report.changed_paths.append(Path(path))
 
     def _store_book(
         self, old_id: int | None, summary: BookSummary, briefing: Briefing | None, stamp: FileStamp, digest: str
@@ -349,15 +356,13 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _summary(row: tuple[object, ...]) -> BookSummary:
     path, briefing_id, title, start, end, meetings, classification, draft, errors, message = row
+    # Ten thousand of these make the library's first frame: no JSON parsing for the usual "no errors".
     return BookSummary(
-        path=Path(str(path)),
-        briefing_id=str(briefing_id),
-        title=str(title),
-        start=dt.date.fromisoformat(str(start)) if start else None,
-        end=dt.date.fromisoformat(str(end)) if end else None,
-        meetings=int(meetings),  # type: ignore[call-overload]
-        classification=str(classification),
-        draft=bool(draft),
-        errors=tuple(json.loads(str(errors))),
-        message=str(message),
+        Path(str(path)), str(briefing_id), str(title),
+        _date(start), _date(end), int(meetings), str(classification), bool(draft),  # type: ignore[call-overload]
+        tuple(json.loads(str(errors))) if errors != "[]" else (), str(message),
     )
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None

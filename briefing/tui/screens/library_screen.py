@@ -84,6 +84,7 @@ class LibraryScreen(Screen[None]):
         self.reverse = False
         self.shown: list[BookSummary] = []
         self._state_rows: dict[str, tuple[str, str, str]] = {}
+        self._suspended = False
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -253,10 +254,14 @@ class LibraryScreen(Screen[None]):
             return
         self.briefing_app.open_book(book.path, hit=hit, query=query)
 
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
+
     def on_screen_resume(self) -> None:
-        # Back from a book: its notes and "last read" may have changed.
-        self._state_rows.clear()
-        if self.is_mounted and self.table.row_count:
+        # Back from a book (not on first showing): its notes and "last read" may have changed.
+        if self._suspended:
+            self._suspended = False
+            self._state_rows.clear()
             self.fill_table()
 
     @work(thread=True, exclusive=True, group="library-changes")
