@@ -167,6 +167,16 @@ async def test_hostile_book_titles_are_shown_literally(tmp_path: Path) -> None:
         assert app.is_running
 
 
+async def wait_until(pilot: object, condition: object, what: str, seconds: float = 10) -> None:
+    """Pause until `condition()` holds; fail saying what was awaited after `seconds`."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"waited {seconds} s for: {what}"
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+
+
 def options_for(library: Path | None, file: Path | None = None) -> argparse.Namespace:
     return argparse.Namespace(file=file, library=str(library) if library else None)
 
@@ -204,3 +214,39 @@ async def test_read_books_show_when_they_were_read_and_what_changed_since(tmp_pa
         assert gamma[5] != "" and gamma[6] == "1" and gamma[7] == "~1"
         alpha = [str(cell) for cell in table.get_row(str((library / "alpha" / "briefing.json").resolve()))]
         assert alpha[5:] == ["", "", ""], "a book never read shows nothing, not a made-up value"
+
+
+async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeypatch: object) -> None:
+    import threading
+
+    import briefing.library.index as index_module
+
+    library = make_library(tmp_path)
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)  # indexed once
+    path = library / "gamma.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["title"] += " revised"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    release = threading.Event()
+    original = index_module.read_book
+
+    def slow_read_book(book: Path) -> object:
+        assert release.wait(10), "the test never let the indexing worker go on"
+        return original(book)
+
+    monkeypatch.setattr(index_module, "read_book", slow_read_book)  # type: ignore[attr-defined]
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(worker.group == "library-index" and worker.is_running for worker in app.workers)
+        await pilot.press("f", *"alpha")
+        assert titles(app) == ["Test book sanctions on Moldova alpha"], "filtering works while indexing"
+        await pilot.press("escape", "slash", *"grain")
+        await wait_until(pilot, lambda: isinstance(app.screen, LibrarySearchScreen) and bool(app.screen.hits),
+                         "search hits while the index is being refreshed")
+        release.set()
+        await settle(app, pilot)
+        await pilot.press("escape")
+        assert "Test book Moldova energy gamma revised" in titles(app)
