@@ -199,6 +199,9 @@ class LibraryIndex(FullTextIndex):
                     "SELECT id, path, size, mtime_ns, hash FROM books"
                 )
             }
+        if cancelled is not None and cancelled():  # the app quit while the folder was being listed
+            report.cancelled = True
+            return report
         present = set(files)
         gone = [known[path][0] for path in known if path not in present]
         writer = _BatchWriter(self)
