@@ -24,6 +24,10 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     add_library_argument(parser)
     parser.add_argument("--replace", action="store_true",
                         help="replace a different book with the same id (LIBRARY/<id>/)")
+    parser.add_argument(
+        "--no-source-check", action="store_true",
+        help="add books whose source texts are not beside them (as `briefing validate --no-source-check`)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -38,7 +42,8 @@ def run(options: argparse.Namespace) -> int:
     worst = ExitCode.OK
     for path in options.files:
         try:
-            added = add_book(path, library, replace=options.replace, index=index)
+            added = add_book(path, library, replace=options.replace, index=index,
+                             source_check=not options.no_source_check)
         except BriefingLoadError as error:
             say(error.message)
             worst = max(worst, exit_code_for(error))

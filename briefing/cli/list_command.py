@@ -48,7 +48,7 @@ def run(options: argparse.Namespace) -> int:
             meetings = f"{book.meetings} meeting{'s' if book.meetings != 1 else ''}"
             print(safe_text(f"{dates}  {book.title}  ({meetings}, {book.status(today)})  {book.path}"))
         else:
-            print(safe_text(f"INVALID  {book.path}: {book.first_error}"))
+            print(safe_text(f"INVALID  {book.path}: {(book.first_error.splitlines() or [''])[0]}"))
     if not options.json:
         say(f"{len(books):,} books in {library}")
     return int(ExitCode.OK)

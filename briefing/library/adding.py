@@ -41,13 +41,19 @@ class Added:
     """Source texts the book names that were not beside it (the book is added without them)."""
 
 
-def add_book(source: Path, library: Path, *, replace: bool = False, index: LibraryIndex | None = None) -> Added:
+def add_book(
+    source: Path, library: Path, *, replace: bool = False, index: LibraryIndex | None = None,
+    source_check: bool = True,
+) -> Added:
     """Check `source` as `briefing validate` does and copy it into `library/<id>/`.
+
+    As `validate`, the source texts must be beside the book and every verbatim item must match them,
+    unless `source_check` is False (`--no-source-check`): then the book goes in without that check.
 
     Raises `BriefingLoadError` for an invalid book, `BookConflictError` when another book has its id
     (unless `replace` and that book is `library/<id>/`), and `OSError` when the library cannot be written.
     """
-    briefing = load_briefing(source)
+    briefing = load_briefing(source, check_sources=source_check, require_sources=source_check)
     target_folder = library / briefing.id
     target = target_folder / BOOK_FILE
     others = _books_with_id(briefing.id, library, target, index)
@@ -70,7 +76,7 @@ def add_book(source: Path, library: Path, *, replace: bool = False, index: Libra
             f"{source}: the library already has a folder {target_folder} that holds no book. "
             "Move it away, or use --replace to replace it."
         )
-    missing = _copy_into_place(source, briefing, library, target_folder)
+    missing = _copy_into_place(source, briefing, library, target_folder, source_check)
     return Added(briefing, target, "replaced" if existed else "added", missing)
 
 
@@ -86,13 +92,16 @@ def _books_with_id(book_id: str, library: Path, target: Path, index: LibraryInde
     ]
 
 
-def _copy_into_place(source: Path, briefing: Briefing, library: Path, target_folder: Path) -> tuple[str, ...]:
+def _copy_into_place(
+    source: Path, briefing: Briefing, library: Path, target_folder: Path, source_check: bool
+) -> tuple[str, ...]:
     library.mkdir(parents=True, exist_ok=True)
     temporary = library / f"{TEMPORARY_PREFIX}{briefing.id}-{uuid.uuid4().hex[:8]}"
     temporary.mkdir()
     try:
         missing = _copy_book(source, briefing, temporary)
-        load_briefing(temporary / BOOK_FILE)  # the copy must be as valid as the original
+        # The copy must be as valid as the original.
+        load_briefing(temporary / BOOK_FILE, check_sources=source_check, require_sources=source_check)
         if target_folder.exists():
             retired = library / f"{TEMPORARY_PREFIX}old-{briefing.id}-{uuid.uuid4().hex[:8]}"
             os.rename(target_folder, retired)

@@ -10,6 +10,7 @@ import pytest
 
 from briefing.library import BookSummary, book_files, read_book
 from briefing.library.adding import TEMPORARY_PREFIX, BookConflictError, add_book
+from briefing.loading import BriefingLoadError
 from briefing.tui.screens.library_table import book_row, filtered, sorted_books
 from tests.factories import HOSTILE
 from tests.library.conftest import write_book
@@ -83,9 +84,11 @@ def test_a_failed_copy_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest
     assert list(library.iterdir()) == []
 
 
-def test_a_book_without_its_sources_is_added_and_says_so(tmp_path: Path) -> None:
+def test_a_book_without_its_sources_is_refused_unless_no_source_check(tmp_path: Path) -> None:
     incoming = write_book(tmp_path / "in", "bare", "x", folder=False)
-    added = add_book(incoming, tmp_path / "lib")
+    with pytest.raises(BriefingLoadError, match="source"):
+        add_book(incoming, tmp_path / "lib")  # as `briefing validate`: the sources must be there
+    added = add_book(incoming, tmp_path / "lib", source_check=False)
     assert added.outcome == "added" and added.missing_sources == ("sources/release.txt",)
     assert added.path == tmp_path / "lib" / "bare" / "briefing.json"
     assert not any(path.name.startswith(TEMPORARY_PREFIX) for path in (tmp_path / "lib").iterdir())

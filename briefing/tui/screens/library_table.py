@@ -39,7 +39,8 @@ StateOf = Callable[[BookSummary], tuple[str, str, str]]
 def book_row(book: BookSummary, today: dt.date, state: tuple[str, str, str]) -> list[Text]:
     """The cells of one book; an invalid book shows its file and first problem in the title column."""
     if not book.is_valid:
-        title = Text(safe_text(f"⚠ {_file_name(book)}: {book.first_error}"), style="bold red", no_wrap=True)
+        first_line = (book.first_error.splitlines() or [""])[0]
+        title = Text(safe_text(f"⚠ {_file_name(book)}: {first_line}"), style="bold red", no_wrap=True)
         return [title, Text(""), Text(""), Text(""), Text("invalid", style="red"), *(Text(cell) for cell in state)]
     dates = format_date_range(book.start, book.end) if book.start and book.end else ""
     return [
