@@ -13,9 +13,11 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.files import read_bounded
 from briefing.library.discovery import BOOK_FILE
 from briefing.library.index import LibraryIndex
 from briefing.loading import load_briefing
+from briefing.loading.loader import max_bytes_from_environment
 from briefing.model import Briefing
 
 TEMPORARY_PREFIX = ".add-"
@@ -63,7 +65,8 @@ def add_book(
             "Give one of them another id, or remove that file from the library."
         )
     if target.exists():
-        if target.read_bytes() == source.read_bytes():
+        limit = max_bytes_from_environment()
+        if read_bounded(target, limit) == read_bounded(source, limit):
             return Added(briefing, target, "already there")
         if not replace:
             raise BookConflictError(

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.files import read_bounded
 from briefing.library.discovery import BookSummary, FileStamp, book_paths, content_hash, read_book, stamp_of
 from briefing.library.paths import index_path
 from briefing.library.store import open_store, remove_store
+from briefing.loading.loader import max_bytes_from_environment
 from briefing.model import Briefing
 from briefing.search.documents import IndexedItem, briefing_items
 from briefing.search.index import TIERS, FullTextIndex, SearchHit, SearchResults, index_row
@@ -235,10 +237,10 @@ class LibraryIndex(FullTextIndex):
             report.unchanged += 1
             return
         try:
-            with open(path, "rb") as book:
-                digest = content_hash(book.read())
+            # Bounded, and never blocking on a FIFO someone dropped into the library folder.
+            digest = content_hash(read_bounded(path, max_bytes_from_environment()))
         except OSError:
-            digest = ""
+            digest = ""  # read_book says what is wrong with it
         if known is not None and digest and known[2] == digest:
             writer.run(lambda: self._connection.execute(
                 "UPDATE books SET size = ?, mtime_ns = ? WHERE id = ?", (stamp.size, stamp.mtime_ns, known[0])

@@ -160,3 +160,12 @@ def test_the_index_uses_a_write_ahead_log(library: Path) -> None:
     with sqlite3.connect(index_path(library)) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
+
+
+def test_a_fifo_in_the_library_is_listed_as_unreadable_not_waited_on(library: Path) -> None:
+    os.mkfifo(library / "pipe.json")
+    index = LibraryIndex.open(library)
+    report = index.refresh()
+    assert report.added == 5
+    pipe = index.book(library.resolve() / "pipe.json")
+    assert pipe is not None and not pipe.is_valid
