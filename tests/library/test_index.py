@@ -162,10 +162,14 @@ def test_the_index_uses_a_write_ahead_log(library: Path) -> None:
     connection.close()
 
 
-def test_a_fifo_in_the_library_is_listed_as_unreadable_not_waited_on(library: Path) -> None:
+def test_a_fifo_in_the_library_is_never_waited_on(library: Path) -> None:
     os.mkfifo(library / "pipe.json")
+    os.mkfifo(library / "alpha" / "sources" / "fifo.txt")
+    (library / "piped").mkdir()
+    os.mkfifo(library / "piped" / "briefing.json")
     index = LibraryIndex.open(library)
-    report = index.refresh()
+    report = index.refresh()  # would block forever on opening a FIFO for reading
     assert report.added == 5
-    pipe = index.book(library.resolve() / "pipe.json")
-    assert pipe is not None and not pipe.is_valid
+    piped = index.book(library.resolve() / "piped" / "briefing.json")
+    assert piped is not None and not piped.is_valid and "FIFO" in piped.message.upper()
+    assert index.book(library.resolve() / "pipe.json") is None, "a FIFO is not a book file"
