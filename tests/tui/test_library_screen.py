@@ -17,6 +17,7 @@ from briefing.tui.screens.main_screen import MainScreen
 from tests.conftest import SAMPLE_PATH
 from tests.factories import HOSTILE
 from tests.library.conftest import make_library, write_book
+from tests.waiting import press_until, wait_until
 
 SIZE = (120, 36)
 
@@ -106,8 +107,11 @@ async def test_slash_searches_every_book_and_opens_a_hit_at_its_item(tmp_path: P
         second_book = books_in_order[1]
         number = next(n for n, hit in enumerate(screen.hits) if hit.book_path == second_book and hit.kind == "quote")
         await pilot.press("down")
-        while hits.highlighted is None or hits.get_option_at_index(hits.highlighted).id != f"hit-{number}":
-            await pilot.press("down")
+        await press_until(
+            pilot, "down",
+            lambda: hits.highlighted is not None and hits.get_option_at_index(hits.highlighted).id == f"hit-{number}",
+            "the quote hit of the second book highlighted",
+        )
         await pilot.press("enter")
         await settle(app, pilot)
         main = app.screen
@@ -165,16 +169,6 @@ async def test_hostile_book_titles_are_shown_literally(tmp_path: Path) -> None:
         shown = " ".join(str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count))
         assert "[@click=app.quit]q[/]" in shown and "\x1b" not in shown
         assert app.is_running
-
-
-async def wait_until(pilot: object, condition: object, what: str, seconds: float = 10) -> None:
-    """Pause until `condition()` holds; fail saying what was awaited after `seconds`."""
-    import time
-
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"waited {seconds} s for: {what}"
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
 
 
 def options_for(library: Path | None, file: Path | None = None) -> argparse.Namespace:
@@ -245,7 +239,7 @@ async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeyp
         assert titles(app) == ["Test book sanctions on Moldova alpha"], "filtering works while indexing"
         await pilot.press("escape", "slash", *"grain")
         await wait_until(pilot, lambda: isinstance(app.screen, LibrarySearchScreen) and bool(app.screen.hits),
-                         "search hits while the index is being refreshed")
+                         "search hits while the index is being refreshed", pauses=2000)
         release.set()
         await settle(app, pilot)
         await pilot.press("escape")
