@@ -11,7 +11,7 @@ import pytest
 from briefing.library import BookSummary, book_files, read_book
 from briefing.library.adding import TEMPORARY_PREFIX, BookConflictError, add_book
 from briefing.loading import BriefingLoadError
-from briefing.tui.screens.library_table import book_row, filtered, sorted_books
+from briefing.tui.screens.library_table import book_row, columns_for, filtered, sorted_books
 from tests.factories import HOSTILE
 from tests.library.conftest import write_book
 
@@ -30,11 +30,21 @@ def test_cells_are_literal_text_and_invalid_books_show_their_first_problem(tmp_p
     write_book(tmp_path / "hostile", "hostile", HOSTILE)
     (hostile,) = summaries(tmp_path / "hostile")
     cells = book_row(hostile, TODAY, ("", "", ""))
-    assert "[@click=app.quit]q[/]" in cells[0].plain and "\x1b" not in cells[0].plain
-    assert not cells[0].spans, "no markup was interpreted"
+    assert "[@click=app.quit]q[/]" in cells["title"].plain and "\x1b" not in cells["title"].plain
+    assert not cells["title"].spans, "no markup was interpreted"
     invalid = next(book for book in summaries(library) if not book.is_valid)
     cells = book_row(invalid, TODAY, ("", "", ""))
-    assert cells[0].plain.startswith("⚠ delta.json: is not a valid briefing") and cells[4].plain == "invalid"
+    assert cells["title"].plain.startswith("⚠ delta.json: is not a valid briefing")
+    assert cells["status"].plain == "invalid"
+
+
+def test_narrow_screens_keep_the_essential_columns_and_the_title_fills_the_width() -> None:
+    wide = columns_for(160)
+    assert [key for key, _, _ in wide][:2] == ["title", "dates"] and len(wide) == 8
+    narrow = columns_for(80)
+    assert [key for key, _, _ in narrow] == ["title", "dates", "status", "last_read", "changed"]
+    for width, columns in ((160, wide), (80, narrow)):
+        assert sum(column_width + 2 for _, _, column_width in columns) + 2 == width
 
 
 def test_sorting_keeps_invalid_books_last(library: Path) -> None:

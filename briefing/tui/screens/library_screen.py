@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from textual.worker import get_current_worker
 
 from briefing.library import BookSummary, LibraryIndex, RefreshReport
-from briefing.tui.screens.library_table import COLUMNS, SORTS, book_row, filtered, sorted_books
+from briefing.tui.screens.library_table import SORTS, book_row, columns_for, filtered, sorted_books
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.literal import literal
 
@@ -85,6 +85,8 @@ class LibraryScreen(Screen[None]):
         self.shown: list[BookSummary] = []
         self._state_rows: dict[str, tuple[str, str, str]] = {}
         self._suspended = False
+        self._columns: list[tuple[str, str, int]] = []
+        """The table's columns for the current width (`columns_for`)."""
 
     @property
     def briefing_app(self) -> BriefingApp:
@@ -94,10 +96,7 @@ class LibraryScreen(Screen[None]):
         yield ClassificationBar(self.marking(), id="marking-top")
         yield Header(icon="≡")
         yield Input(placeholder="Filter books: title, id, dates, classification, status (f)", id="library-filter")
-        table: DataTable[object] = DataTable(id="books", cursor_type="row", zebra_stripes=True)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
-        yield table
+        yield DataTable(id="books", cursor_type="row", zebra_stripes=True)
         yield ProgressBar(id="library-progress", show_eta=False, classes="-idle")
         yield Static(id="library-status")
         yield ClassificationBar(self.marking(), id="marking-bottom")
@@ -118,7 +117,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Library"
         self.sub_title = literal(str(self.index.library)).plain
-        self.fill_table()
+        self.on_resize()
         self.table.focus()
         if self.index.message:
             self.notify(self.index.message, title="Library index", severity="warning", markup=False, timeout=10)
@@ -135,16 +134,29 @@ class LibraryScreen(Screen[None]):
 
     # -- the table -------------------------------------------------------------------------------
 
+    def on_resize(self) -> None:
+        columns = columns_for(self.size.width)
+        if columns != self._columns:
+            self._columns = columns
+            self.table.clear(columns=True)
+            for key, label, width in columns:
+                self.table.add_column(label, key=key, width=width)
+            self.fill_table()
+
     def fill_table(self) -> None:
         """(Re)fill the table from `books`, filtered and sorted, keeping the cursor on the same book."""
         table = self.table
+        if not self._columns:
+            return  # before the first layout: on_resize fills it
         current = self.current_book()
         matching = filtered(sorted_books(self.books, self.sort_key, self.reverse, self.state_of), self.filter_input.value)
         self.shown = matching[:MAX_ROWS]
         today = dt.date.today()
         table.clear()
+        keys = [key for key, _, _ in self._columns]
         for book in self.shown:
-            table.add_row(*book_row(book, today, self.state_of(book)), key=str(book.path))
+            cells = book_row(book, today, self.state_of(book))
+            table.add_row(*(cells[key] for key in keys), key=str(book.path))
         if current is not None and current in self.shown:
             table.move_cursor(row=self.shown.index(current), animate=False)
         self._show_counts(len(matching))
@@ -279,7 +291,7 @@ class LibraryScreen(Screen[None]):
     def _changes_found(self, message: ChangesFound) -> None:
         table = self.table
         for path, text in message.changes.items():
-            if path in table.rows:
+            if path in table.rows and "changed" in table.columns:
                 table.update_cell(path, "changed", Text(text), update_width=False)
 
     # -- keeping the index current ----------------------------------------------------------------
@@ -322,5 +334,6 @@ class LibraryScreen(Screen[None]):
             self._state_rows.clear()
             self.fill_table()
             for bar in self.query(ClassificationBar):
-                bar.update(literal(self.marking()))
+                bar.classification = self.marking()
+                bar.refresh(layout=True)
             self.notify(f"Library index: {report.describe()}", markup=False)

@@ -14,7 +14,7 @@ from briefing.library import BookSummary, sort_newest_first
 from briefing.render.dates import format_date_range
 from briefing.render.safety import safe_text
 
-COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("title", "Title", 28),
     ("dates", "Dates", 18),
     ("meetings", "Mtgs", 4),
@@ -24,7 +24,29 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("notes", "Notes", 5),
     ("changed", "Changed", 7),
 )
-"""Key, heading and width of each column. Fixed widths: the table needs not measure ten thousand cells."""
+"""Key, heading and (least) width of each column. Fixed widths: the table needs not measure ten thousand
+cells. The title takes what the others leave."""
+
+NARROW = ("title", "dates", "status", "last_read", "changed")
+"""The columns kept when not all of them fit (below about 120 columns)."""
+
+CELL_PADDING = 2
+"""Cells a DataTable column adds around its content."""
+
+SCROLLBAR = 2
+
+
+def columns_for(width: int) -> list[tuple[str, str, int]]:
+    """The columns that fit `width` cells, the title widened to fill the rest."""
+    for keys in (tuple(key for key, _, _ in COLUMNS), NARROW):
+        chosen = [column for column in COLUMNS if column[0] in keys]
+        others = sum(column_width + CELL_PADDING for key, _, column_width in chosen if key != "title")
+        title = width - others - CELL_PADDING - SCROLLBAR
+        if title >= COLUMNS[0][2] or keys == NARROW:
+            return [(key, label, max(title, 12) if key == "title" else column_width)
+                    for key, label, column_width in chosen]
+    raise AssertionError("unreachable")
+
 
 SORTS = ("date", "title", "status", "last_read")
 """What `o` cycles through (and the headings that sort when clicked: title, status, last read)."""
@@ -36,21 +58,25 @@ StateOf = Callable[[BookSummary], tuple[str, str, str]]
 """A book's (last read, notes, changed since read), as shown."""
 
 
-def book_row(book: BookSummary, today: dt.date, state: tuple[str, str, str]) -> list[Text]:
-    """The cells of one book; an invalid book shows its file and first problem in the title column."""
+def book_row(book: BookSummary, today: dt.date, state: tuple[str, str, str]) -> dict[str, Text]:
+    """The cells of one book by column key; an invalid book shows its file and first problem as title."""
+    last_read, notes, changed = (Text(safe_text(cell), no_wrap=True) for cell in state)
     if not book.is_valid:
         first_line = (book.first_error.splitlines() or [""])[0]
         title = Text(safe_text(f"⚠ {_file_name(book)}: {first_line}"), style="bold red", no_wrap=True)
-        return [title, Text(""), Text(""), Text(""), Text("invalid", style="red"), *(Text(cell) for cell in state)]
+        return {"title": title, "dates": Text(""), "meetings": Text(""), "classification": Text(""),
+                "status": Text("invalid", style="red"), "last_read": last_read, "notes": notes, "changed": changed}
     dates = format_date_range(book.start, book.end) if book.start and book.end else ""
-    return [
-        Text(safe_text(book.title), no_wrap=True),
-        Text(dates, no_wrap=True),
-        Text(str(book.meetings), justify="right"),
-        Text(safe_text(book.classification), no_wrap=True),
-        Text(book.status(today)),
-        *(Text(safe_text(cell), no_wrap=True) for cell in state),
-    ]
+    return {
+        "title": Text(safe_text(book.title), no_wrap=True),
+        "dates": Text(dates, no_wrap=True),
+        "meetings": Text(str(book.meetings), justify="right"),
+        "classification": Text(safe_text(book.classification), no_wrap=True),
+        "status": Text(book.status(today)),
+        "last_read": last_read,
+        "notes": notes,
+        "changed": changed,
+    }
 
 
 def _file_name(book: BookSummary) -> str:
