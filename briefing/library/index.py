@@ -73,10 +73,10 @@ class RefreshReport:
     seconds: float = 0.0
     changed_paths: list[Path] = field(default_factory=list)
 
-    def describe(self) -> str:
+    def describe(self, *, timing: bool = True) -> str:
         text = (
             f"{self.added} added, {self.changed} re-indexed, {self.removed} removed, "
-            f"{self.unchanged} unchanged ({self.seconds:.2f} s)"
+            f"{self.unchanged} unchanged" + (f" ({self.seconds:.2f} s)" if timing else "")
         )
         return text + ("; stopped before the end" if self.cancelled else "")
 

@@ -336,4 +336,4 @@ class LibraryScreen(Screen[None]):
             for bar in self.query(ClassificationBar):
                 bar.classification = self.marking()
                 bar.refresh(layout=True)
-            self.notify(f"Library index: {report.describe()}", markup=False)
+            self.notify(f"Library index: {report.describe(timing=False)}", markup=False)
