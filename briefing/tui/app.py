@@ -192,10 +192,13 @@ class BriefingApp(App[None]):
         screen = MainScreen(self.lookup)
         await self.push_screen(screen)
         if hit is not None:
+            # Shown at once, then highlighted when this book's own search for the query answers.
             if hit.meeting_id is None:
                 screen.post_message(OpenDirectoryEntry(hit.item_id))
             else:
-                screen.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id, query))
+                screen.post_message(OpenLocation(hit.meeting_id, hit.session_id, hit.item_id))
+            if query:
+                screen.show_search_hit(query, hit.item_id)
 
     @property
     def state_store(self) -> StateStore:

@@ -84,6 +84,8 @@ class SearchController:
     """Whether the meeting views show the matches (from the first opened hit until cleared)."""
     open_when_answered: bool = False
     """Enter came before the answer to the query typed (a fast "/mali⏎"): open the top hit on arrival."""
+    open_item_when_answered: str | None = None
+    """The library opened this book at a hit of its cross-book search: open the hit on this item."""
 
     @dataclass
     class IndexReady(Message):

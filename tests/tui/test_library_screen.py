@@ -117,7 +117,9 @@ async def test_slash_searches_every_book_and_opens_a_hit_at_its_item(tmp_path: P
         main = app.screen
         assert isinstance(main, MainScreen)
         assert app.source_folder is not None and str(app.source_folder / "briefing.json") == second_book
-        assert main.highlight_query == "moldova"
+        await wait_until(pilot, lambda: main.search.highlighting and main.search.answered_query == "moldova",
+                         "the book's own search for the query, highlighting", pauses=2000)
+        assert main.search.hits[main.search.cursor].item_id == "q1", "n/N walk on from the hit opened"
         assert main.tabs.active == "meeting-council"
         focused = app.focused
         assert focused is not None and focused.id == "item-q1", "the reader lands on the quote hit"

@@ -10,8 +10,9 @@ import briefing.tui
 
 TUI = Path(briefing.tui.__file__).parent
 
-RESIZE_ALLOWED = {"screens/main_screen.py", "widgets/fitted_footer.py"}
-"""The tab bar's labels (full, cut or short titles) and the footer's whole keys are measured in code."""
+RESIZE_ALLOWED = {"screens/main_screen.py", "widgets/fitted_footer.py", "screens/library_screen.py"}
+"""The tab bar's labels (full, cut or short titles) and the footer's whole keys are measured in code;
+so are the library table's columns (a DataTable's columns and widths are not stylable)."""
 
 
 def test_the_main_screen_stays_under_200_lines() -> None:

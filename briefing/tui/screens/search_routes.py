@@ -66,8 +66,23 @@ class SearchRoutes:
         if self.search.accept(message):
             self._search_changed()
             open_now, self.search.open_when_answered = self.search.open_when_answered, False
-            if open_now and self.search.hits:
+            wanted, self.search.open_item_when_answered = self.search.open_item_when_answered, None
+            if wanted is not None:
+                self._open_item_hit(wanted)
+            elif open_now and self.search.hits:
                 self._open_hit(0)
+
+    def show_search_hit(self, query: str, item_id: str) -> None:
+        """Search this book for `query` and open its hit on `item_id`, matches highlighted: how the
+        library's cross-book search opens a book (n/N then walk this book's hits, as after a search here)."""
+        self.search.open_item_when_answered = item_id
+        self.search.run(query)
+        self._search_changed()
+
+    def _open_item_hit(self, item_id: str) -> None:
+        number = next((n for n, hit in enumerate(self.search.hits) if hit.item_id == item_id), None)
+        if number is not None:
+            self._open_hit(number)
 
     def _open_hit(self, number: int) -> None:
         hit = self.search.select(number)
