@@ -56,12 +56,20 @@ def _search() -> list[type[DOMNode]]:
     return [SearchInput, ResultList]
 
 
+def _library() -> list[type[DOMNode]]:
+    from briefing.tui.screens.library_screen import LibraryScreen
+    from briefing.tui.screens.library_search_screen import LibrarySearchScreen
+
+    return [LibraryScreen, LibrarySearchScreen]
+
+
 HELP_SECTIONS: list[tuple[str, Callable[[], list[type[DOMNode]]]]] = [
     ("Anywhere", _anywhere),
     ("Reading (meeting tabs, overview, lists)", _reading),
     ("Meeting tab", _meeting),
     ("Quotes and People tabs", _lists),
     ("Search tab", _search),
+    ("Library (`briefing` with no FILE, two books or more)", _library),
 ]
 """Each section of the help and the classes whose bindings it lists (imported when the help opens)."""
 

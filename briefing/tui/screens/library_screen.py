@@ -53,11 +53,15 @@ class LibraryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search books"),
-        Binding("f", "focus_filter", "Filter"),
-        Binding("o", "next_sort", "Sort"),
-        Binding("e", "show_errors", "Errors"),
-        Binding("escape", "leave_filter", "Clear filter", show=False),
+        Binding("enter", "open_current", "Open", show=False,
+                tooltip="open the book (L in a book comes back here); on an invalid book: its problems"),
+        Binding("slash", "search", "Search books",
+                tooltip="search every book: hits grouped by book; enter opens the book at the hit"),
+        Binding("f", "focus_filter", "Filter", tooltip="filter the books as you type (title, id, dates, marking)"),
+        Binding("o", "next_sort", "Sort",
+                tooltip="sort by date (newest and upcoming first), title, status, last read; or click a heading"),
+        Binding("e", "show_errors", "Errors", tooltip="every problem of the invalid book under the cursor"),
+        Binding("escape", "leave_filter", "Clear filter", show=False, tooltip="clear the filter"),
     ]
 
     @dataclass
@@ -225,6 +229,11 @@ class LibraryScreen(Screen[None]):
             self.table.focus()
 
     # -- actions ---------------------------------------------------------------------------------
+
+    def action_open_current(self) -> None:
+        book = self.current_book()
+        if book is not None:
+            self.open_book(book)
 
     def action_focus_filter(self) -> None:
         self.filter_input.focus()

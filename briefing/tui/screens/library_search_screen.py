@@ -54,7 +54,7 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Library"),
+        Binding("escape", "back", "Library", tooltip="back to the library from its search"),
     ]
 
     @dataclass
