@@ -8,11 +8,12 @@ from textual.widgets import Tab
 from textual.widgets._toast import Toast
 
 from briefing.tui.app import BriefingApp
-from briefing.tui.screens.help_screen import HELP_SECTIONS, HelpScreen
+from briefing.tui.screens.help_screen import HELP_SECTIONS, HelpScreen, own_bindings
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.meeting_view import MeetingView
 from tests.tui.keys import main_screen, meeting_key, settle, tab_key
 from tests.tui.screen_text import screen_lines
+from tests.waiting import wait_until
 
 
 def footer_fits(app: BriefingApp) -> None:
@@ -27,6 +28,7 @@ async def test_at_80x24_every_tab_is_reachable_and_the_footer_is_whole(sample_ap
     async with sample_app.run_test(size=(80, 24)) as pilot:
         await pilot.press(tab_key(sample_app, pane))
         await settle(pilot)
+        await wait_until(pilot, lambda: "? Help" in screen_lines(sample_app)[-1], "the footer, fitted")
         tabs = list(sample_app.screen.query(Tab))
         assert all(tab.region.right <= 80 for tab in tabs), "every tab title fits in the bar"
         assert main_screen(sample_app).tabs.active == pane
@@ -52,6 +54,7 @@ async def test_at_40x12_the_marking_the_content_and_help_stay(sample_app: Briefi
     async with sample_app.run_test(size=(40, 12)) as pilot:
         await pilot.press(tab_key(sample_app, pane))
         await settle(pilot)
+        await wait_until(pilot, lambda: screen_lines(sample_app)[-1].lstrip().startswith("? Help"), "the footer")
         lines = screen_lines(sample_app)
         marking = sample_app.briefing.classification
         assert lines[0].strip() == marking and lines[-2].strip() == marking
@@ -80,7 +83,7 @@ async def test_the_help_lists_every_described_binding(sample_app: BriefingApp) -
         text = sample_app.screen.query_one("#help-text").query_one("Static").render().plain
         for _section, classes in HELP_SECTIONS:
             for cls in classes():
-                for _key, binding in cls._merge_bindings():
+                for binding in own_bindings(cls):
                     if binding.system or binding.action.startswith("tab_key"):
                         continue
                     assert (binding.tooltip or binding.description) in text, binding

@@ -50,6 +50,7 @@ def test_view(snap_compare, snapshot_book: Path, view: str, size: tuple[int, int
         await pilot.press(*VIEWS[view])
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.pause()  # a landing scrolls after the refresh that follows the key
 
     assert snap_compare(make_app(snapshot_book), run_before=settle, terminal_size=size)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.dom import DOMNode
@@ -92,11 +92,21 @@ KEY_COLUMN = 22
 """Where the explanations start: a wrapped explanation continues under itself, not under the keys."""
 
 
+def own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings the app itself declares on `cls` and its bases (one per key), not Textual's own
+    (focus next, scroll left…): those are Textual's business and would bury the app's keys."""
+    found: list[Binding] = []
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.startswith("briefing.") and "BINDINGS" in klass.__dict__:
+            found.extend(binding for _key, binding in BindingsMap(klass.__dict__["BINDINGS"]))
+    return found
+
+
 def binding_lines(classes: Iterable[type[DOMNode]], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
     """(keys, what they do) for the bindings of `classes`, one line per action, in binding order."""
     lines: dict[tuple[str, str], list[str]] = {}
     for cls in classes:
-        for _key, binding in cls._merge_bindings():
+        for binding in own_bindings(cls):
             if binding.action.startswith("tab_key") or binding.system:
                 continue
             what = binding.tooltip or binding.description

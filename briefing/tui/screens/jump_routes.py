@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import TabbedContent, TabPane
 
+from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList, Place
 from briefing.tui.tabs import MEETING_PANE, meeting_pane_id
 from briefing.tui.widgets.meeting_view import MeetingView
@@ -41,7 +42,7 @@ class JumpRoutes:
             if isinstance(reader, StopReader):
                 reader.scroll_to(y=place.scroll_y, animate=False)
         if place.focus_id and (found := self.tabs.query(f"#{place.focus_id}")):
-            found.first().focus(scroll_visible=False)
+            focus_now(found.first())
 
     async def action_jump(self, direction: int) -> None:
         place = self.jumps.back(self.here()) if direction < 0 else self.jumps.forward()

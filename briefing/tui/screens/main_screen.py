@@ -20,6 +20,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from briefing.model import BriefingLookup
 from briefing.tui.copying import copy_focused
 from briefing.tui.export_flow import ExportFlow
+from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.screens.jump_routes import JumpRoutes
@@ -31,6 +32,7 @@ from briefing.tui.widgets.classification_bar import ClassificationBar, book_mark
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.meeting_view import MeetingView
+from briefing.tui.widgets.reader_scroll import StopReader
 from briefing.tui.widgets.search_panel import SearchPanel
 
 HIT_KEYS = Binding.Group("Hit")
@@ -92,7 +94,10 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, Screen[None]):
         self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {name}").plain
         self.call_after_refresh(self.search.build_index)
         self.call_after_refresh(self._mount_hidden_tabs)
-        self._content[self.tab_specs[0].id].focus()
+        first = self._content[self.tab_specs[0].id]
+        # The cursor on the first line of the first tab: enter opens it, j moves on.
+        stops = first.stops() if isinstance(first, StopReader) else []
+        focus_now(stops[0] if stops else first)
 
     def on_resize(self) -> None:
         self._label_tabs()
@@ -135,10 +140,6 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, Screen[None]):
         views = self.query_one(f"#{self.tabs.active}", TabPane).query(MeetingView)
         return views.first() if views else None
 
-    @on(TabbedContent.TabActivated, "#tabs")
-    def _tab_changed(self) -> None:
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_hit":
             return bool(self.search.hits) or None  # greyed out, still in the footer's place
@@ -158,13 +159,13 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, Screen[None]):
         pane_id = await self.pane_showing(pane_id)
         content = await self.ensure_content(pane_id)
         self.tabs.active = pane_id
-        # Focus now, not after a refresh: a late focus in the previous pane would switch back to it.
+        # Focus now (`focus_now`): the keys typed right after the switch belong to the new tab.
         if isinstance(content, MeetingView):
             content.focus_reader()
         elif isinstance(content, SearchPanel):
             content.focus_results()  # not the box: digit keys keep switching tabs
-        else:
-            content.focus()
+        else:  # a list-and-detail tab gives it to its list, at once (`BrowsePane.focus`)
+            focus_now(content) if content.can_focus else content.focus()
         return content
 
     @on(OpenLocation)

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
+from briefing.tui.focus import focus_now
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.reader_scroll import BrowseList
 
@@ -97,7 +98,7 @@ class BrowsePane(Widget, Generic[Entry]):
     def focus(self, scroll_visible: bool = True) -> BrowsePane:
         """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
         if lists := self.query(BrowseList):
-            lists.first().focus(scroll_visible)
+            focus_now(lists.first(), scroll_visible=scroll_visible)
         else:
             self.call_after_refresh(self.focus, scroll_visible)
         return self
@@ -150,7 +151,7 @@ class BrowsePane(Widget, Generic[Entry]):
     @on(FilterInput.ToList)
     def _filter_left(self, event: FilterInput.ToList) -> None:
         event.stop()
-        self.entry_list.focus()
+        focus_now(self.entry_list)
 
     @on(Input.Submitted)
     def _filter_submitted(self, event: Input.Submitted) -> None:
@@ -163,8 +164,8 @@ class BrowsePane(Widget, Generic[Entry]):
             self.show_entry(self.selected_entry)
 
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        focus_now(self.filter_input)
 
     def action_clear_filter(self) -> None:
         self.filter_input.value = ""
-        self.entry_list.focus()
+        focus_now(self.entry_list)

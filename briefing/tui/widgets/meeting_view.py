@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from briefing.model import BriefingLookup, Meeting, Session
 from briefing.model.ordering import sessions_in_time_order
 from briefing.render.vocabulary import vocabulary
+from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.literal import labelled, literal
@@ -248,9 +249,9 @@ class MeetingView(Horizontal):
         """Give the keyboard to the text, on the focused item if any, else on the first one."""
         stops = self.reader.stops()
         if stops and self.screen.focused not in stops:
-            stops[0].focus(scroll_visible=False)
+            focus_now(stops[0])
         elif not stops:
-            self.reader.focus()
+            focus_now(self.reader)
 
     def session_headings(self) -> list[SessionHeading]:
         return list(self.query(SessionHeading))

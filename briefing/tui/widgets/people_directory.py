@@ -24,6 +24,7 @@ from briefing.render.vocabulary import vocabulary
 from briefing.search.matching import RecordMatch, compile_filter
 from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries, find_appearances
 from briefing.search.people import build_entries as build_directory_entries
+from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
@@ -284,7 +285,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def entry_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if self.appearances:
-            self.appearance_list.focus()
+            focus_now(self.appearance_list)
 
     @on(OptionList.OptionSelected, "#people-appearances")
     def appearance_selected(self, event: OptionList.OptionSelected) -> None:
@@ -292,13 +293,13 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         self.action_open_appearance()
 
     def action_switch_pane(self) -> None:
-        (self.entry_list if self.appearance_list.has_focus else self.appearance_list).focus()
+        focus_now(self.entry_list if self.appearance_list.has_focus else self.appearance_list)
 
     def action_back(self) -> None:
         """From the appearances back to the list; in the list, clear the filter."""
         if not self.appearance_list.has_focus:
             self.filter_input.value = ""
-        self.entry_list.focus()
+        focus_now(self.entry_list)
 
     def action_open_appearance(self) -> None:
         if (appearance := self.selected_appearance) is not None:

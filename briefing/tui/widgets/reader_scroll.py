@@ -16,6 +16,8 @@ from textual.geometry import Region, Spacing
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from briefing.tui.focus import focus_now
+
 SCROLL_OFF = 2
 """Lines kept visible above and below the cursor when moving it."""
 
@@ -87,7 +89,7 @@ class StopReader(ReaderScroll):
         if index == 0:
             # The top of the view, with its header, not merely the first stop at the top edge.
             if stops:
-                stops[0].focus(scroll_visible=False)
+                focus_now(stops[0])
             self.call_after_refresh(self.scroll_home, animate=False)
         elif stops:
             self.land_on(stops[index])
@@ -107,12 +109,12 @@ class StopReader(ReaderScroll):
         else:
             stop = next((s for s in stops if self.y_of(s) >= target), stops[-1])
         self.scroll_to(y=target, animate=False, immediate=True)
-        stop.focus(scroll_visible=False)
+        focus_now(stop)
         self.call_after_refresh(self._keep_in_view, stop, False)
 
     def land_on(self, widget: Widget, *, top: bool = False) -> None:
         """Put the cursor on `widget` and scroll it into view with `SCROLL_OFF` lines around it."""
-        widget.focus(scroll_visible=False)
+        focus_now(widget)
         # After a refresh: a tab that was just switched to has not been laid out yet.
         self.call_after_refresh(self._keep_in_view, widget, top)
 

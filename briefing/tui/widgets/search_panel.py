@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup
+from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
@@ -65,7 +66,7 @@ class ResultList(ReaderOptionList):
     ]
 
     def action_edit_query(self) -> None:
-        self.screen.query_one("#search-input").focus()
+        focus_now(self.screen.query_one("#search-input"))
 
 
 class SearchPanel(Vertical):
@@ -268,12 +269,12 @@ class SearchPanel(Vertical):
     def focus_results(self) -> None:
         """Give the keyboard to the results (on the first hit, if none is highlighted yet)."""
         results = self.results_list
-        results.focus()
+        focus_now(results)
         if self.hits and results.highlighted is None:
             results.highlighted = self._first_hit_option()
 
     def focus_box(self) -> None:
-        self.input.focus()
+        focus_now(self.input)
 
     def on_key(self, event: events.Key) -> None:
         """Up from the first hit goes back to the box (down came from there)."""
@@ -281,4 +282,4 @@ class SearchPanel(Vertical):
                 and self.results_list.highlighted in (None, self._first_hit_option())):
             event.stop()
             event.prevent_default()
-            self.input.focus()
+            focus_now(self.input)
