@@ -19,7 +19,7 @@ from briefing.tui.widgets.people_directory import PeopleDirectory
 from tests.tui.keys import meeting_key, tab_key
 from tests.tui.screen_text import screen_lines
 from tests.tui.test_search_flow import search_for
-from tests.waiting import press_until
+from tests.waiting import press_until, wait_until
 
 FAC = "fac-2022-04-11"
 
@@ -225,6 +225,8 @@ async def test_enter_typed_before_the_results_arrive_still_opens_the_top_hit(
         await sample_app.workers.wait_for_complete()
         await pilot.pause()
         panel = screen.search_panel
+        await wait_until(pilot, lambda: bool(panel.hits) and screen.tabs.active.startswith("meeting-"),
+                         "the top hit opened when the answer came")
         assert panel.hits and screen.tabs.active == f"meeting-{panel.hits[0].meeting_id}"
         assert sample_app.screen.search.cursor == 0
 
