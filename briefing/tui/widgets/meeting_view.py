@@ -260,10 +260,16 @@ class MeetingView(Horizontal):
         """The session (of those on screen) holding the focused item, or the one at the top of the view."""
         reader = self.reader
         focused = self.screen.focused
-        anchor_y = reader.y_of(focused) if focused in reader.stops() else reader.scroll_offset.y
+        if focused in reader.stops():
+            # By document order, not by geometry: right after a tab switch nothing is laid out yet.
+            index = -1
+            for widget in reader.query("SessionHeading, ItemBlock, CollapsibleTitle"):
+                index += isinstance(widget, SessionHeading)
+                if widget is focused:
+                    return index
         index = -1
         for position, heading in enumerate(self.session_headings()):
-            if reader.y_of(heading) <= anchor_y:
+            if reader.y_of(heading) <= reader.scroll_offset.y:
                 index = position
         return index
 
