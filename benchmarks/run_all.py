@@ -33,6 +33,7 @@ SUITE = [
     ("Big books (2,000 meetings; 10,000 sessions) against the sample",
      ["big_book_benchmark.py", "--runs", "1", "--key-runs", "1"]),
     ("Library (100 and 1,000 books on disk)", ["library_benchmark.py", "--sizes", "100,1000", "--app-runs", "5"]),
+    ("Opening a book with 1,000 private notes against none", ["notes_benchmark.py", "--runs", "11"]),
 ]
 """Title and command line of each benchmark, in the order they run."""
 

@@ -31,6 +31,8 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
     parser = subcommand_parser(subcommands, NAME, "open a briefing book (the default command)", epilog)
     add_file_argument(parser)
     add_library_argument(parser)
+    parser.add_argument("--top", action="store_true",
+                        help="start at the Overview instead of where you left off (tab, item, scroll)")
     parser.set_defaults(handler=run)
 
 
@@ -59,7 +61,7 @@ def choose_app(options: argparse.Namespace) -> BriefingApp:
     from briefing.tui.app import make_app, make_library_app
 
     if options.file is not None:
-        return make_app(options.file)
+        return make_app(options.file, start_at_top=options.top)
     from briefing.cli.library_support import chosen_library
     from briefing.library import book_files
 

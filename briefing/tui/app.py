@@ -23,7 +23,10 @@ from textual.theme import Theme
 
 from briefing.model import Briefing, BriefingLookup, SourceRef
 from briefing.render.safety import clipboard_text, safe_text
+from briefing.state import StateStore
+from briefing.tui.app_state import ReaderStateActions
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.reader_state import START_AT_TOP_SETTING, ReaderState
 from briefing.tui.terminal import terminal_problem
 
 if TYPE_CHECKING:
@@ -67,7 +70,7 @@ HIGH_CONTRAST = Theme(
 """Black, white and yellow only: for glare, projectors and low vision."""
 
 
-class BriefingApp(App[None]):
+class BriefingApp(ReaderStateActions, App[None]):
     """Reads one briefing; `MainScreen` does the work."""
 
     CSS_PATH = "briefing.tcss"
@@ -94,21 +97,26 @@ class BriefingApp(App[None]):
     the tab bar loses its underline, so that the marking, the content and "? Help" keep their rows."""
 
     def __init__(self, briefing: Briefing | None, *, source_folder: Path | None = None,
-                 exit_after_first_frame: bool = False, library: LibraryIndex | None = None) -> None:
+                 exit_after_first_frame: bool = False, library: LibraryIndex | None = None,
+                 store: StateStore | None = None, start_at_top: bool = False) -> None:
         super().__init__()
         self.briefing: Briefing = briefing  # type: ignore[assignment]
         """The book being read; None only while the library screen is all there is."""
         self.lookup = BriefingLookup(briefing) if briefing is not None else None  # type: ignore[assignment]
+        self._state: StateStore | None = store
+        self.reader: ReaderState = ReaderState(self.state_store, briefing) if briefing is not None else None  # type: ignore[assignment]
+        """The reader's notes, bookmarks, read marks and position in the open book (see briefing.state)."""
+        self.start_at_top = start_at_top or self.state_store.setting(START_AT_TOP_SETTING) == "yes"
+        """Open at the Overview instead of where the reader left off (--top, or the saved setting)."""
         self.source_folder = source_folder
         """Folder the briefing's `sources[].path` are relative to; None when the texts are not at hand."""
         self.library = library
         """The library's index when the app was opened on a library (`b` goes back to it), else None."""
-        self._state: StateStore | None = None
         self.exit_after_first_frame = exit_after_first_frame
         self.register_theme(HIGH_CONTRAST)
         self.theme = DEFAULT_THEME
         # Every key answers at once: Textual's animations (smooth scrolls, fades) are off unless asked for.
-        self.animation_level = "full" if animations_wanted() else "none"
+        self.animation_level = "full" if animations_wanted(self.state_store.setting(ANIMATIONS_SETTING)) else "none"
 
     def get_default_screen(self) -> Screen:
         if self.briefing is None and self.library is not None:
@@ -120,6 +128,7 @@ class BriefingApp(App[None]):
         return MainScreen(self.lookup)
 
     def on_mount(self) -> None:
+        self.restore_theme()
         # SIGTERM/SIGHUP (kill, a closed terminal window) would otherwise kill the process at once: the
         # terminal stays in raw mode and an export under way leaves its temporary file. Quit cleanly.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -188,7 +197,7 @@ class BriefingApp(App[None]):
         self.lookup = BriefingLookup(briefing)
         self.source_folder = path.parent
         self.__dict__.pop("_source_paragraphs", None)
-        self.state_store.record_open(briefing.id, briefing.title)
+        self.reader = ReaderState(self.state_store, briefing)  # records the opening, works out what changed
         screen = MainScreen(self.lookup)
         await self.push_screen(screen)
         if hit is not None:
@@ -240,6 +249,7 @@ class BriefingApp(App[None]):
             self.briefing = None  # type: ignore[assignment]
         return awaited
 
+
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
             self.exit()  # `Ready` comes once the first frame is on the screen
@@ -281,7 +291,7 @@ class BriefingApp(App[None]):
     def action_toggle_animations(self) -> None:
         """Turn Textual's animations on or off, and remember the choice in the user's settings if any."""
         self.animation_level = "none" if self.animation_level != "none" else "full"
-        store = getattr(self, "state", None)
+        store = self.state_store
         if store is not None and hasattr(store, "set_setting"):
             store.set_setting(ANIMATIONS_SETTING, "on" if self.animation_level != "none" else "off")
         self.notify(f"Animations {'on' if self.animation_level != 'none' else 'off'}.", markup=False)
@@ -305,6 +315,8 @@ class BriefingApp(App[None]):
                                         partial(node.run_action, binding.action))
         yield SystemCommand("Animations on/off", "Smooth scrolling and fades (off: every key answers at once)",
                             self.action_toggle_animations)
+        yield SystemCommand("Resume where I left off: on/off", "Reopen books where you left them (or at the Overview)",
+                            self.action_toggle_resume)
         if main is not None:
             # Meetings are found by name through `BriefingCommands` (a command's title is markup here,
             # and a meeting's title is briefing text).
@@ -351,7 +363,7 @@ def animations_wanted(saved: str | None = None) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
-def make_app(briefing_path: Path | None = None) -> BriefingApp:
+def make_app(briefing_path: Path | None = None, *, start_at_top: bool = False) -> BriefingApp:
     """Load the briefing (the bundled sample if no path) and build the app around it.
 
     Loading happens here, before any terminal output, so a `BriefingLoadError` is reported on a
@@ -367,6 +379,8 @@ def make_app(briefing_path: Path | None = None) -> BriefingApp:
         briefing,
         source_folder=path.parent,
         exit_after_first_frame=bool(os.environ.get(EXIT_AFTER_FIRST_FRAME_VARIABLE)),
+        store=StateStore.open(),
+        start_at_top=start_at_top,
     )
 
 

@@ -27,7 +27,9 @@ class ExportFlow:
         from briefing.render import EXPORT_FORMATS, FORMAT_SUFFIXES
         from briefing.tui.screens.export_screen import ExportScreen
 
-        screen = ExportScreen(self.lookup.briefing.id, tuple(EXPORT_FORMATS), dict(FORMAT_SUFFIXES), meeting)
+        reader = getattr(self.app, "reader", None)
+        screen = ExportScreen(self.lookup.briefing.id, tuple(EXPORT_FORMATS), dict(FORMAT_SUFFIXES), meeting,
+                              offer_notes=bool(reader is not None and reader.notes()))
         self.app.push_screen(screen, callback=self.chosen)
 
     def chosen(self, request: ExportRequest | None) -> None:
@@ -51,6 +53,14 @@ class ExportFlow:
     def write(self, request: ExportRequest, *, overwrite: bool) -> None:
         self.app.run_worker(lambda: self._write(request, overwrite), thread=True, exclusive=True, group="export")
 
+    def _reader_notes(self, request: ExportRequest) -> list[tuple[str, str]]:
+        from briefing.state.reading import notes_for_print
+
+        reader = getattr(self.app, "reader", None)
+        if not request.include_notes or reader is None:
+            return []
+        return notes_for_print(reader.store, self.lookup.briefing, request.meeting_ids)
+
     def _write(self, request: ExportRequest, overwrite: bool) -> None:
         from briefing.files import write_atomic
         from briefing.render import export_summary
@@ -59,7 +69,7 @@ class ExportFlow:
         notify, path = self.app.notify, shown(request.path)
         try:
             text = export_summary(self.lookup.briefing, request.format, meeting_ids=request.meeting_ids,
-                                  brief=request.brief)
+                                  brief=request.brief, reader_notes=self._reader_notes(request))
         except ValueError as error:  # an SVG too tall to view: the message says what to choose instead
             self.app.call_from_thread(notify, f"Not exported: {error}", severity="warning", markup=False)
             return

@@ -6,7 +6,7 @@ what is new or changed) in a few queries, and turns every change into one short 
 
 from __future__ import annotations
 
-from functools import cached_property
+from textual.content import Content
 
 from briefing.diff import BookItem, book_items
 from briefing.model import Briefing
@@ -28,11 +28,8 @@ class ReaderState:
         """Item id → 'new' or 'changed', until the reader reads it."""
         self.note_counts: dict[str, int] = store.note_counts(self.book_id)
         self.bookmarked: set[str] = {mark.item_id for mark in store.bookmarks(self.book_id)}
-
-    @cached_property
-    def saved_position(self) -> Position | None:
-        """Where the reader was when the book was last closed (read once, at start-up)."""
-        return self.store.position(self.book_id)
+        self.saved_position: Position | None = store.position(self.book_id)
+        """Where the reader was when the book was last closed (read at start-up, before anything moves)."""
 
     def label(self, item_id: str) -> str:
         item = self.items.get(item_id)
@@ -114,3 +111,17 @@ class ReaderState:
     @property
     def start_at_top(self) -> bool:
         return self.store.setting(START_AT_TOP_SETTING) == "yes"
+
+
+def marks_of(reader: ReaderState | None, item_id: str) -> Content:
+    """The marks shown before an item: ✎ noted, ★ bookmarked, NEW / CHANGED until read."""
+    if reader is None:
+        return Content("")
+    parts: list[Content] = []
+    if unread := reader.unread.get(item_id):
+        parts.append(Content(f" {unread.upper()} ").stylize("bold reverse"))
+    if count := reader.note_counts.get(item_id):
+        parts.append(Content("✎" if count == 1 else f"✎{count}").stylize("bold"))
+    if item_id in reader.bookmarked:
+        parts.append(Content("★").stylize("bold"))
+    return Content(" ").join(parts) + " " if parts else Content("")

@@ -21,7 +21,7 @@ from briefing.render.safety import safe_text
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from briefing.search import CompiledQuery, SearchHit, SearchIndex
+    from briefing.search import CompiledQuery, SearchHit, SearchIndex, SearchResults
 
 RESULT_LIMIT = 50
 """Hits listed at most; the status says how many matched in all."""
@@ -138,6 +138,7 @@ class SearchController:
             compiled = compile_query(query, as_you_type=True)
             results = self.index.search_compiled(compiled, limit=RESULT_LIMIT,
                                                  cancelled=lambda: worker.is_cancelled)
+            results = self._with_notes(compiled, results)
         except SearchCancelled:
             return  # the reader typed on: a newer query is running
         except QueryError as error:
@@ -146,6 +147,15 @@ class SearchController:
         spans = self._spans_of_items(compiled, worker)
         if spans is not None and not worker.is_cancelled:
             self.owner.post_message(self.Answered(query, results, spans))
+
+    def _with_notes(self, compiled: CompiledQuery, results: SearchResults) -> SearchResults:
+        """The reader's private notes that match, first (see `briefing.tui.note_search`)."""
+        from briefing.tui.note_search import note_hits, with_note_hits
+
+        reader = getattr(self.owner.app, "reader", None)
+        if reader is None:
+            return results
+        return with_note_hits(results, note_hits(compiled, reader.notes(), reader.items))
 
     def _spans_of_items(self, compiled: CompiledQuery, worker: Any) -> dict[str, ItemSpans] | None:
         """Spans in every item of the book; None when the worker was cancelled (the user typed on)."""

@@ -126,10 +126,17 @@ def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
                     meeting_id=meeting.id)
             for meeting in meetings
         ]
+
+    def notes() -> Widget:
+        from briefing.tui.widgets.notes_list import NotesList
+
+        return NotesList(id="notes-list-view")
+
     specs += [
         TabSpec("quotes", "Quotes", "Quotes", quotes),
         TabSpec("search", "Search", "Search", search),
         TabSpec("people", "People & organisations", "People", people),
+        TabSpec("notes", "Notes", "Notes", notes),
     ]
     tabs = [
         TabSpec(spec.id, spec.title, spec.short_title, spec.build,

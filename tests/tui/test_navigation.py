@@ -28,7 +28,7 @@ async def test_number_keys_switch_tabs(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 36)) as pilot:
         screen = main_screen(sample_app)
         expected = screen.pane_ids()
-        assert expected[0] == "overview" and expected[-3:] == ["quotes", "search", "people"]
+        assert expected[0] == "overview" and expected[-4:] == ["quotes", "search", "people", "notes"]
         for number, pane_id in reversed(list(enumerate(expected, start=1))):
             await pilot.press(str(number))
             await pilot.pause()

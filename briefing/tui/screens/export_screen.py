@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from briefing.model import Meeting
 from briefing.tui.screens.marked_modal import MarkedModalScreen
@@ -30,6 +30,8 @@ class ExportRequest:
     meeting_ids: tuple[str, ...] | None
     brief: bool = False
     """The brief (positions, key points, figures; one page a meeting) instead of the full summary."""
+    include_notes: bool = False
+    """Add the reader's private notes, as a last section headed as theirs (never unless ticked)."""
 
 
 class ExportScreen(MarkedModalScreen[ExportRequest | None]):
@@ -53,8 +55,10 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, book_id: str, formats: tuple[str, ...], suffixes: dict[str, str],
-                 meeting: Meeting | None) -> None:
+                 meeting: Meeting | None, *, offer_notes: bool = False) -> None:
         super().__init__()
+        self.offer_notes = offer_notes
+        """Whether the reader has notes on this book, so the dialog offers to add them."""
         self.book_id = book_id
         self.formats = tuple(sorted(formats, key=lambda name: name != PREFERRED_FORMAT))
         """Format names `briefing.render.export_summary` accepts, the default first."""
@@ -78,6 +82,8 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
             with RadioSet(id="export-format"):
                 for number, name in enumerate(self.formats):
                     yield RadioButton(Content(name), value=number == 0)
+            if self.offer_notes:
+                yield Checkbox(Content("Add my private notes (in a last section headed as mine)"), id="export-notes")
             yield Label("File")
             yield Input(self._suggested_path(), id="export-path")
             yield Static("", id="export-error")
@@ -136,7 +142,8 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
             self.query_one("#export-error", Static).update(Content("That is a folder; add a file name."))
             return
         meeting_ids = None if self.whole_book or self.meeting is None else (self.meeting.id,)
-        self.dismiss(ExportRequest(self.chosen_format, path, meeting_ids, brief=self.brief))
+        notes = self.offer_notes and self.query_one("#export-notes", Checkbox).value
+        self.dismiss(ExportRequest(self.chosen_format, path, meeting_ids, brief=self.brief, include_notes=notes))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -63,6 +63,12 @@ def _library() -> list[type[DOMNode]]:
     return [LibraryScreen, LibrarySearchScreen]
 
 
+def _notes() -> list[type[DOMNode]]:
+    from briefing.tui.widgets.notes_list import NotesList
+
+    return [NotesList]
+
+
 HELP_SECTIONS: list[tuple[str, Callable[[], list[type[DOMNode]]]]] = [
     ("Anywhere", _anywhere),
     ("Reading (meeting tabs, overview, lists)", _reading),
@@ -70,6 +76,7 @@ HELP_SECTIONS: list[tuple[str, Callable[[], list[type[DOMNode]]]]] = [
     ("Quotes and People tabs", _lists),
     ("Search tab", _search),
     ("Library (`briefing` with no FILE, two books or more)", _library),
+    ("Notes tab", _notes),
 ]
 """Each section of the help and the classes whose bindings it lists (imported when the help opens)."""
 

@@ -26,6 +26,7 @@ from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.screens.jump_routes import JumpRoutes
 from briefing.tui.screens.meeting_routes import MeetingRoutes
 from briefing.tui.screens.search_routes import SearchRoutes
+from briefing.tui.screens.state_routes import StateRoutes
 from briefing.tui.search_state import SearchController
 from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
@@ -38,7 +39,7 @@ from briefing.tui.widgets.search_panel import SearchPanel
 HIT_KEYS = Binding.Group("Hit")
 """n and N share one footer entry."""
 
-class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, Screen[None]):
+class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[None]):
     """Everything the reader works in; modals (help, source, export) are pushed over it.
 
     Only the first tab's content is composed; the others are mounted right after the first frame (or at

@@ -1,17 +1,19 @@
 """The main screen's routes to the reader's own state: `a` note, `m` bookmark, `b` bookmarks, read marks,
 and the reading position that the next opening of the book returns to.
 
-A mixin of `MainScreen` (like `JumpRoutes`): it needs the Screen API, `here()`, `go_to()` and
+A base of `MainScreen` (like `JumpRoutes`): it needs the Screen API, `here()`, `go_to()` and
 `current_meeting_view()`. What is noted is the item that has the keyboard: the nearest widget up
 from the focused one that answers `note_target()` (an item id) or `copy_target()` (an item or a person).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.screen import Screen
 
 from briefing.model import Located
 from briefing.render.safety import safe_text
@@ -26,20 +28,6 @@ if TYPE_CHECKING:
 
     from briefing.state import Note
     from briefing.tui.reader_state import ReaderState
-
-
-def marks_of(reader: ReaderState | None, item_id: str) -> Content:
-    """The marks shown before an item: ✎ noted, ★ bookmarked, NEW / CHANGED until read."""
-    if reader is None:
-        return Content("")
-    parts: list[Content] = []
-    if unread := reader.unread.get(item_id):
-        parts.append(Content(f" {unread.upper()} ").stylize("bold reverse"))
-    if count := reader.note_counts.get(item_id):
-        parts.append(Content("✎" if count == 1 else f"✎{count}").stylize("bold"))
-    if item_id in reader.bookmarked:
-        parts.append(Content("★").stylize("bold"))
-    return Content(" ").join(parts) + " " if parts else Content("")
 
 
 def item_id_of(widget: Widget) -> str | None:
@@ -57,11 +45,23 @@ def item_id_of(widget: Widget) -> str | None:
     return None
 
 
-class StateRoutes:
-    """Notes, bookmarks, read marks and position for `MainScreen`."""
+class StateRoutes(Screen[None]):
+    """Notes, bookmarks, read marks and position for `MainScreen`.
 
-    app: Any
-    focused: Any
+    A Screen subclass rather than a plain mixin so that Textual merges its BINDINGS into MainScreen's.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "note", "Note", show=False, tooltip="add or edit your private note on the focused item"),
+        Binding("m", "bookmark", "Mark", show=False, tooltip="bookmark the focused item, or remove its bookmark"),
+        Binding("apostrophe", "bookmarks", "Bookmarks", show=False, tooltip="list your bookmarks and jump to one"),
+    ]
+
+    def on_mount(self) -> None:
+        # Textual calls the `on_mount` of every class of the screen that has one: this runs after MainScreen's.
+        self.show_changes_notice()
+        self.report_state_messages()
+        self.call_after_refresh(self.restore_position)
 
     @property
     def reader(self) -> ReaderState:
@@ -80,7 +80,7 @@ class StateRoutes:
     def action_note(self) -> None:
         item_id = self.note_target_id()
         if item_id is None:
-            self.notify("Move to an item first (a quote, position, passage, person…), then press a.",  # type: ignore[attr-defined]
+            self.notify("Move to an item first (a quote, position, passage, person…), then press a.",
                         markup=False)
             return
         notes_list = self._focused_notes_list()
@@ -105,22 +105,22 @@ class StateRoutes:
         if result.conflict:
             message = ("This note was changed in another window meanwhile: both versions are kept."
                        if result.note else "This note was changed or deleted in another window; it is kept as it is there.")
-            self.notify(safe_text(message), severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.notify(safe_text(message), severity="warning", markup=False)
         elif result.note is None:
-            self.notify("Note deleted.", markup=False)  # type: ignore[attr-defined]
+            self.notify("Note deleted.", markup=False)
         else:
-            self.notify("Note saved (on this computer only).", markup=False)  # type: ignore[attr-defined]
+            self.notify("Note saved (on this computer only).", markup=False)
         self.refresh_state_marks(item_id)
         self.report_state_messages()
 
     def action_bookmark(self) -> None:
         item_id = self.note_target_id()
         if item_id is None:
-            self.notify("Move to an item first, then press m to bookmark it.", markup=False)  # type: ignore[attr-defined]
+            self.notify("Move to an item first, then press m to bookmark it.", markup=False)
             return
         marked = self.reader.toggle_bookmark(item_id)
         what = literal(self.reader.label(item_id))
-        self.notify(Content.assemble("Bookmarked: " if marked else "Bookmark removed: ", what).plain,  # type: ignore[attr-defined]
+        self.notify(Content.assemble("Bookmarked: " if marked else "Bookmark removed: ", what).plain,
                     markup=False)
         self.refresh_state_marks(item_id)
         self.report_state_messages()
@@ -129,7 +129,7 @@ class StateRoutes:
         def chosen(item_id: str | None) -> None:
             item = self.reader.items.get(item_id or "")
             if item is not None:
-                self.post_message(open_item_message(item))  # type: ignore[attr-defined]
+                self.post_message(open_item_message(item))
 
         self.app.push_screen(BookmarksScreen(self.reader.bookmark_entries()), chosen)
 
@@ -138,13 +138,13 @@ class StateRoutes:
         from briefing.tui.widgets.item_block import ItemBlock
         from briefing.tui.widgets.meeting_view import SessionHeading
 
-        for widget in self.query(ItemBlock):  # type: ignore[attr-defined]
+        for widget in self.query(ItemBlock):
             if item_id is None or widget.item_id == item_id:
                 widget.refresh_marks()
-        for heading in self.query(SessionHeading):  # type: ignore[attr-defined]
+        for heading in self.query(SessionHeading):
             if item_id is None or heading.session.id == item_id:
                 heading.refresh_marks()
-        for notes in self.query(NotesList):  # type: ignore[attr-defined]
+        for notes in self.query(NotesList):
             notes.refresh_notes()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -157,8 +157,19 @@ class StateRoutes:
         """Say, once each, what the store had to do (file moved aside, notes kept in memory)."""
         for message in self.reader.store.take_messages():
             # The messages name the state file's folder: a path is untrusted text like any other.
-            self.notify(safe_text(message), title="Notes and bookmarks", severity="warning", timeout=20,  # type: ignore[attr-defined]
+            self.notify(safe_text(message), title="Notes and bookmarks", severity="warning", timeout=20,
                         markup=False)
+
+    def show_changes_notice(self) -> None:
+        """Put "since you last read this book" at the top of the Overview, when the book changed."""
+        from briefing.tui.widgets.changes_notice import changes_notice
+        from briefing.tui.widgets.overview import Overview
+
+        widgets = changes_notice(self.reader)
+        overviews = self.query(Overview)
+        if widgets and overviews:
+            overview = overviews.first()
+            overview.mount(*widgets, before=0)
 
     async def restore_position(self) -> None:
         """Go back to where the reader was when the book was last closed (unless told to start at the top)."""

@@ -59,6 +59,9 @@ class ItemBlock(Static, can_focus=True):
     }
     """
 
+    state_marks: reactive[Content] = reactive(Content(""), layout=True)
+    """The reader's own marks before the item (✎ note, ★ bookmark, NEW / CHANGED until read)."""
+
     spans: reactive[ItemSpans | None] = reactive(None)
     """The search matches to highlight (computed by the search worker); None when nothing is."""
 
@@ -108,9 +111,18 @@ class ItemBlock(Static, can_focus=True):
     def _highlighted(self, text: str, spans: tuple[tuple[int, int], ...]) -> Content:
         return with_spans(Content(text), spans, component_style(self, "item-block--match"))
 
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """Take the reader's marks of this item afresh (after a note, a bookmark, a reading)."""
+        from briefing.tui.reader_state import marks_of
+
+        self.state_marks = marks_of(getattr(self.app, "reader", None), self.item_id)
+
     def render(self) -> Content:
         marker = Content(" ".join(vocabulary().paragraph(ref) for ref in self.sources) + " ")
-        marker = marker.stylize(MARKER_STYLE)
+        marker = Content.assemble(self.state_marks, marker.stylize(MARKER_STYLE))
         spans = self.spans or ItemSpans()
         body = self._highlighted(self.body, spans.body)
         label = Content(f"{vocabulary().kind_label(self.kind)}: ").stylize(LABEL_STYLES[self.kind])

@@ -70,6 +70,19 @@ class SessionHeading(Static, can_focus=True):
         super().__init__(literal(session.title), id=f"session-{session.id}")
         self.session = session
 
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """The reader's marks (note, bookmark, NEW / CHANGED) before the title."""
+        from briefing.tui.reader_state import marks_of
+
+        self.update(Content.assemble(marks_of(getattr(self.app, "reader", None), self.session.id),
+                                     literal(self.session.title)))
+
+    def note_target(self) -> str:
+        return self.session.id
+
 
 class PassageFold(Collapsible):
     """The source passages of a session (or of the whole meeting), folded by default."""

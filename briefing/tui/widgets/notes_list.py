@@ -6,7 +6,7 @@ note is never dropped because its item went away.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from textual import on
 from textual.app import ComposeResult
@@ -79,6 +79,11 @@ class NotesList(Vertical):
     def on_mount(self) -> None:
         self.refresh_notes()
 
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """Showing the tab gives the keyboard to the list."""
+        self.query_one("#notes-list", OptionList).focus(scroll_visible)
+        return self
+
     def refresh_notes(self) -> None:
         """Rebuild the list from the store (after a note was saved or deleted anywhere in the app)."""
         reader = self.reader
@@ -104,7 +109,7 @@ class NotesList(Vertical):
             options.highlighted = min(highlighted, count - 1)
         heading = (
             "Your private notes and bookmarks on this book: kept on this computer only. "
-            "a adds a note on the item you are on, m bookmarks it, b lists the bookmarks."
+            "a adds a note on the item you are on, m bookmarks it, ' lists the bookmarks."
         )
         if not notes and not marks:
             heading = "No notes or bookmarks yet. " + heading

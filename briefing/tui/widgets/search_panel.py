@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from briefing.search import SearchHit
     from briefing.tui.search_state import SearchController
 
-KIND_NAMES = {"key_point": "key point"}
+KIND_NAMES = {"key_point": "key point", "note": "private note"}
 """How a hit's kind is named where the index's name (`key_point`) would not read as words."""
 
 PLACEHOLDER = 'words, "a phrase", this OR that, -without, prefix*'
