@@ -118,7 +118,9 @@ class ItemBlock(Static, can_focus=True):
         """Take the reader's marks of this item afresh (after a note, a bookmark, a reading)."""
         from briefing.tui.reader_state import marks_of
 
-        self.state_marks = marks_of(getattr(self.app, "reader", None), self.item_id)
+        marks = marks_of(getattr(self.app, "reader", None), self.item_id)
+        if marks.plain != self.state_marks.plain:  # no relayout while nothing changes
+            self.state_marks = marks
 
     def render(self) -> Content:
         marker = Content(" ".join(vocabulary().paragraph(ref) for ref in self.sources) + " ")

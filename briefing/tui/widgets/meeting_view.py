@@ -69,6 +69,7 @@ class SessionHeading(Static, can_focus=True):
     def __init__(self, session: Session) -> None:
         super().__init__(literal(session.title), id=f"session-{session.id}")
         self.session = session
+        self._marks = ""
 
     def on_mount(self) -> None:
         self.refresh_marks()
@@ -77,8 +78,10 @@ class SessionHeading(Static, can_focus=True):
         """The reader's marks (note, bookmark, NEW / CHANGED) before the title."""
         from briefing.tui.reader_state import marks_of
 
-        self.update(Content.assemble(marks_of(getattr(self.app, "reader", None), self.session.id),
-                                     literal(self.session.title)))
+        marks = marks_of(getattr(self.app, "reader", None), self.session.id)
+        if marks.plain != self._marks:  # no update (and no relayout) while nothing changes
+            self._marks = marks.plain
+            self.update(Content.assemble(marks, literal(self.session.title)))
 
     def note_target(self) -> str:
         return self.session.id
