@@ -61,7 +61,7 @@ def choose_app(options: argparse.Namespace) -> BriefingApp:
     from briefing.tui.app import make_app, make_library_app
 
     if options.file is not None:
-        return make_app(options.file, start_at_top=options.top)
+        return make_app(options.file, start_at_top=getattr(options, "top", False))
     from briefing.cli.library_support import chosen_library
     from briefing.library import book_files
 
