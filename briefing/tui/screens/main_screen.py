@@ -1,8 +1,7 @@
 """The main screen: marking, header, the tabs of the book (from `briefing.tui.tabs`), footer.
 
-It composes and routes: places to open (`OpenLocation`, `OpenDirectoryEntry`) go to the right tab and
-into the jump list; the search panel's requests go to the `SearchController`, whose answers go back to
-the panel and the meeting views; `y`/`Y` copy what has the keyboard; export is `ExportFlow`'s.
+It only composes and routes: places to open go to their tab and the jump list, search to the
+`SearchController` (answers back to the panel and meeting views), export to `ExportFlow`.
 """
 
 from __future__ import annotations
