@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import textual.constants
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -194,7 +194,13 @@ def write_sources(book: Book, folder: Path) -> None:
 @given(book=books())
 def test_random_hostile_briefings_survive_every_view(book: Book) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        app = make_app(write_book(book, Path(folder)))
+        try:
+            app = make_app(write_book(book, Path(folder)))
+        except BriefingLoadError as error:
+            # A drawn quote may keep its own quotation marks, which validation now refuses with a
+            # message: such a book never reaches the app, so there is nothing to tour.
+            assert "quotation marks" in error.message, error.message
+            assume(False)
         write_sources(book, Path(folder))
         asyncio.run(tour(app, book))
 
