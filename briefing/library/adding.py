@@ -13,11 +13,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.files import read_bounded
+from briefing.files import NotARegularFile, read_bounded
 from briefing.library.discovery import BOOK_FILE
 from briefing.library.index import LibraryIndex
 from briefing.loading import load_briefing
 from briefing.loading.loader import max_bytes_from_environment
+from briefing.loading.sources import MAX_SOURCE_BYTES, source_path
 from briefing.model import Briefing
 
 TEMPORARY_PREFIX = ".add-"
@@ -120,23 +121,37 @@ def _copy_into_place(
 
 
 def _copy_book(source: Path, briefing: Briefing, folder: Path) -> tuple[str, ...]:
-    """The book file and every source text it names that is beside it; the names of those that are not."""
-    _copy_file(source, folder / BOOK_FILE)
+    """The book file and every source text it names that is beside it; the names of those that are not.
+
+    Every read is bounded and refuses FIFOs and devices; a source reached through a link leading out
+    of the book's folder is not copied (the copy is then checked like any book without that source).
+    """
+    _copy_file(source, folder / BOOK_FILE, max_bytes_from_environment())
     missing = []
     for document in briefing.sources:
-        origin = source.parent / document.path
-        if not origin.is_file():
+        origin = source_path(source.parent, document.path)
+        try:
+            if origin is None:
+                raise NotARegularFile(source.parent / document.path, "a link leading outside the book's folder")
+            data = read_bounded(origin, MAX_SOURCE_BYTES)
+        except OSError:
             missing.append(document.path)
             continue
         destination = folder / document.path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        _copy_file(origin, destination)
+        _write_file(destination, data)
     return tuple(missing)
 
 
-def _copy_file(origin: Path, destination: Path) -> None:
-    shutil.copyfile(origin, destination)
-    with open(destination, "rb") as copied:
+def _copy_file(origin: Path, destination: Path, limit: int) -> None:
+    _write_file(destination, read_bounded(origin, limit))
+
+
+def _write_file(destination: Path, data: bytes) -> None:
+    # Inside the hidden temporary folder: nobody sees it before the whole book is renamed into place.
+    with open(destination, "xb") as copied:
+        copied.write(data)
+        copied.flush()
         os.fsync(copied.fileno())
 
 
