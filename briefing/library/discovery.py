@@ -8,24 +8,21 @@ a dot (temporary folders of `briefing add`, editors' files) are skipped.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.library.changes import FileStamp, content_hash, stamp_of
 from briefing.loading import BriefingLoadError, load_briefing
 from briefing.model import Briefing
 
+__all__ = [
+    "BOOK_FILE", "BookSummary", "FileStamp", "book_files", "book_paths", "content_hash", "error_summary",
+    "read_book", "sort_newest_first", "stamp_of", "summarise",
+]
+
 BOOK_FILE = "briefing.json"
 """The file a book folder holds."""
-
-
-@dataclass(frozen=True, slots=True)
-class FileStamp:
-    """What tells that a book file changed: its size and modification time (cheap), then its hash."""
-
-    size: int
-    mtime_ns: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +90,6 @@ def book_paths(library: str, *, checked: bool = True, at_most: int | None = None
         except OSError:
             continue  # vanished or unreadable between listing and looking: not a book of this library
     return found
-
-
-def stamp_of(path: Path | str) -> FileStamp | None:
-    """The file's size and mtime, or None when it cannot be read any more."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return FileStamp(status.st_size, status.st_mtime_ns)
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def summarise(path: Path, briefing: Briefing) -> BookSummary:

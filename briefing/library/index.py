@@ -9,29 +9,32 @@ same query language, ranking, spans and snippets; hits also say which book they 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.files import read_bounded
-from briefing.library.discovery import BookSummary, FileStamp, book_paths, content_hash, read_book, stamp_of
+from briefing.library.changes import (
+    FileStamp,
+    content_hash,
+    decode_stamps,
+    encode_stamps,
+    sources_changed,
+    stamp_of,
+)
+from briefing.library.discovery import BookSummary, book_paths, read_book
 from briefing.library.paths import index_path
+from briefing.library.records import checked_record, quick_record
 from briefing.library.store import open_store, remove_store
+from briefing.library.writing import OWN_BATCH_SECONDS, SHARED_BATCH_SECONDS, IndexWriter, extras_of, iso_date
 from briefing.loading.loader import max_bytes_from_environment
-from briefing.model import Briefing
-from briefing.search.documents import IndexedItem, briefing_items
-from briefing.search.index import TIERS, FullTextIndex, SearchHit, SearchResults, index_row
+from briefing.search.documents import IndexedItem
+from briefing.search.index import FullTextIndex, SearchHit, SearchResults
 from briefing.search.query import CompiledQuery, compile_query
-
-TIER_SHIFT = 40
-"""A row's rowid is its tier (titles, quotes, the rest) shifted by this, plus a running number: rowid
-order is then tier order, which is how the unranked hits of a very common word come (see TIERS)."""
-
-BATCH_SECONDS = 0.05
-"""Longest a refresh holds the write lock before committing and letting a search in."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (books looked at, books in the library) as a refresh goes."""
@@ -69,6 +72,10 @@ class RefreshReport:
     changed: int = 0
     removed: int = 0
     unchanged: int = 0
+    checked: int = 0
+    """Books validated (after being indexed from their JSON alone)."""
+    invalid: int = 0
+    """Of those, books that failed validation."""
     cancelled: bool = False
     seconds: float = 0.0
     changed_paths: list[Path] = field(default_factory=list)
@@ -78,6 +85,8 @@ class RefreshReport:
             f"{self.added} added, {self.changed} re-indexed, {self.removed} removed, "
             f"{self.unchanged} unchanged" + (f" ({self.seconds:.2f} s)" if timing else "")
         )
+        if self.checked:
+            text += f"; {self.checked} checked, {self.invalid} invalid"
         return text + ("; stopped before the end" if self.cancelled else "")
 
 
@@ -96,6 +105,11 @@ class LibraryIndex(FullTextIndex):
     def __init__(self, library: Path, index_file: Path | None) -> None:
         opened = open_store(index_file)
         super().__init__(opened.connection)
+        self._writer = opened.writer
+        # On disk, refreshes write with their own connection and never hold up a search (WAL).
+        self._write_lock: threading.RLock | threading.Lock = (
+            self._lock if opened.writer is opened.connection else threading.Lock()
+        )
         self.library = library.expanduser().resolve()
         self.index_file = index_file
         self.on_disk = opened.on_disk
@@ -172,7 +186,7 @@ class LibraryIndex(FullTextIndex):
         ).fetchall()
         return {
             rowid: LibraryItem(
-                briefing_id, meeting, session, kind, item, text, label, column, _extras_of(extras),
+                briefing_id, meeting, session, kind, item, text, label, column, extras_of(extras),
                 book_path=path,
             )
             for rowid, meeting, session, kind, item, text, label, column, extras, briefing_id, path in found
@@ -188,28 +202,30 @@ class LibraryIndex(FullTextIndex):
     # Writing -------------------------------------------------------------------------------------------
 
     def refresh(
-        self, progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None
+        self, progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
+        *, check: bool = True,
     ) -> RefreshReport:
-        """Bring the index in line with the library folder; see the module's docstring."""
+        """Bring the index in line with the library folder (see the module's docstring); unless not
+        `check`, then validate the books indexed from their JSON alone (`check_books`)."""
         began = time.perf_counter()
         report = RefreshReport()
         files = book_paths(str(self.library), checked=False)
-        with self._lock:
+        with self._write_lock:
             known = {
-                path: (book_id, FileStamp(size, mtime_ns), digest)
-                for book_id, path, size, mtime_ns, digest in self._connection.execute(
-                    "SELECT id, path, size, mtime_ns, hash FROM books"
+                path: _Known(book_id, FileStamp(size, mtime_ns), digest, sources)
+                for book_id, path, size, mtime_ns, digest, sources in self._writer.execute(
+                    "SELECT id, path, size, mtime_ns, hash, sources FROM books"
                 )
             }
         if cancelled is not None and cancelled():  # the app quit while the folder was being listed
             report.cancelled = True
             return report
         present = set(files)
-        gone = [known[path][0] for path in known if path not in present]
-        writer = _BatchWriter(self)
-        for book_id in gone:
-            writer.run(lambda book_id=book_id: self._delete_book(book_id))
-            report.removed += 1
+        writer = self._new_writer()
+        for path, gone in known.items():
+            if path not in present:
+                writer.run(lambda book_id=gone.book_id: writer.delete(book_id))
+                report.removed += 1
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -221,142 +237,93 @@ class LibraryIndex(FullTextIndex):
         if report.added or report.changed or report.removed:
             with self._lock:
                 self._vocabulary = None  # typo suggestions come from the words of the books as they are now
+        if check and not report.cancelled:
+            self.check_books(cancelled=cancelled, report=report)
         report.seconds = time.perf_counter() - began
         return report
 
-    def _refresh_one(
-        self, path: str, known: tuple[int, FileStamp, str] | None, writer: _BatchWriter, report: RefreshReport
-    ) -> None:
+    def check_books(
+        self, progress: ProgressCallback | None = None, cancelled: Callable[[], bool] | None = None,
+        report: RefreshReport | None = None,
+    ) -> RefreshReport:
+        """Validate, as `briefing validate` does, every book so far indexed from its JSON alone; a book
+        found invalid leaves the search and is listed with its problems."""
+        report = report if report is not None else RefreshReport()
+        with self._write_lock:
+            pending = self._writer.execute("SELECT id, path FROM books WHERE checked = 0 ORDER BY path").fetchall()
+        writer = self._new_writer()
+        for done, (book_id, path) in enumerate(pending):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            summary, _ = read_book(Path(path))
+            writer.run(lambda book_id=book_id, summary=summary: writer.set_checked(book_id, summary))
+            report.checked += 1
+            report.invalid += 0 if summary.is_valid else 1
+            if progress is not None:
+                progress(done + 1, len(pending))
+        writer.finish()
+        return report
+
+    def unchecked(self) -> int:
+        """How many books are indexed but not validated yet."""
+        with self._lock:
+            return int(self._connection.execute("SELECT count(*) FROM books WHERE checked = 0").fetchone()[0])
+
+    def close(self) -> None:
+        with self._write_lock:
+            if self._writer is not self._connection:
+                self._writer.close()
+        super().close()
+
+    def _new_writer(self) -> IndexWriter:
+        shared = self._writer is self._connection
+        return IndexWriter(self._writer, self._write_lock, SHARED_BATCH_SECONDS if shared else OWN_BATCH_SECONDS)
+
+    def _refresh_one(self, path: str, known: _Known | None, writer: IndexWriter, report: RefreshReport) -> None:
         stamp = stamp_of(path)
         if stamp is None:
             if known is not None:  # gone since it was indexed (or a folder that holds no book)
-                writer.run(lambda: self._delete_book(known[0]))
+                writer.run(lambda: writer.delete(known.book_id))
                 report.removed += 1
             return
-        if known is not None and known[1] == stamp:
+        sources_same, fresh = True, None
+        if known is not None and known.sources:
+            changed, fresh = sources_changed(os.path.dirname(path), decode_stamps(known.sources))
+            sources_same = not changed
+        if known is not None and sources_same and known.stamp == stamp:
+            if fresh is not None:
+                writer.run(lambda: writer.update_stamps(known.book_id, stamp, encode_stamps(fresh)))
             report.unchanged += 1
             return
         try:
             # Bounded, and never blocking on a FIFO someone dropped into the library folder.
-            digest = content_hash(read_bounded(path, max_bytes_from_environment()))
+            data: bytes | None = read_bounded(path, max_bytes_from_environment())
         except OSError:
-            digest = ""  # read_book says what is wrong with it
-        if known is not None and digest and known[2] == digest:
-            writer.run(lambda: self._connection.execute(
-                "UPDATE books SET size = ?, mtime_ns = ? WHERE id = ?", (stamp.size, stamp.mtime_ns, known[0])
-            ))
+            data = None  # validation says what is wrong with it
+        digest = content_hash(data) if data is not None else ""
+        if known is not None and sources_same and digest and known.digest == digest:
+            sources = encode_stamps(fresh) if fresh is not None else None
+            writer.run(lambda: writer.update_stamps(known.book_id, stamp, sources))
             report.unchanged += 1
             return
-        summary, briefing = read_book(Path(path))
-        writer.run(lambda: self._store_book(known[0] if known else None, summary, briefing, stamp, digest))
+        record = quick_record(path, stamp, data, digest) if data is not None else checked_record(path, stamp, digest)
+        writer.run(lambda: writer.store(known.book_id if known else None, record))
         if known is None:
             report.added += 1
         else:
             report.changed += 1
         report.changed_paths.append(Path(path))
 
-    def _store_book(
-        self, old_id: int | None, summary: BookSummary, briefing: Briefing | None, stamp: FileStamp, digest: str
-    ) -> None:
-        connection = self._connection
-        if old_id is not None:
-            self._delete_book(old_id)
-        book_id = connection.execute(
-            "INSERT INTO books (path, size, mtime_ns, hash, briefing_id, title, start, end, meetings, "
-            "classification, draft, errors, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(summary.path), stamp.size, stamp.mtime_ns, digest, summary.briefing_id, summary.title,
-             _iso(summary.start), _iso(summary.end), summary.meetings, summary.classification, int(summary.draft),
-             json.dumps(summary.errors, ensure_ascii=False), summary.message),
-        ).lastrowid
-        if briefing is not None:
-            self._insert_rows(book_id, list(briefing_items(briefing)))
 
-    def _insert_rows(self, book_id: int, items: list[IndexedItem]) -> None:
-        connection = self._connection
-        counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
-        first = counter[0] if counter else 0
-        rowids = [
-            (TIERS.get(item.column, len(TIERS)) << TIER_SHIFT) | (first + number)
-            for number, item in enumerate(items)
-        ]
-        connection.execute(
-            "INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (first + len(items),)
-        )
-        connection.executemany(
-            "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
-                 item.label, item.column, _extras_text(item.extras))
-                for rowid, item in zip(rowids, items, strict=True)
-            ],
-        )
-        connection.executemany(
-            "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)",
-            [index_row(rowid, item) for rowid, item in zip(rowids, items, strict=True)],
-        )
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A book as the index last saw it."""
 
-    def _delete_book(self, book_id: int) -> None:
-        connection = self._connection
-        rows = connection.execute(
-            "SELECT rowid, text, col, extras FROM rows WHERE book = ?", (book_id,)
-        ).fetchall()
-        # A contentless FTS5 table forgets a row when told the exact values it indexed.
-        connection.executemany(
-            "INSERT INTO items (items, rowid, heading, quote, body, extra) VALUES ('delete', ?, ?, ?, ?, ?)",
-            [
-                index_row(rowid, IndexedItem("", None, None, "", "", text, "", column, _extras_of(extras)))
-                for rowid, text, column, extras in rows
-            ],
-        )
-        connection.execute("DELETE FROM rows WHERE book = ?", (book_id,))
-        connection.execute("DELETE FROM books WHERE id = ?", (book_id,))
-
-
-class _BatchWriter:
-    """Writes in transactions of at most BATCH_SECONDS, so that searches get the lock in between."""
-
-    def __init__(self, index: LibraryIndex) -> None:
-        self.index = index
-        self.began: float | None = None
-
-    def run(self, write: Callable[[], object]) -> None:
-        index = self.index
-        if self.began is None:
-            index._lock.acquire()
-            index._connection.execute("BEGIN IMMEDIATE")
-            self.began = time.perf_counter()
-        try:
-            write()
-        except BaseException:
-            index._connection.execute("ROLLBACK")
-            self.began = None
-            index._lock.release()
-            raise
-        if time.perf_counter() - self.began > BATCH_SECONDS:
-            self.finish()
-
-    def finish(self) -> None:
-        if self.began is None:
-            return
-        try:
-            self.index._connection.execute("COMMIT")
-        finally:
-            self.began = None
-            self.index._lock.release()
-
-
-def _extras_text(extras: tuple[str, ...]) -> str:
-    # Most rows have no extras: an empty string spares a JSON encoding per row (a tenth of a build).
-    return json.dumps(extras, ensure_ascii=False) if extras else ""
-
-
-def _extras_of(text: str) -> tuple[str, ...]:
-    return tuple(json.loads(text)) if text else ()
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
+    book_id: int
+    stamp: FileStamp
+    digest: str
+    sources: str
 
 
 def _summary(row: tuple[object, ...]) -> BookSummary:
@@ -364,10 +331,6 @@ def _summary(row: tuple[object, ...]) -> BookSummary:
     # Ten thousand of these make the library's first frame: no JSON parsing for the usual "no errors".
     return BookSummary(
         Path(str(path)), str(briefing_id), str(title),
-        _date(start), _date(end), int(meetings), str(classification), bool(draft),  # type: ignore[call-overload]
+        iso_date(start), iso_date(end), int(meetings), str(classification), bool(draft),  # type: ignore[call-overload]
         tuple(json.loads(str(errors))) if errors != "[]" else (), str(message),
     )
-
-
-def _date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None

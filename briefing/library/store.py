@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.search.index import create_items_table
 from briefing.state.paths import prepare_database_file
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
 
 BUSY_TIMEOUT_MS = 5000
@@ -36,8 +36,11 @@ CREATE TABLE IF NOT EXISTS books (
     classification TEXT NOT NULL,
     draft INTEGER NOT NULL,
     errors TEXT NOT NULL,
-    message TEXT NOT NULL
+    message TEXT NOT NULL,
+    checked INTEGER NOT NULL,
+    sources TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS books_to_check ON books (checked);
 CREATE TABLE IF NOT EXISTS rows (
     rowid INTEGER PRIMARY KEY,
     book INTEGER NOT NULL,
@@ -58,6 +61,8 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 @dataclass(frozen=True, slots=True)
 class OpenedStore:
     connection: sqlite3.Connection
+    writer: sqlite3.Connection
+    """The connection a refresh writes with: its own on disk (readers never wait), else `connection`."""
     on_disk: bool
     message: str
     """Why the index is in memory (empty when it is on disk as it should be)."""
@@ -66,16 +71,28 @@ class OpenedStore:
 def open_store(path: Path | None) -> OpenedStore:
     """The index at `path` (created if need be), or an in-memory one with the reason when that fails."""
     if path is None:
-        return OpenedStore(_in_memory(), False, "")
+        memory = _in_memory()
+        return OpenedStore(memory, memory, False, "")
     try:
-        return OpenedStore(_on_disk(path), True, "")
+        reader = _on_disk(path)
     except (sqlite3.Error, OSError) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        message = (
-            f"The library index {path} cannot be used ({reason}); the index is kept in memory for now. "
-            "If the file is damaged, `briefing index --rebuild` makes a new one."
-        )
-        return OpenedStore(_in_memory(), False, message)
+        return _fallback(path, error)
+    try:
+        writer = _connect(path)
+    except (sqlite3.Error, OSError) as error:
+        reader.close()
+        return _fallback(path, error)
+    return OpenedStore(reader, writer, True, "")
+
+
+def _fallback(path: Path, error: BaseException) -> OpenedStore:
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    message = (
+        f"The library index {path} cannot be used ({reason}); the index is kept in memory for now. "
+        "If the file is damaged, `briefing index --rebuild` makes a new one."
+    )
+    memory = _in_memory()
+    return OpenedStore(memory, memory, False, message)
 
 
 def remove_store(path: Path) -> None:
@@ -88,21 +105,30 @@ def remove_store(path: Path) -> None:
 def _on_disk(path: Path) -> sqlite3.Connection:
     # The index holds every book's text, which may be classified: private folder and file, as for notes.
     prepare_database_file(path)
-    # The app refreshes the index in a worker thread while the screen queries it; a lock serialises them.
-    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    connection = _connect(path)
     try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version not in (0, SCHEMA_VERSION):
             _drop_everything(connection)
         if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             raise sqlite3.OperationalError("the cache folder does not allow a write-ahead log")
-        connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a crash loses no committed book
         _create(connection)
         # Reading a table proves the file is a usable database (a damaged one fails here, not mid-search).
         connection.execute("SELECT count(*) FROM books").fetchone()
         connection.execute("BEGIN IMMEDIATE")  # proves the file can be written, then gives the lock back
         connection.execute("ROLLBACK")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Used from the app's worker threads as well as its own; each index serialises its use with a lock.
+    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA synchronous = NORMAL")  # with WAL: a crash loses no committed book
     except BaseException:
         connection.close()
         raise

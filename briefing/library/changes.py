@@ -1,0 +1,96 @@
+"""Has a book changed since it was indexed? Its file, and each source text it names.
+
+A source text edited on its own (a corrected release) changes whether the book's quotes are verbatim,
+so the index keeps the size, modification time and hash of every source text too. Size and time are
+looked at first (cheap); when they differ, the hash decides, so a file merely touched or copied back
+is not re-indexed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.files import read_bounded
+from briefing.loading.sources import MAX_SOURCE_BYTES, source_path
+
+ABSENT = -1
+"""The size recorded for a source text that could not be read (absent, a FIFO, outside the folder)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What tells that a file changed: its size and modification time (cheap), then its hash."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStamp:
+    path: str
+    """As the book names it, relative to the book's folder."""
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def stamp_of(path: Path | str) -> FileStamp | None:
+    """The file's size and mtime, or None when it cannot be read any more."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(status.st_size, status.st_mtime_ns)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def source_stamps(folder: str, relatives: tuple[str, ...] | list[str]) -> list[SourceStamp]:
+    """The stamp of each source text a book names (read bounded; never through a link leading out)."""
+    return [_stamp_source(folder, relative) for relative in dict.fromkeys(relatives)]
+
+
+def _stamp_source(folder: str, relative: str) -> SourceStamp:
+    path = source_path(Path(folder), relative) if "\0" not in relative else None
+    stamp = stamp_of(path) if path is not None else None
+    if path is None or stamp is None:
+        return SourceStamp(relative, ABSENT, 0, "")
+    try:
+        digest = content_hash(read_bounded(path, MAX_SOURCE_BYTES))
+    except OSError:
+        return SourceStamp(relative, ABSENT, 0, "")
+    return SourceStamp(relative, stamp.size, stamp.mtime_ns, digest)
+
+
+def sources_changed(folder: str, stored: list[SourceStamp]) -> tuple[bool, list[SourceStamp] | None]:
+    """(whether a source text's content changed, new stamps to keep when only their times moved)."""
+    fresh: list[SourceStamp] | None = None
+    for position, old in enumerate(stored):
+        now = stamp_of(os.path.join(folder, old.path))
+        if now is None and old.size == ABSENT:
+            continue
+        if now is not None and (now.size, now.mtime_ns) == (old.size, old.mtime_ns):
+            continue
+        new = _stamp_source(folder, old.path)
+        if (new.size == ABSENT) != (old.size == ABSENT) or new.digest != old.digest:
+            return True, None
+        fresh = list(stored) if fresh is None else fresh
+        fresh[position] = new
+    return False, fresh
+
+
+def encode_stamps(stamps: list[SourceStamp]) -> str:
+    # Most generated or bare books name no readable source: an empty string spares the JSON.
+    if not stamps:
+        return ""
+    return json.dumps([[s.path, s.size, s.mtime_ns, s.digest] for s in stamps], ensure_ascii=False)
+
+
+def decode_stamps(text: str) -> list[SourceStamp]:
+    return [SourceStamp(str(p), int(size), int(mtime), str(digest)) for p, size, mtime, digest in json.loads(text)] if text else []

@@ -1,0 +1,144 @@
+"""A book's index rows and summary straight from its parsed JSON, without validating it first.
+
+Validating a book as `briefing validate` does (Pydantic, references, the source check) costs more
+than indexing it, so the first build of a large library indexes from the JSON as it stands and the
+books are checked afterwards (`LibraryIndex.check_books`): a book found invalid then leaves the search
+and is listed with its problems. The rows made here must be the rows `briefing.search.documents`
+makes from the validated book (a test compares them); anything unexpected in the JSON raises
+`NotStructured`, and that book is validated at once instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.model import ITEM_KIND_SPECS
+from briefing.search.documents import BODY, HEADING, QUOTE, IndexedItem
+from briefing.search.documents import _named as named
+
+MEETING_ITEM_KINDS = tuple(kind for kind in ITEM_KIND_SPECS if kind.in_meeting)
+
+
+class NotStructured(ValueError):
+    """The JSON is not shaped like a briefing (validation will say how)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawBook:
+    """What the index keeps of a book read from its JSON: the table's columns, rows and source paths."""
+
+    briefing_id: str
+    title: str
+    start: dt.date
+    end: dt.date
+    meetings: int
+    classification: str
+    draft: bool
+    source_paths: tuple[str, ...]
+    items: list[IndexedItem]
+
+
+def raw_book(data: Any) -> RawBook:
+    """The summary and rows of a briefing's parsed JSON; raises `NotStructured`."""
+    try:
+        return _raw_book(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise NotStructured(str(error)) from None
+
+
+def _raw_book(data: dict[str, Any]) -> RawBook:
+    meetings = _list(data["meetings"])
+    return RawBook(
+        briefing_id=_text(data["id"]),
+        title=_text(data["title"]),
+        start=dt.date.fromisoformat(_text(data["start"])),
+        end=dt.date.fromisoformat(_text(data["end"])),
+        meetings=len(meetings),
+        classification=_text(data["classification"]),
+        draft=data.get("status") == "draft",
+        source_paths=tuple(_text(document["path"]) for document in _list(data["sources"])),
+        items=list(_items(data, meetings)),
+    )
+
+
+def _items(data: dict[str, Any], meetings: list[Any]) -> Iterator[IndexedItem]:
+    """`briefing.search.documents.briefing_items`, over the JSON."""
+    book = _text(data["id"])
+    people = _list(data.get("people", []))
+    speakers = {_text(person["id"]): _text(person["name"]) for person in people}
+    for meeting in meetings:
+        yield from _meeting_rows(book, meeting, speakers)
+    for person in people:
+        role = _optional(person.get("role"))
+        yield IndexedItem(
+            book, None, None, "person", _text(person["id"]), _text(person["name"]), role or "person", HEADING,
+            *named(role=role, country=_optional(person.get("country")), alias=_texts(person.get("aliases", []))),
+        )
+    for organisation in _list(data.get("organisations", [])):
+        acronym = _optional(organisation.get("acronym"))
+        yield IndexedItem(
+            book, None, None, "organisation", _text(organisation["id"]), _text(organisation["name"]),
+            acronym or "organisation", HEADING, *named(acronym=acronym, alias=_texts(organisation.get("aliases", []))),
+        )
+
+
+def _meeting_rows(book: str, meeting: dict[str, Any], speakers: dict[str, str]) -> Iterator[IndexedItem]:
+    meeting_id, title, kind = _text(meeting["id"]), _text(meeting["title"]), _text(meeting["kind"])
+    where = (book, meeting_id, None, "meeting", meeting_id)
+    place, country = _optional(meeting.get("place")), _optional(meeting.get("country"))
+    yield IndexedItem(*where, title, kind, HEADING, *named(kind=kind, place=place, country=country))
+    yield IndexedItem(*where, _text(meeting["summary"]), title, BODY)
+    for spec in MEETING_ITEM_KINDS:
+        for item in _list(meeting.get(spec.field, [])):
+            yield _item_row(book, meeting_id, None, spec.name, item, speakers)
+    for session in _list(meeting["sessions"]):
+        session_id, session_title = _text(session["id"]), _text(session["title"])
+        yield IndexedItem(
+            book, meeting_id, session_id, "session", session_id, session_title, session_title, HEADING,
+            *named(format=_optional(session.get("format"))),
+        )
+        for spec in ITEM_KIND_SPECS:
+            for item in _list(session.get(spec.field, [])):
+                yield _item_row(book, meeting_id, session_id, spec.name, item, speakers)
+
+
+def _item_row(
+    book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]
+) -> IndexedItem:
+    where = (book, meeting_id, session_id, kind, _text(item["id"]))
+    if kind == "passage":
+        label, column = ("heading", HEADING) if item.get("heading") is True else ("passage", BODY)
+        return IndexedItem(*where, _text(item["text"]), label, column)
+    if kind == "figure":
+        as_written = _text(item["as_written"])
+        return IndexedItem(*where, _text(item["counts"]), as_written, BODY,
+                           *named(as_written=as_written, unit=_text(item["unit"])))
+    if kind == "quote":
+        speaker_id = _text(item["speaker"])
+        speaker = speakers.get(speaker_id, speaker_id)
+        return IndexedItem(*where, _text(item["text"]), speaker, QUOTE,
+                           *named(speaker=speaker, topic=_texts(item.get("topics", []))))
+    return IndexedItem(*where, _text(item["text"]), "", BODY, *named(topic=_texts(item.get("topics", []))))
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise NotStructured(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _optional(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(values: Any) -> tuple[str, ...]:
+    return tuple(_text(value) for value in _list(values))
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise NotStructured(f"expected a list, found {type(value).__name__}")
+    return value

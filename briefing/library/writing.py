@@ -1,0 +1,185 @@
+"""Writing the library index: a book's row in `books`, its rows, and its FTS5 entries, in batches.
+
+On disk the writer has a connection of its own: in WAL mode readers (the library screen, searches)
+see the last committed state and never wait for a refresh. A batch then holds many books, which
+matters: each commit flushes an FTS5 segment that later has to be merged, and small commits made the
+first build several times slower. In memory there is one connection, so batches stay short.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.library.changes import FileStamp
+from briefing.library.discovery import BookSummary
+from briefing.search.documents import IndexedItem
+from briefing.search.index import TIERS, index_row
+
+TIER_SHIFT = 40
+"""A row's rowid is its tier (titles, quotes, the rest) shifted by this, plus a running number: rowid
+order is then tier order, which is how the unranked hits of a very common word come (see TIERS)."""
+
+SHARED_BATCH_SECONDS = 0.05
+"""Longest a write holds the one connection of an in-memory index before letting a search in."""
+
+OWN_BATCH_SECONDS = 1.0
+"""Longest a batch runs when the writer has its own connection (nobody waits for it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BookRecord:
+    """A book as the index stores it."""
+
+    summary: BookSummary
+    stamp: FileStamp
+    digest: str
+    items: list[IndexedItem]
+    """Empty for a book that failed validation: it is listed, not searched."""
+    sources: str
+    """The stamps of its source texts (`briefing.library.changes.encode_stamps`)."""
+    checked: bool
+    """Validated as `briefing validate` does (else only read from its JSON; see `rows.py`)."""
+
+
+class IndexWriter:
+    """Runs writes in transactions of at most `batch_seconds`, under `lock`."""
+
+    def __init__(self, connection: sqlite3.Connection, lock: threading.RLock | threading.Lock, batch_seconds: float) -> None:
+        self.connection = connection
+        self.lock = lock
+        self.batch_seconds = batch_seconds
+        self.began: float | None = None
+        self.pending: list[list[object]] = []
+        """FTS5 rows of this batch, inserted in rowid order at its end: FTS5 flushes its buffer each time
+        a rowid comes lower than the last one, and the tiers of every book interleave (3× the build)."""
+
+    def run(self, write: Callable[[], object]) -> None:
+        if self.began is None:
+            self.lock.acquire()
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.began = time.perf_counter()
+        try:
+            write()
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            self.pending.clear()
+            self.began = None
+            self.lock.release()
+            raise
+        if time.perf_counter() - self.began > self.batch_seconds:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.began is None:
+            return
+        try:
+            if self.pending:
+                self.pending.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
+                self.connection.executemany(
+                    "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)", self.pending
+                )
+            self.connection.execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
+        finally:
+            self.pending.clear()
+            self.began = None
+            self.lock.release()
+
+    # The writes themselves (called through `run`) ---------------------------------------------------
+
+    def store(self, old_id: int | None, record: BookRecord) -> None:
+        if old_id is not None:
+            self.delete(old_id)
+        summary, stamp = record.summary, record.stamp
+        book_id = self.connection.execute(
+            "INSERT INTO books (path, size, mtime_ns, hash, briefing_id, title, start, end, meetings, "
+            "classification, draft, errors, message, checked, sources) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(summary.path), stamp.size, stamp.mtime_ns, record.digest, summary.briefing_id, summary.title,
+             _iso(summary.start), _iso(summary.end), summary.meetings, summary.classification, int(summary.draft),
+             json.dumps(summary.errors, ensure_ascii=False), summary.message, int(record.checked), record.sources),
+        ).lastrowid
+        if record.items:
+            self._insert_rows(int(book_id or 0), record.items)
+
+    def set_checked(self, book_id: int, summary: BookSummary) -> None:
+        """Record the outcome of validating a book; an invalid one leaves the search."""
+        if not summary.is_valid:
+            self._delete_rows(book_id)
+        self.connection.execute(
+            "UPDATE books SET checked = 1, errors = ?, message = ?, title = ?, classification = ? WHERE id = ?",
+            (json.dumps(summary.errors, ensure_ascii=False), summary.message,
+             summary.title, summary.classification, book_id),
+        )
+
+    def update_stamps(self, book_id: int, stamp: FileStamp, sources: str | None) -> None:
+        """Same content, new times (a file touched or copied back)."""
+        self.connection.execute(
+            "UPDATE books SET size = ?, mtime_ns = ? WHERE id = ?", (stamp.size, stamp.mtime_ns, book_id)
+        )
+        if sources is not None:
+            self.connection.execute("UPDATE books SET sources = ? WHERE id = ?", (sources, book_id))
+
+    def delete(self, book_id: int) -> None:
+        self._delete_rows(book_id)
+        self.connection.execute("DELETE FROM books WHERE id = ?", (book_id,))
+
+    def _insert_rows(self, book_id: int, items: list[IndexedItem]) -> None:
+        connection = self.connection
+        counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
+        first = counter[0] if counter else 0
+        rowids = [
+            (TIERS.get(item.column, len(TIERS)) << TIER_SHIFT) | (first + number)
+            for number, item in enumerate(items)
+        ]
+        connection.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (first + len(items),))
+        connection.executemany(
+            "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
+                 item.label, item.column, extras_text(item.extras))
+                for rowid, item in zip(rowids, items, strict=True)
+            ],
+        )
+        self.pending.extend(index_row(rowid, item) for rowid, item in zip(rowids, items, strict=True))
+
+    def _delete_rows(self, book_id: int) -> None:
+        connection = self.connection
+        rows = connection.execute("SELECT rowid, text, col, extras FROM rows WHERE book = ?", (book_id,)).fetchall()
+        # A contentless FTS5 table forgets a row when told the exact values it indexed.
+        connection.executemany(
+            "INSERT INTO items (items, rowid, heading, quote, body, extra) VALUES ('delete', ?, ?, ?, ?, ?)",
+            [
+                index_row(rowid, IndexedItem("", None, None, "", "", text, "", column, extras_of(extras)))
+                for rowid, text, column, extras in rows
+            ],
+        )
+        connection.execute("DELETE FROM rows WHERE book = ?", (book_id,))
+
+
+def extras_text(extras: tuple[str, ...]) -> str:
+    # Most rows have no extras: an empty string spares a JSON encoding per row (a tenth of a build).
+    return json.dumps(extras, ensure_ascii=False) if extras else ""
+
+
+def extras_of(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text)) if text else ()
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def iso_date(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None

@@ -1,0 +1,134 @@
+"""Indexing from the JSON alone (then validating), and noticing source texts edited on their own."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from briefing.library import LibraryIndex
+from briefing.library.rows import NotStructured, raw_book
+from briefing.loading import load_briefing
+from briefing.loading.loader import sample_path
+from briefing.search.documents import briefing_items
+from tests.library.conftest import RELEASE, book_dict, write_book
+
+
+def _rows(items: list) -> list[tuple]:
+    return [
+        (item.briefing_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text, item.label,
+         item.column, item.extras, item.extra_names)
+        for item in items
+    ]
+
+
+def test_rows_from_the_json_are_the_rows_of_the_validated_book() -> None:
+    path = sample_path()
+    from_json = raw_book(json.loads(path.read_text(encoding="utf-8")))
+    briefing = load_briefing(path)
+    assert _rows(from_json.items) == _rows(list(briefing_items(briefing)))
+    assert len(from_json.items) > 100
+    assert (from_json.title, from_json.start, from_json.meetings) == (briefing.title, briefing.start, len(briefing.meetings))
+    assert from_json.source_paths == tuple(document.path for document in briefing.sources)
+
+
+def test_rows_from_the_json_cover_every_kind_and_optional_field() -> None:
+    data = book_dict("every", "Wilmès’s sanctions")
+    data["people"][0]["aliases"] = ["A. Minister"]
+    data["organisations"][0]["aliases"] = ["the Ministry"]
+    data["meetings"][0]["country"] = "Luxembourg"
+    data["meetings"][0]["sessions"][0]["format"] = "working breakfast"
+    data["meetings"][0]["sessions"][0]["passages"][0]["heading"] = True
+    data["status"] = "draft"
+    from_json = raw_book(json.loads(json.dumps(data)))
+    briefing = load_briefing_from(data)
+    assert _rows(from_json.items) == _rows(list(briefing_items(briefing)))
+    assert from_json.draft
+
+
+def load_briefing_from(data: dict) -> object:
+    from briefing.model import Briefing
+
+    return Briefing.model_validate(data)
+
+
+def test_json_not_shaped_like_a_briefing_is_refused() -> None:
+    for data in ([], {"id": "x"}, {**book_dict("x", "y"), "title": 7}, {**book_dict("x", "y"), "meetings": {}}):
+        try:
+            raw_book(data)
+        except NotStructured:
+            continue
+        raise AssertionError(f"accepted {data!r:.60}")
+
+
+def test_a_book_indexed_from_its_json_is_validated_afterwards(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    write_book(library, "good", "grain exports")
+    bad = book_dict("bad", "grain imports")
+    bad["classification"] = ""  # well-formed, but validation refuses it
+    (library / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    index = LibraryIndex.open(library)
+    report = index.refresh(check=False)
+    assert report.added == 2 and index.unchecked() == 2
+    assert index.search("imports").total > 0, "searchable before it is checked"
+    report = index.check_books()
+    assert (report.checked, report.invalid, index.unchecked()) == (2, 1, 0)
+    assert index.search("imports").total == 0, "an invalid book leaves the search"
+    assert index.search("exports").total > 0
+    listed = index.book(library.resolve() / "bad.json")
+    assert listed is not None and "classification" in listed.first_error
+
+
+def test_a_source_text_edited_alone_makes_the_book_fail_and_fixing_it_makes_it_pass(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    book = write_book(library, "alpha", "sanctions on Moldova")
+    source = book.parent / "sources" / "release.txt"
+    index = LibraryIndex.open(library)
+    index.refresh()
+    assert index.book(book.resolve()).is_valid  # type: ignore[union-attr]
+    source.write_text(RELEASE.format(text="sanctions on Moldova").replace("We said", "They said"), encoding="utf-8")
+    report = index.refresh()
+    assert (report.changed, report.invalid) == (1, 1)
+    listed = index.book(book.resolve())
+    assert listed is not None and not listed.is_valid and "quotes[0]" in listed.message
+    assert index.search("moldova").total == 0
+    source.write_text(RELEASE.format(text="sanctions on Moldova"), encoding="utf-8")
+    report = index.refresh()
+    assert (report.changed, report.invalid) == (1, 0)
+    assert index.book(book.resolve()).is_valid  # type: ignore[union-attr]
+    assert index.search("moldova").total > 0
+
+
+def test_a_source_text_touched_but_unchanged_is_not_reindexed(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    book = write_book(library, "alpha", "sanctions on Moldova")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    os.utime(book.parent / "sources" / "release.txt", ns=(5, 5))
+    report = index.refresh()
+    assert (report.changed, report.unchanged) == (0, 1)
+    assert index.refresh().unchanged == 1
+
+
+def test_a_source_text_that_appears_later_is_noticed(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    book = write_book(library, "alpha", "sanctions on Moldova")
+    source = book.parent / "sources" / "release.txt"
+    text = source.read_text(encoding="utf-8")
+    source.unlink()
+    index = LibraryIndex.open(library)
+    index.refresh()
+    source.write_text(text.replace("We said", "They said"), encoding="utf-8")
+    assert index.refresh().invalid == 1
+
+
+def test_a_source_text_replaced_by_a_fifo_is_never_waited_on(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    book = write_book(library, "alpha", "sanctions on Moldova")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    source = book.parent / "sources" / "release.txt"
+    source.unlink()
+    os.mkfifo(source)
+    report = index.refresh()  # would hang here if the FIFO were opened for a blocking read
+    assert report.changed == 1
