@@ -32,8 +32,12 @@ FORMAT_CHARACTERS = (
 spaces and joiners, direction marks, word joiner, invisible operators (U+2061–2064), BOM, interlinear
 annotation (U+FFF9–FFFB), tag characters (U+E0000–E007F). Invisible, so they can hide or smuggle text."""
 
-INVISIBLE_CHARACTERS = (*FORMAT_CHARACTERS, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
-"""Format characters, and characters drawn as nothing (combining grapheme joiner, Hangul fillers)."""
+INVISIBLE_CHARACTERS = (*FORMAT_CHARACTERS, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x1810), 0x2800,
+                        0x3164, 0xFFA0)
+"""Format characters, and characters drawn as nothing though they count as letters or signs (so a word
+filter or a typed box takes them): combining grapheme joiner, Hangul fillers (U+115F, U+1160, U+3164,
+U+FFA0), the Khmer inherent vowels and Mongolian variation selectors (default-ignorable), and the blank
+Braille pattern U+2800, the usual filler of "invisible" names."""
 
 SEPARATORS = (0x2028, 0x2029)
 """Line and paragraph separator: some terminals and editors break the line, others show nothing."""
@@ -77,6 +81,20 @@ def safe_text(text: str) -> str:
     ordinary non-ASCII text, is left alone.
     """
     return text.translate(NEUTRALISED)
+
+
+ONE_FOR_ONE = {code_point: stand_in if len(stand_in) == 1 else "\ufffd" for code_point, stand_in in NEUTRALISED.items()}
+"""Like `NEUTRALISED`, but every stand-in is one character: C0 and DEL keep their Control Pictures, the
+rest become U+FFFD (the replacement character)."""
+
+
+def safe_text_same_length(text: str) -> str:
+    """`text` with the characters `safe_text` replaces each swapped for ONE visible character.
+
+    For text the reader is editing (a filter or search box): the box's cursor, selection and clicks
+    count characters of the value, so what is drawn must have exactly as many characters as the value.
+    """
+    return text.translate(ONE_FOR_ONE)
 
 
 def is_safe_text(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.render.safety import clipboard_text, is_safe_text, safe_text, shown
+from briefing.render.safety import clipboard_text, is_safe_text, safe_text, safe_text_same_length, shown
 
 
 def test_escape_sequences_lose_their_escape_character() -> None:
@@ -71,6 +71,24 @@ def test_every_format_character_unicode_knows_is_neutralised() -> None:
         and safe_text(chr(code_point)) == chr(code_point)
     ]
     assert missed == []
+
+
+BLANK_LETTERS = (0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x17B4, 0x17B5, 0x180B, 0x180F)
+"""Drawn as nothing, yet letters or signs (so `\\w` and a typed filter take them): Hangul fillers, the
+blank Braille pattern, Khmer inherent vowels, Mongolian variation selectors."""
+
+
+@pytest.mark.parametrize("code_point", BLANK_LETTERS)
+def test_blank_letters_have_visible_stand_ins(code_point: int) -> None:
+    assert safe_text(f"a{chr(code_point)}b") == f"a<U+{code_point:04X}>b"
+
+
+def test_the_same_length_form_swaps_one_character_for_one() -> None:
+    hostile = "a\x1b[2J\u3164\u115f\u2800\u202e\x9b\ud800\U000e0041b\tc"
+    shown = safe_text_same_length(hostile)
+    assert len(shown) == len(hostile)
+    assert shown == "a\u241b[2J\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffdb\tc"
+    assert is_safe_text(shown)
 
 
 def test_a_neutralised_text_can_always_be_written_as_utf8() -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from briefing.model import Meeting
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.safe_input import SafeInput
 
 PREFERRED_FORMAT = "text"
 """Offered first: plain text opens anywhere, pastes into any note and prints as it is."""
@@ -85,7 +86,7 @@ class ExportScreen(MarkedModalScreen[ExportRequest | None]):
             if self.offer_notes:
                 yield Checkbox(Content("Add my private notes (in a last section headed as mine)"), id="export-notes")
             yield Label("File")
-            yield Input(self._suggested_path(), id="export-path")
+            yield SafeInput(self._suggested_path(), id="export-path")
             yield Static("", id="export-error")
             with Horizontal():
                 yield Button(Content("Export"), id="export", variant="primary")

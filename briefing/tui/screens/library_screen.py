@@ -26,6 +26,7 @@ from briefing.library import BookSummary, LibraryIndex, RefreshReport
 from briefing.tui.screens.library_table import SORTS, book_row, columns_for, filtered, sorted_books
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from briefing.library import LibraryHit
@@ -99,7 +100,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ClassificationBar(self.marking(), id="marking-top")
         yield Header(icon="≡")
-        yield Input(placeholder="Filter books: title, id, dates, classification, status (f)", id="library-filter")
+        yield SafeInput(placeholder="Filter books: title, id, dates, classification, status (f)", id="library-filter")
         yield DataTable(id="books", cursor_type="row", zebra_stripes=True)
         yield ProgressBar(id="library-progress", show_eta=False, classes="-idle")
         yield Static(id="library-status")

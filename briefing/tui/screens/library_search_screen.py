@@ -24,6 +24,7 @@ from briefing.search import QueryError
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import literal, literal_with_spans
+from briefing.tui.widgets.safe_input import SafeInput
 
 LIMIT = 100
 """Hits asked for per search: enough for several books, few enough to show at once."""
@@ -74,7 +75,7 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
         marking = getattr(self.app, "marking", "LIBRARY")
         yield ClassificationBar(marking, id="marking-top")
         yield Header(icon="≡")
-        yield Input(placeholder='Search every book: sanctions russia, "peace facility", sanct*', id="library-query")
+        yield SafeInput(placeholder='Search every book: sanctions russia, "peace facility", sanct*', id="library-query")
         yield OptionList(id="library-hits")
         yield Static(Content("Type to search every book of the library; escape goes back."),
                      id="library-search-status")

@@ -18,6 +18,7 @@ from textual.widgets import Button, Static, TextArea
 
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.safe_input import SafeTextArea
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class NoteEditor(MarkedModalScreen[NoteEdit | None]):
         with Vertical(id="note-dialog"):
             yield Static(Content(self.title), id="note-title")
             yield Static(literal(self.about), id="note-about")
-            yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield SafeTextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Static(
                 Content("Private: kept on this computer only. Escape or ctrl+s saves; an empty note is deleted."),
                 id="note-private",

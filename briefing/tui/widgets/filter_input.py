@@ -11,11 +11,12 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Input
+
+from briefing.tui.widgets.safe_input import SafeInput
 
 
-class FilterInput(Input):
-    """An `Input` whose enter, escape and down post `FilterInput.ToList` for the widget that owns the list."""
+class FilterInput(SafeInput):
+    """A `SafeInput` whose enter, escape and down post `FilterInput.ToList` for the widget that owns the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "to_list", "To the list", tooltip="back to the list, keeping the filter"),

@@ -23,6 +23,7 @@ from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
+from briefing.tui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from briefing.search import SearchHit
@@ -42,7 +43,7 @@ LABEL_STYLE = "$text-secondary"
 """What and where a hit is ("position · Working session on Ukraine")."""
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     """The query box: enter opens the top hit, escape leaves the box; both keep the pattern for n/N."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
