@@ -57,8 +57,8 @@ class BrowsePane(Widget, Generic[Entry]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.listed: list[Entry] = []
-        """The entries the filter lets through, in the order listed."""
+        self._listed: list[Entry] = []
+        self._listed_by_id: dict[str, Entry] | None = None
 
     # -- what subclasses provide ------------------------------------------------------------------
 
@@ -93,7 +93,25 @@ class BrowsePane(Widget, Generic[Entry]):
         option = self.entry_list.highlighted_option
         if option is None or option.id is None:
             return None
-        return next((entry for entry in self.listed if self.entry_id(entry) == option.id), None)
+        return self.listed_by_id.get(option.id)
+
+    @property
+    def listed(self) -> list[Entry]:
+        """The entries the filter lets through, in the order listed."""
+        return self._listed
+
+    @listed.setter
+    def listed(self, entries: list[Entry]) -> None:
+        self._listed = entries
+        self._listed_by_id = None
+
+    @property
+    def listed_by_id(self) -> dict[str, Entry]:
+        """`listed` by entry id. Each key press asks for the entry under the cursor: a scan of every
+        listed entry per press would grow with the book (20,000 quotes in a big one)."""
+        if self._listed_by_id is None:
+            self._listed_by_id = {self.entry_id(entry): entry for entry in self._listed}
+        return self._listed_by_id
 
     def focus(self, scroll_visible: bool = True) -> BrowsePane:
         """Focus the list, where the keys work (once composed, if the widget was only just mounted)."""
@@ -116,7 +134,7 @@ class BrowsePane(Widget, Generic[Entry]):
         entry_list = self.entry_list
         entry_list.set_options(self.options(self.listed))
         if self.listed:
-            ids = {self.entry_id(entry) for entry in self.listed}
+            ids = self.listed_by_id
             keep = self.entry_id(previous) if previous is not None and self.entry_id(previous) in ids else None
             entry_list.highlighted = entry_list.get_option_index(keep or self.entry_id(self.listed[0]))
         self.set_class(not self.listed, "-empty")
@@ -128,12 +146,12 @@ class BrowsePane(Widget, Generic[Entry]):
         if not self.query(BrowseList):
             self.call_after_refresh(self.select, entry_id)  # mounted, not yet composed
             return True
-        if not any(self.entry_id(entry) == entry_id for entry in self.listed):
+        if entry_id not in self.listed_by_id:
             with self.filter_input.prevent(Input.Changed):
                 self.filter_input.value = ""
             self.filter_text = ""
             self.refresh_list()
-        if not any(self.entry_id(entry) == entry_id for entry in self.listed):
+        if entry_id not in self.listed_by_id:
             return False
         self.entry_list.highlighted = self.entry_list.get_option_index(entry_id)
         self.entry_list.scroll_to_highlight()

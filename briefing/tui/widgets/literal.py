@@ -22,6 +22,14 @@ def literal(text: str, style: str = "") -> Content:
     return content.stylize(style) if style else content
 
 
+def one_line(text: str) -> str:
+    """`text` with its line breaks as spaces, for a list entry that must keep the lines it declares.
+
+    Same length, so spans found in `text` still apply. After `safe_text`, "\\n" is the only character
+    that breaks a line (CR, NEL and U+2028/2029 become visible stand-ins)."""
+    return text.replace("\n", " ")
+
+
 def with_spans(content: Content, spans: Iterable[tuple[int, int]], style: Style | str) -> Content:
     """`content` with `style` applied over each (start, end) span; empty or inverted spans are skipped."""
     for start, end in spans:

@@ -8,6 +8,7 @@ string goes through `safe_text` and enters the widgets as `Content`, never as ma
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import getters, on
@@ -17,18 +18,20 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from briefing.model import BriefingLookup, Located, Organisation, Person
 from briefing.render.safety import safe_text
 from briefing.render.vocabulary import vocabulary
-from briefing.search.matching import RecordMatch, compile_filter
+from briefing.search.matching import RecordMatch, SearchCancelled, compile_filter
 from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries, find_appearances
 from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.literal import literal, literal_with_spans
+from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.literal import literal, literal_with_spans, one_line
 from briefing.tui.widgets.reader_scroll import BrowseList
 
 MENTION_STYLE = "bold reverse"
@@ -83,19 +86,27 @@ def mention_in_context(text: str, spans: tuple[tuple[int, int], ...]) -> Content
         first = text.find(" ", first, start) + 1 or first
     if last < len(text):
         last = text.rfind(" ", end, last) if text.rfind(" ", end, last) > end else last
-    window = text[first:last]
+    window = one_line(text[first:last])
     shifted = [(a - first, b - first) for a, b in spans if a >= first and b <= last]
     content = literal_with_spans(window, shifted, MENTION_STYLE)
     return Content.assemble("…" if first > 0 else "", content, "…" if last < len(text) else "")
 
 
-def appearance_label(kind: str, title: str, detail: Content | str = "") -> Content:
-    """ "Kind  title", the kind dim; then `detail` on a second line, indented."""
-    content = Content.assemble((f"{kind}  ", "$text-muted"), (safe_text(title), "bold"))
-    if detail:
-        body = detail if isinstance(detail, Content) else Content(safe_text(detail))
+def appearance_label(kind: str, title: str, detail: Content | str | None = None) -> Content:
+    """ "Kind  title", the kind dim; then `detail` (if not None) on a second line, indented.
+
+    One line, or two with a detail, whatever the book holds (`one_line`): the appearance list declares
+    each option's height without building it (`appearance_lines`)."""
+    content = Content.assemble((f"{kind}  ", "$text-muted"), (one_line(safe_text(title)), "bold"))
+    if detail is not None:
+        body = detail if isinstance(detail, Content) else Content(one_line(safe_text(detail)))
         content += Content("\n  ") + body
     return content
+
+
+def appearance_lines(appearance: Appearance) -> int:
+    """How many lines `describe(appearance)` has: meetings and sessions one, the rest two."""
+    return 1 if appearance.group in (Group.MEETINGS, Group.SESSIONS) else 2
 
 
 def describe(appearance: Appearance) -> Content:
@@ -123,9 +134,9 @@ def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry, match: RecordMat
     else:
         about = ", ".join(part for part in (actor.acronym, kind_label(actor)) if part)
     spans = match.spans_of("name") if match is not None else ()
-    prompt = literal_with_spans(actor.name, spans, FILTER_MATCH_STYLE).stylize_before("bold")
+    prompt = literal_with_spans(one_line(actor.name), spans, FILTER_MATCH_STYLE).stylize_before("bold")
     if about:
-        prompt += Content.styled(f"  {safe_text(about)}", "$text-muted")
+        prompt += Content.styled(f"  {one_line(safe_text(about))}", "$text-muted")
     return prompt
 
 
@@ -151,6 +162,14 @@ def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
         members = [person.name for person in lookup.people.values() if person.organisation == actor.id]
         add("People", ", ".join(members))
     return Content("\n").join(lines)
+
+
+WORKER_FROM_ITEMS = 5_000
+"""From this many items, where someone appears is looked up in a worker thread: that is a scan of the
+whole book's text (2 s on the 20 MB book of issue 9), and the key that moved the cursor must not wait
+for it. Smaller books take a few milliseconds and show the appearances at once, without a waiting line."""
+
+FINDING = "Finding where this entry appears in the book…"
 
 
 class EntryList(BrowseList):
@@ -249,8 +268,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             if group:
                 options.append(Option(Content.styled(f"{heading} ({len(group)})", "$text-accent bold"),
                                       disabled=True))
-                options.extend(Option(entry_prompt(self.lookup, entry, self.matches.get(entry.id)), id=entry.id)
-                               for entry in group)
+                options.extend(LazyOption(partial(entry_prompt, self.lookup, entry, self.matches.get(entry.id)),
+                                          id=entry.id) for entry in group)
         return options
 
     def _appearance_options(self, appearances: list[Appearance]) -> list[Option]:
@@ -263,7 +282,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
                 count = sum(1 for other in appearances if other.group == current_group)
                 heading = GROUP_HEADINGS[current_group]
                 options.append(Option(Content.styled(f"{heading} ({count})", "$text-accent bold"), disabled=True))
-            options.append(Option(describe(appearance), id=str(index)))
+            # Lazy: someone quoted 5,000 times gets 5,000 options, of which only those on screen are built.
+            options.append(LazyOption(partial(describe, appearance), lines=appearance_lines(appearance), id=str(index)))
         return options
 
     def show_entry(self, entry: DirectoryEntry | None) -> None:
@@ -273,8 +293,30 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             self.about.update(Content("Nobody selected."))
             self.appearance_list.clear_options()
             return
-        self.appearances = self.appearances_of(entry)
         self.about.update(entry_details(self.lookup, entry))
+        if entry.id in self._appearance_cache or len(self.lookup.items) < WORKER_FROM_ITEMS:
+            self._show_appearances(self.appearances_of(entry))
+            return
+        self.appearances = []
+        self.appearance_list.set_options([Option(Content(FINDING), disabled=True)])
+        self.run_worker(partial(self._find_appearances, entry), thread=True, exclusive=True, group="appearances")
+
+    def _find_appearances(self, entry: DirectoryEntry) -> None:
+        """In a worker thread: where `entry` appears; the reader moving on to another entry cancels it."""
+        worker = get_current_worker()
+        try:
+            found = find_appearances(self.lookup, entry.actor, cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return
+        self.app.call_from_thread(self._found, entry, found)
+
+    def _found(self, entry: DirectoryEntry, found: list[Appearance]) -> None:
+        self._appearance_cache[entry.id] = found
+        if self.selected_entry is entry:
+            self._show_appearances(found)
+
+    def _show_appearances(self, appearances: list[Appearance]) -> None:
+        self.appearances = appearances
         appearance_list = self.appearance_list
         appearance_list.set_options(self._appearance_options(self.appearances))
         if not self.appearances:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -27,7 +28,8 @@ from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.hanging import Hanging
-from briefing.tui.widgets.literal import literal_with_spans
+from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.literal import literal_with_spans, one_line
 from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
 
 MATCH_STYLE = ".quote-browser--match"
@@ -58,30 +60,37 @@ def field_spans(match: RecordMatch | None, name: str, text: str) -> tuple[tuple[
     return next((field.spans for field in match.fields if field.field == name and field.text == text), ())
 
 
-def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
-    """Three lines: date, speaker and meeting; the first words of the quote; its topics.
+def list_prompt_lines(entry: QuoteEntry) -> int:
+    """How many lines `list_prompt(entry)` has, known without building it (the list is virtual)."""
+    return 3 if entry.quote.topics else 2
 
-    What the filter matched (spans from the search layer) is marked where it shows.
+
+def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
+    """Three lines: date, speaker and meeting; the first words of the quote; its topics (if any).
+
+    What the filter matched (spans from the search layer) is marked where it shows. Each part is one
+    line whatever the book holds (`one_line`): the list declares `list_prompt_lines` without building it.
     """
     quote, located = entry.quote, entry.located
     end = excerpt_end(quote.text)
-    shown = quote.text[:end].replace("\n", " ")
+    shown = one_line(quote.text[:end])
     text_spans = [(a, min(b, end)) for a, b in field_spans(match, "text", quote.text) if a < end]
     lines = [
         Content.assemble(
             (safe_text(date_text(entry)), "$text-muted"),
             "  ",
-            literal_with_spans(entry.speaker_name, field_spans(match, "speaker", entry.speaker_name),
+            literal_with_spans(one_line(entry.speaker_name), field_spans(match, "speaker", entry.speaker_name),
                                MATCH_STYLE).stylize_before("bold"),
             ("  ·  ", "$text-muted"),
-            literal_with_spans(located.meeting.title, field_spans(match, "meeting", located.meeting.title),
+            literal_with_spans(one_line(located.meeting.title), field_spans(match, "meeting", located.meeting.title),
                                MATCH_STYLE),
         ),
         Content.assemble("“", literal_with_spans(shown, text_spans, MATCH_STYLE), "…" if end < len(quote.text)
                          else "", "”").stylize_before("italic"),
     ]
     if quote.topics:
-        topics = [literal_with_spans(topic, field_spans(match, "topic", topic), MATCH_STYLE) for topic in quote.topics]
+        topics = [literal_with_spans(one_line(topic), field_spans(match, "topic", topic), MATCH_STYLE)
+                  for topic in quote.topics]
         lines.append(Content(" · ").join(topics).stylize_before("$text-accent"))
     return Content("\n").join(lines)
 
@@ -184,7 +193,10 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
         return entry.quote.id
 
     def options(self, entries: Sequence[QuoteEntry]) -> list[Option]:
-        return [Option(list_prompt(entry, self.matches.get(entry.quote.id)), id=entry.quote.id) for entry in entries]
+        # Lazy: a book of 20,000 quotes builds the prompts of the few on screen, not all of them.
+        matches = self.matches
+        return [LazyOption(partial(list_prompt, entry, matches.get(entry.quote.id)), lines=list_prompt_lines(entry),
+                           id=entry.quote.id) for entry in entries]
 
     def empty_text(self) -> Content:
         if not self.entries:

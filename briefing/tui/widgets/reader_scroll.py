@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Spacing
 from textual.widget import Widget
-from textual.widgets import OptionList
 
 from briefing.tui.focus import focus_now
+from briefing.tui.widgets.lazy_options import LazyOptionList
 
 SCROLL_OFF = 2
 """Lines kept visible above and below the cursor when moving it."""
@@ -138,8 +138,10 @@ class StopReader(ReaderScroll):
         return 0
 
 
-class ReaderOptionList(OptionList):
-    """An option list with the same reader's keys: j/k to move, g/G to the first/last entry."""
+class ReaderOptionList(LazyOptionList):
+    """An option list with the same reader's keys: j/k to move, g/G to the first/last entry.
+
+    A `LazyOptionList`: options given as `LazyOption` are neither built nor measured until drawn."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),

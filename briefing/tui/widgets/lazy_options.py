@@ -1,0 +1,91 @@
+"""Option lists that stay fast with 20,000 entries: prompts built when first drawn, heights known up front.
+
+Textual's `OptionList` draws only the lines on screen, but before it can scroll it measures every
+option: it builds each prompt's visual and wraps it to the list's width to learn its height, again
+after every resize or `set_options`. On a book of 20,000 quotes that was 7 s for the quote tab alone
+(issue 9, item 7). The lists of this app never wrap (`text-wrap: nowrap`), so an option's height is its
+number of lines, which the caller knows without building the prompt. A `LazyOption` carries that count
+and a function that builds the prompt; `LazyOptionList` uses the count instead of measuring, and the
+prompt is built only when the option is first drawn (or asked for).
+
+This leans on two private parts of Textual's `OptionList` (`_update_lines` and `_line_cache`); the
+project pins Textual (pyproject), and tests/tui/test_lazy_options.py checks the behaviour it relies on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import cast
+
+from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.visual import VisualType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class LazyOption(Option):
+    """An option whose prompt is built on first use; `lines` is how many lines that prompt has."""
+
+    def __init__(self, build: Callable[[], VisualType], *, lines: int = 1, id: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__("", id=id, disabled=disabled)
+        self._build: Callable[[], VisualType] | None = build
+        self.lines = lines
+
+    @property
+    def prompt(self) -> VisualType:
+        if self._build is not None:
+            self._prompt, self._build = self._build(), None
+        return self._prompt
+
+    def _set_prompt(self, prompt: VisualType) -> None:
+        self._build = None
+        super()._set_prompt(prompt)
+
+
+def option_lines(option: Option) -> int | None:
+    """The height a `LazyOption` declares (None for an ordinary option, which must be measured)."""
+    return option.lines if isinstance(option, LazyOption) else None
+
+
+class LazyOptionList(OptionList):
+    """An `OptionList` that takes a `LazyOption`'s height from the option instead of measuring its prompt."""
+
+    def _update_lines(self) -> None:
+        # OptionList._update_lines, with the height of a LazyOption read, not measured.
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        next_index = lines[-1][0] + 1 if lines else 0
+        options = self.options
+        if next_index < len(options):
+            width = self.scrollable_content_region.width - self._get_left_gutter_width()
+            padding = self.get_component_styles("option-list--option").padding
+            for index in range(next_index, len(options)):
+                option = options[index]
+                height = option_lines(option)
+                if height is None:
+                    height = self._get_visual(option).get_height(self.styles, width - padding.width)
+                cache.index_to_line[index] = len(lines)
+                cache.heights[index] = height + option._divider
+                lines.extend((index, line) for line in range(height + option._divider))
+        last_divider = bool(options) and options[-1]._divider
+        virtual_size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(),
+                            len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Only asked when the list's height is `auto`; declared heights spare building every prompt.
+        padding_width = self.get_component_styles("option-list--option").padding.width
+        rules = cast(RulesMap, self.styles)
+        total = 0
+        for option in self.options:
+            height = option_lines(option)
+            if height is None:
+                height = self._get_visual(option).get_height(rules, width - padding_width)
+            total += height + option._divider
+        return total - (1 if self.options and self.options[-1]._divider else 0)

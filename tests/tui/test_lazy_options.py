@@ -1,0 +1,117 @@
+"""Virtual lists (issue 9, item 7): options built only when drawn, heights declared without building them.
+
+A declared height that differs from the built prompt's would misplace every line below it, so the
+declarations are checked against the prompts, hostile line breaks included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+
+from briefing.loading import load_briefing
+from briefing.model import Briefing, BriefingLookup
+from briefing.search.people import build_entries, find_appearances
+from briefing.search.quotes import build_quote_entries
+from briefing.tui.widgets import people_directory
+from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.people_directory import (
+    FINDING,
+    PeopleDirectory,
+    appearance_lines,
+    describe,
+    entry_prompt,
+)
+from briefing.tui.widgets.quote_browser import list_prompt, list_prompt_lines
+from briefing.tui.widgets.reader_scroll import ReaderOptionList
+from tests.factories import HOSTILE, changed, minimal_briefing_dict
+from tests.tui.test_people_directory import DirectoryApp
+
+LINE_BREAKS = "two\nlines\n"
+
+
+def broken_lines_book() -> Briefing:
+    """The hostile book with line breaks in every one-line field a list shows."""
+    data = minimal_briefing_dict(HOSTILE + LINE_BREAKS)
+    return Briefing.model_validate(changed(data, ("meetings", 0, "sessions", 0, "quotes", 0, "topics"),
+                                           [LINE_BREAKS, "plain"]))
+
+
+def height(content: Content) -> int:
+    return len(content.plain.split("\n"))
+
+
+@pytest.fixture(params=["sample", "broken lines"])
+def lookup(request: pytest.FixtureRequest, sample_path: Path) -> BriefingLookup:
+    return BriefingLookup(load_briefing(sample_path) if request.param == "sample" else broken_lines_book())
+
+
+def test_a_quote_declares_the_lines_its_prompt_has(lookup: BriefingLookup) -> None:
+    entries = build_quote_entries(lookup)
+    assert entries
+    assert [list_prompt_lines(entry) for entry in entries] == [height(list_prompt(entry)) for entry in entries]
+
+
+def test_an_appearance_and_an_entry_declare_the_lines_they_have(lookup: BriefingLookup) -> None:
+    for entry in build_entries(lookup):
+        assert height(entry_prompt(lookup, entry)) == 1
+        appearances = find_appearances(lookup, entry.actor)
+        assert [appearance_lines(a) for a in appearances] == [height(describe(a)) for a in appearances]
+
+
+class LongList(App[None]):
+    """One list of 2,000 lazy options of 1 to 3 lines; it counts the prompts it had to build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.built: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield ReaderOptionList(*(LazyOption(self._builder(index), lines=1 + index % 3, id=f"o{index}")
+                                 for index in range(2_000)))
+
+    def _builder(self, index: int):
+        def build() -> Content:
+            self.built.append(index)
+            return Content("\n".join([f"option {index}"] * (1 + index % 3)))
+        return build
+
+
+async def test_only_the_options_on_screen_are_built() -> None:
+    app = LongList()
+    async with app.run_test(size=(40, 12)) as pilot:
+        option_list = app.query_one(ReaderOptionList)
+        option_list.focus()
+        await pilot.pause()
+        assert option_list.virtual_size.height == sum(1 + index % 3 for index in range(2_000))
+        assert 0 < len(app.built) <= 12, f"{len(app.built)} prompts built for 12 lines on screen"
+        await pilot.press("G")
+        await pilot.pause()
+        assert option_list.highlighted == 1_999
+        assert option_list.scroll_y == option_list.max_scroll_y > 0
+        assert max(app.built) == 1_999 and len(app.built) <= 24, "only the last screen was built on the way"
+
+
+async def test_a_big_books_appearances_are_found_in_a_worker(monkeypatch: pytest.MonkeyPatch,
+                                                               sample_path: Path) -> None:
+    monkeypatch.setattr(people_directory, "WORKER_FROM_ITEMS", 0)  # the sample plays a big book
+    app = DirectoryApp(load_briefing(sample_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        directory = app.query_one(PeopleDirectory)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = directory.selected_entry
+        assert first is not None and directory.appearances == find_appearances(directory.lookup, first.actor)
+        await pilot.press("j")
+        waiting = [str(option.prompt) for option in directory.appearance_list.options]
+        second = directory.selected_entry
+        if directory.appearances == []:  # the worker may already be done on a quick machine
+            assert waiting == [FINDING]
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert second is not None and second is not first
+        assert directory.appearances == find_appearances(directory.lookup, second.actor)
+        assert directory.appearance_list.option_count > len(directory.appearances)  # group headings too
