@@ -15,8 +15,13 @@ from pathlib import Path
 from briefing.search.index import create_items_table
 from briefing.state.paths import prepare_database_file
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
+
+PREFIX_LENGTHS = ""
+"""No prefix index in a library: over ten thousand books it made the first build half as slow again
+(0.3 s CPU per 1,000 books), and it only serves two-letter prefixes (`mo` typed as you go), which
+FTS5 answers without it (see benchmarks/README.md for what that costs)."""
 
 BUSY_TIMEOUT_MS = 5000
 """How long a second process (`briefing index` while the app runs) waits for the other's write."""
@@ -143,7 +148,7 @@ def _in_memory() -> sqlite3.Connection:
 
 def _create(connection: sqlite3.Connection) -> None:
     connection.executescript(TABLES)
-    create_items_table(connection, contentless=True)
+    create_items_table(connection, contentless=True, prefix_lengths=PREFIX_LENGTHS)
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

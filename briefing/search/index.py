@@ -320,9 +320,11 @@ def _open_connection() -> sqlite3.Connection:
     return connection
 
 
-def create_items_table(connection: sqlite3.Connection, contentless: bool = False) -> None:
+def create_items_table(
+    connection: sqlite3.Connection, contentless: bool = False, prefix_lengths: str = PREFIX_LENGTHS
+) -> None:
     """The FTS5 table every index queries; `contentless` keeps only the index (the rows live elsewhere)."""
-    prefixes = f", prefix = '{PREFIX_LENGTHS}'" if PREFIX_LENGTHS else ""
+    prefixes = f", prefix = '{prefix_lengths}'" if prefix_lengths else ""
     content = ", content = ''" if contentless else ""
     try:
         connection.execute(

@@ -265,6 +265,16 @@ class StateStore:
         marks = self._read("SELECT count(*) FROM bookmarks WHERE book_id = ?", (book_id,))[0][0]
         return BookSummary(book_id, title, first, last, notes, marks)
 
+    def opened_books(self) -> dict[str, tuple[str, int]]:
+        """Every book opened or annotated: book id → (last opened, "" if never; number of notes), in two
+        queries (the library shows them for ten thousand books at once)."""
+        found: dict[str, tuple[str, int]] = {
+            book_id: (last or "", 0) for book_id, last in self._read("SELECT book_id, last_opened FROM books")
+        }
+        for book_id, count in self._read("SELECT book_id, count(*) FROM notes GROUP BY book_id"):
+            found[book_id] = (found.get(book_id, ("", 0))[0], int(count))
+        return found
+
     # Read state ---------------------------------------------------------------------------------
 
     def read_hashes(self, book_id: str) -> dict[str, str]:

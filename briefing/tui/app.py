@@ -217,13 +217,13 @@ class BriefingApp(ReaderStateActions, App[None]):
             self._state = StateStore.open()
         return self._state
 
-    def book_state(self, book_id: str) -> tuple[str, str, str]:
-        """(last read, notes, changed since read) of a book as the library shows them; blank when unknown."""
-        summary = self.state_store.book_summary(book_id)
-        last = (summary.last_opened or "")[:10]
-        notes = str(summary.note_count) if summary.note_count else ""
-        # "Changed since read" needs the book itself: the library screen fills it in a worker.
-        return (last, notes, "")
+    def book_states(self) -> dict[str, tuple[str, str, str]]:
+        """(last read, notes, changed since read) of every book the reader opened or annotated, by book id,
+        as the library shows them ("changed" needs the book itself: the library fills it in a worker)."""
+        return {
+            book_id: (last[:10], str(notes) if notes else "", "")
+            for book_id, (last, notes) in self.state_store.opened_books().items()
+        }
 
     def changes_since_read(self, path: Path) -> str:
         """What changed in the book at `path` since the reader last read it: "+2 ~3 -1" (new, changed,

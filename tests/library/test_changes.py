@@ -132,3 +132,10 @@ def test_a_source_text_replaced_by_a_fifo_is_never_waited_on(tmp_path: Path) -> 
     os.mkfifo(source)
     report = index.refresh()  # would hang here if the FIFO were opened for a blocking read
     assert report.changed == 1
+
+
+def test_extras_come_back_as_they_went_in_whatever_they_hold() -> None:
+    from briefing.library.writing import extras_of, extras_text
+
+    for extras in [(), ("Ann",), ("Ann", "sanctions"), ("a\x1fb", "c"), ("\x1eodd",), ("[1]", '"q"'), ("x\x1e", "\x1f")]:
+        assert extras_of(extras_text(extras)) == extras, extras

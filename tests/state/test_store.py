@@ -155,3 +155,15 @@ def test_a_write_failure_mid_session_moves_to_memory_and_keeps_the_note(store: S
     assert store.take_messages() == []  # said once
     assert [n.text for n in store.notes("book")] == ["before", "after the disk went read-only"]
     assert store.note(note.note_id) is not None
+
+
+def test_opened_books_lists_every_book_opened_or_annotated_in_one_go(store: StateStore) -> None:
+    assert store.opened_books() == {}
+    store.record_open("read", "A book read")
+    store.add_note("read", "x", "n")
+    store.add_note("read", "y", "m")
+    store.add_note("noted-only", "x", "n")
+    found = store.opened_books()
+    assert set(found) == {"read", "noted-only"}
+    assert found["read"][0] == store.book_summary("read").last_opened and found["read"][1] == 2
+    assert found["noted-only"] == ("", 1)

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from briefing.cli.app_command import choose_app
 from briefing.tui.app import BriefingApp, make_library_app
@@ -14,6 +14,7 @@ from briefing.tui.screens.book_errors_screen import BookErrorsScreen
 from briefing.tui.screens.library_screen import LibraryScreen
 from briefing.tui.screens.library_search_screen import LibrarySearchScreen
 from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.widgets.book_list import BookList
 from tests.conftest import SAMPLE_PATH
 from tests.factories import HOSTILE
 from tests.library.conftest import make_library, write_book
@@ -22,9 +23,18 @@ from tests.waiting import press_until, wait_until
 SIZE = (120, 36)
 
 
+def book_list(app: BriefingApp) -> BookList:
+    return app.screen.query_one("#books", BookList)
+
+
 def titles(app: BriefingApp) -> list[str]:
-    table = app.screen.query_one("#books", DataTable)
-    return [str(table.get_row_at(row)[0]) for row in range(table.row_count)]
+    return [str(book_list(app).cells(row)["title"]) for row in range(len(book_list(app).books))]
+
+
+def cells_of(app: BriefingApp, path: Path) -> dict[str, str]:
+    listed = book_list(app)
+    (row,) = [row for row, book in enumerate(listed.books) if book.path == path]
+    return {key: str(cell) for key, cell in listed.cells(row).items()}
 
 
 async def settle(app: BriefingApp, pilot: object) -> None:
@@ -44,8 +54,7 @@ async def test_the_library_lists_every_book_newest_first_invalid_last(tmp_path: 
         assert shown[:3] == ["Test book grain exports beta", "Test book Moldova energy gamma",
                              "Test book sanctions on Moldova alpha"]
         assert shown[3].startswith("⚠ delta.json: is not a valid briefing")
-        table = app.screen.query_one("#books", DataTable)
-        assert str(table.get_row_at(0)[4]) == "upcoming"
+        assert str(book_list(app).cells(0)["status"]) == "upcoming"
 
 
 async def test_typing_in_the_filter_narrows_the_table_and_escape_brings_all_back(tmp_path: Path) -> None:
@@ -71,8 +80,7 @@ async def test_enter_opens_a_book_and_b_returns_to_the_library(tmp_path: Path) -
         await pilot.press("L")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        table = app.screen.query_one("#books", DataTable)
-        assert str(table.get_row_at(1)[5]) != "", "the book just read has a last-read date"
+        assert str(book_list(app).cells(1)["last_read"]) != "", "the book just read has a last-read date"
 
 
 async def test_e_shows_every_problem_of_an_invalid_book(tmp_path: Path) -> None:
@@ -142,8 +150,10 @@ async def test_an_edited_book_is_picked_up_when_the_library_opens_again(tmp_path
     async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
         await settle(app, pilot)
         assert "Retitled gamma book" in titles(app)
-        refreshed = [m for m in messages if isinstance(m, LibraryScreen.Refreshed)]
-        assert refreshed and refreshed[-1].report is not None and refreshed[-1].report.changed == 1
+        posted = {id(m): m for m in messages if isinstance(m, LibraryScreen.Refreshed)}.values()  # once each
+        refreshed = [m.report for m in posted]
+        assert [(report.changed, report.checked) for report in refreshed if report] == [(1, 0), (0, 1)], (
+            "the edited book is re-indexed, then validated")
 
 
 async def test_the_first_build_reports_progress(tmp_path: Path) -> None:
@@ -152,7 +162,9 @@ async def test_the_first_build_reports_progress(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
         await settle(app, pilot)
         progress = [m for m in messages if isinstance(m, LibraryScreen.Progress)]
-        assert progress and (progress[-1].done, progress[-1].total) == (4, 4)
+        once = {id(message): message for message in progress}.values()  # a message bubbles: seen twice
+        done = [(message.done, message.total) for message in once]
+        assert done.count((4, 4)) == 2, "every book indexed, then every book read from its JSON validated"
         assert app.screen.query_one("#library-progress").has_class("-idle"), "the bar goes when done"
 
 
@@ -165,6 +177,9 @@ async def test_hostile_book_titles_are_shown_literally(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert any("[@click=app.quit]q[/]" in title for title in titles(app))
         assert not any("\x1b" in title or "\u202e" in title for title in titles(app))
+        listed = book_list(app)
+        drawn = " ".join(listed.render_line(y).text for y in range(listed.size.height))
+        assert "moldova [/foo] [b]" in drawn and "\x1b" not in drawn and "\u202e" not in drawn, "drawn literally"
         await pilot.press("slash", *"moldova")
         await settle(app, pilot)
         hits = app.screen.query_one("#library-hits", OptionList)
@@ -204,12 +219,12 @@ async def test_read_books_show_when_they_were_read_and_what_changed_since(tmp_pa
     app = make_library_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        table = app.screen.query_one("#books", DataTable)
-        gamma = [str(cell) for cell in table.get_row(str(path.resolve()))]
-        assert gamma[0] == "Test book Moldova energy gamma"
-        assert gamma[5] != "" and gamma[6] == "1" and gamma[7] == "~1"
-        alpha = [str(cell) for cell in table.get_row(str((library / "alpha" / "briefing.json").resolve()))]
-        assert alpha[5:] == ["", "", ""], "a book never read shows nothing, not a made-up value"
+        gamma = cells_of(app, path.resolve())
+        assert gamma["title"] == "Test book Moldova energy gamma"
+        assert gamma["last_read"] != "" and gamma["notes"] == "1" and gamma["changed"] == "~1"
+        alpha = cells_of(app, (library / "alpha" / "briefing.json").resolve())
+        assert [alpha["last_read"], alpha["notes"], alpha["changed"]] == ["", "", ""], (
+            "a book never read shows nothing, not a made-up value")
 
 
 async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeypatch: object) -> None:
@@ -246,3 +261,49 @@ async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeyp
         await settle(app, pilot)
         await pilot.press("escape")
         assert "Test book Moldova energy gamma revised" in titles(app)
+
+
+async def test_every_book_of_a_large_library_can_be_reached(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from briefing.library import BookSummary
+
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        first = dt.date(2001, 1, 1)
+        screen.books = [
+            BookSummary(tmp_path / f"b{n:04d}.json", f"b{n:04d}", f"Book number {n:04d}", first + dt.timedelta(days=n),
+                        first + dt.timedelta(days=n), 1, "PUBLIC")
+            for n in range(1200)
+        ]
+        screen.fill_table()
+        listed = book_list(app)
+        assert len(listed.books) == 1200, "no cap on the rows: every book is in the list"
+        await pilot.press("end")
+        assert listed.current is not None and listed.current.title == "Book number 0000"
+        drawn = [listed.render_line(y).text for y in range(listed.size.height)]
+        assert any("Book number 0000" in line for line in drawn), "the last book is drawn once reached"
+        assert not any("Book number 1199" in line for line in drawn)
+        await pilot.press("home")
+        assert listed.current.title == "Book number 1199"
+        await pilot.press("pagedown")
+        assert listed.current.title < "Book number 1199"
+        await pilot.press("f", *"0600")
+        assert titles(app) == ["Book number 0600"]
+
+
+async def test_clicking_a_heading_sorts_and_clicking_the_current_row_opens_it(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#books", offset=(3, 0))  # the Title heading
+        assert app.screen.sort_key == "title"  # type: ignore[attr-defined]
+        assert titles(app)[:3] == sorted(titles(app)[:3], key=str.casefold)
+        await pilot.click("#books", offset=(3, 2))  # the second book: the cursor goes there
+        assert book_list(app).cursor == 1 and isinstance(app.screen, LibraryScreen)
+        await pilot.click("#books", offset=(3, 2))  # again: it opens
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)

@@ -8,22 +8,21 @@ all of them. `/` searches across books (`LibrarySearchScreen`); enter opens a bo
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from briefing.library import BookSummary, LibraryIndex, RefreshReport
-from briefing.tui.screens.library_table import SORTS, book_row, columns_for, filtered, sorted_books
+from briefing.tui.screens.library_table import SORTS, columns_for, filtered, sorted_books
+from briefing.tui.widgets.book_list import BookList
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.safe_input import SafeInput
@@ -31,10 +30,6 @@ from briefing.tui.widgets.safe_input import SafeInput
 if TYPE_CHECKING:
     from briefing.library import LibraryHit
     from briefing.tui.app import BriefingApp
-
-MAX_ROWS = 500
-"""Rows the table holds at most: a DataTable measures every cell it is given, and nobody scrolls
-through ten thousand books; the filter narrows them (the status line says how many are hidden)."""
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress messages of the indexing worker."""
@@ -79,6 +74,8 @@ class LibraryScreen(Screen[None]):
     class Refreshed(Message):
         report: RefreshReport | None
         error: str | None = None
+        checking: bool = False
+        """The report is that of validating the books indexed from their JSON alone (second phase)."""
 
     def __init__(self, index: LibraryIndex) -> None:
         super().__init__()
@@ -88,7 +85,10 @@ class LibraryScreen(Screen[None]):
         self.sort_key = SORTS[0]
         self.reverse = False
         self.shown: list[BookSummary] = []
-        self._state_rows: dict[str, tuple[str, str, str]] = {}
+        """The books listed, in order: every book of the library that matches the filter."""
+        self._state_rows: dict[str, tuple[str, str, str]] | None = None
+        self._changes: dict[str, str] = {}
+        """Book path → what changed since it was read (found by a worker)."""
         self._suspended = False
         self._columns: list[tuple[str, str, int]] = []
         """The table's columns for the current width (`columns_for`)."""
@@ -101,7 +101,7 @@ class LibraryScreen(Screen[None]):
         yield ClassificationBar(self.marking(), id="marking-top")
         yield Header(icon="≡")
         yield SafeInput(placeholder="Filter books: title, id, dates, classification, status (f)", id="library-filter")
-        yield DataTable(id="books", cursor_type="row", zebra_stripes=True)
+        yield BookList(self.state_of, id="books")
         yield ProgressBar(id="library-progress", show_eta=False, classes="-idle")
         yield Static(id="library-status")
         yield ClassificationBar(self.marking(), id="marking-bottom")
@@ -130,8 +130,8 @@ class LibraryScreen(Screen[None]):
         self.call_after_refresh(self.refresh_index)
 
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#books", DataTable)
+    def table(self) -> BookList:
+        return self.query_one("#books", BookList)
 
     @property
     def filter_input(self) -> Input:
@@ -143,29 +143,17 @@ class LibraryScreen(Screen[None]):
         columns = columns_for(self.size.width)
         if columns != self._columns:
             self._columns = columns
-            self.table.clear(columns=True)
-            for key, label, width in columns:
-                self.table.add_column(label, key=key, width=width)
             self.fill_table()
 
     def fill_table(self) -> None:
         """(Re)fill the table from `books`, filtered and sorted, keeping the cursor on the same book."""
-        table = self.table
         if not self._columns:
             return  # before the first layout: on_resize fills it
         current = self.current_book()
-        matching = filtered(sorted_books(self.books, self.sort_key, self.reverse, self.state_of), self.filter_input.value)
-        self.shown = matching[:MAX_ROWS]
-        today = dt.date.today()
-        table.clear()
-        keys = [key for key, _, _ in self._columns]
-        for book in self.shown:
-            cells = book_row(book, today, self.state_of(book))
-            table.add_row(*(cells[key] for key in keys), key=str(book.path))
-        if current is not None and current in self.shown:
-            table.move_cursor(row=self.shown.index(current), animate=False)
-        self._show_counts(len(matching))
-        read = [book for book in self.shown if book.is_valid and self.state_of(book)[0]]
+        self.shown = filtered(sorted_books(self.books, self.sort_key, self.reverse, self.state_of), self.filter_input.value)
+        self.table.show(self.shown, self._columns, current)
+        self._show_counts(len(self.shown))
+        read = [book for book in self.shown if book.is_valid and self.state_of(book)[0] and str(book.path) not in self._changes]
         if read:
             self.find_changes(read)
 
@@ -177,8 +165,6 @@ class LibraryScreen(Screen[None]):
             parts.append(f"{invalid:,} invalid (e shows why)")
         if matching != total:
             parts.append(f"{matching:,} match the filter")
-        if matching > len(self.shown):
-            parts.append(f"first {len(self.shown):,} shown: filter to narrow")
         parts.append(f"sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}")
         if not self.index.on_disk:
             parts.append("index in memory only")
@@ -186,16 +172,13 @@ class LibraryScreen(Screen[None]):
 
     def state_of(self, book: BookSummary) -> tuple[str, str, str]:
         """(last read, notes, changed since read) of a book, from the reader's state; blank if unknown."""
-        key = book.briefing_id
-        if not key:
-            return ("", "", "")
-        if key not in self._state_rows:
-            self._state_rows[key] = self.briefing_app.book_state(key)
-        return self._state_rows[key]
+        if self._state_rows is None:
+            self._state_rows = self.briefing_app.book_states()
+        last, notes, _ = self._state_rows.get(book.briefing_id, ("", "", "")) if book.briefing_id else ("", "", "")
+        return (last, notes, self._changes.get(str(book.path), ""))
 
     def current_book(self) -> BookSummary | None:
-        row = self.table.cursor_row
-        return self.shown[row] if 0 <= row < len(self.shown) and self.table.row_count else None
+        return self.table.current
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self) -> None:
@@ -207,15 +190,14 @@ class LibraryScreen(Screen[None]):
         if self.shown:
             self.open_book(self.current_book() or self.shown[0])
 
-    @on(DataTable.RowSelected, "#books")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if 0 <= event.cursor_row < len(self.shown):
-            self.open_book(self.shown[event.cursor_row])
+    @on(BookList.RowClicked)
+    def _row_clicked(self, event: BookList.RowClicked) -> None:
+        if event.was_current and 0 <= event.row < len(self.shown):
+            self.open_book(self.shown[event.row])
 
-    @on(DataTable.HeaderSelected, "#books")
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
+    @on(BookList.HeaderClicked)
+    def _header_clicked(self, event: BookList.HeaderClicked) -> None:
+        key = event.key
         if key in SORTS:
             self.reverse = not self.reverse if key == self.sort_key else False
             self.sort_key = key
@@ -283,7 +265,8 @@ class LibraryScreen(Screen[None]):
         # Back from a book (not on first showing): its notes and "last read" may have changed.
         if self._suspended:
             self._suspended = False
-            self._state_rows.clear()
+            self._state_rows = None
+            self._changes.pop(str(self.current_book().path) if self.current_book() else "", None)
             self.fill_table()
 
     @work(thread=True, exclusive=True, group="library-changes")
@@ -299,10 +282,8 @@ class LibraryScreen(Screen[None]):
 
     @on(ChangesFound)
     def _changes_found(self, message: ChangesFound) -> None:
-        table = self.table
-        for path, text in message.changes.items():
-            if path in table.rows and "changed" in table.columns:
-                table.update_cell(path, "changed", Text(text), update_width=False)
+        self._changes.update(message.changes)
+        self.table.refresh()
 
     # -- keeping the index current ----------------------------------------------------------------
 
@@ -318,12 +299,15 @@ class LibraryScreen(Screen[None]):
                 last[0] = now
                 self.post_message(self.Progress(done, total))
 
+        cancelled = lambda: worker.is_cancelled  # noqa: E731
         try:
-            report = self.index.refresh(progress=progress, cancelled=lambda: worker.is_cancelled)
+            # Searchable first (books read from their JSON), then each book validated as `validate` does.
+            self.post_message(self.Refreshed(self.index.refresh(progress=progress, cancelled=cancelled, check=False)))
+            if not worker.is_cancelled and self.index.unchecked():
+                report = self.index.check_books(progress=progress, cancelled=cancelled)
+                self.post_message(self.Refreshed(report, checking=True))
         except Exception as error:  # a damaged index must not take the library screen down with it
             self.post_message(self.Refreshed(None, f"The library could not be indexed: {error}"))
-            return
-        self.post_message(self.Refreshed(report))
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
@@ -339,11 +323,20 @@ class LibraryScreen(Screen[None]):
             self.notify(message.error, severity="error", markup=False)
             return
         report = message.report
+        if report is not None and message.checking:
+            if report.invalid:
+                self._reload()  # the status line counts them: "N invalid (e shows why)"
+            return
         if report is not None and (report.added or report.changed or report.removed):
-            self.books = self.index.books()
-            self._state_rows.clear()
-            self.fill_table()
-            for bar in self.query(ClassificationBar):
-                bar.classification = self.marking()
-                bar.refresh(layout=True)
+            self._reload()
             self.notify(f"Library index: {report.describe(timing=False)}", markup=False)
+
+    def _reload(self) -> None:
+        """The books again from the index (after a refresh changed them)."""
+        self.books = self.index.books()
+        self._state_rows = None
+        self._changes.clear()
+        self.fill_table()
+        for bar in self.query(ClassificationBar):
+            bar.classification = self.marking()
+            bar.refresh(layout=True)
