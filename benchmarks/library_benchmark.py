@@ -5,13 +5,16 @@
 For each size, a library folder of `book-NNNNN/briefing.json` files (benchmarks/library_generator.py,
 written as JSON) and a fresh cache folder; then:
 
-- first index build: CPU and wall time of `LibraryIndex.refresh()` from nothing (every book read,
-  checked as `briefing validate` does, and indexed), with a progress callback, per 1,000 books;
-- refresh with nothing changed, and re-index after one book changed (median of 5 edits);
-- cross-book search: p50/p95 of the query mix of search_benchmark.py (top 50 hits, with spans,
-  snippets and grouping by book), cold folded-text cache, fastest of 3 runs per query;
+- first index build: CPU and wall time of `LibraryIndex.refresh(check=False)` from nothing (every book
+  read from its JSON and indexed: searchable), with a progress callback, per 1,000 books; then
+  `check_books()`: every book validated as `briefing validate` does (the app does it in the background);
+- refresh with nothing changed, and re-index after one book changed, validation included (median of 5);
+- cross-book search: p50/p95 (wall) and p95 (CPU of the thread) of the query mix of search_benchmark.py
+  (top 50 hits, with spans, snippets and grouping by book), cold folded-text cache, fastest of 3 runs
+  per query; two-letter prefixes typed as you go; the most common word;
 - the app: `briefing --library DIR` to the library screen's first frame (index already built), side by
-  side with `briefing FILE` opening the bundled sample; median wall time and peak RSS (`--app-runs`).
+  side with `briefing FILE` opening the bundled sample: median wall time and the child's CPU time; and
+  the peak RSS of each app opened, settled, sent to its end and quit (`--app-runs` of each).
 
 Not a test: prints a Markdown table to paste into benchmarks/README.md. `--keep DIR` keeps the generated
 libraries there (and reuses them on the next run).
@@ -23,18 +26,21 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.library_generator import generate_briefing
-from benchmarks.search_benchmark import LIMIT, latencies, percentile, query_mix
+from benchmarks.pty_app import PtyApp
+from benchmarks.search_benchmark import LIMIT, REPEATS, Query, percentile, query_mix
 from benchmarks.startup_benchmark import run_once
-from briefing.library import LibraryIndex
+from briefing.library import LibraryIndex, RefreshReport
 from briefing.search.documents import IndexedItem
 
 TARGETS = (
@@ -76,6 +82,13 @@ def edit_one(folder: Path, number: int) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def measure_index(folder: Path, size: int, seed: int) -> dict[str, object]:
     index = LibraryIndex.open(folder, rebuild=True)
     calls = [0]
@@ -83,26 +96,22 @@ def measure_index(folder: Path, size: int, seed: int) -> dict[str, object]:
     def progress(done: int, total: int) -> None:
         calls[0] += 1
 
-    started, started_cpu = time.perf_counter(), time.process_time()
-    index.refresh(progress=progress)
-    build, build_cpu = time.perf_counter() - started, time.process_time() - started_cpu
-    started = time.perf_counter()
-    index.refresh()
-    unchanged = time.perf_counter() - started
-    reindex = []
+    build, build_cpu = timed(lambda: index.refresh(progress=progress, check=False))
+    check, check_cpu = timed(index.check_books)
+    unchanged, unchanged_cpu = timed(index.refresh)
+    reindex, reindex_cpu = [], []
     for attempt in range(5):
         edit_one(folder, (attempt * 7919) % size)
-        started = time.perf_counter()
-        report = index.refresh()
-        reindex.append(time.perf_counter() - started)
-        assert report.changed == 1, report.describe()
+        reports: list[RefreshReport] = []
+        wall, cpu = timed(lambda reports=reports: reports.append(index.refresh()))
+        assert reports[0].changed == 1 and reports[0].checked == 1, reports[0].describe()
+        reindex.append(wall)
+        reindex_cpu.append(cpu)
     queries, worst = query_mix(sample_items(index, seed), seed)
-
-    def engine(query: object) -> object:
-        return index.search_library(query.text, limit=LIMIT, as_you_type=query.as_you_type)  # type: ignore[attr-defined]
-
-    times = latencies(engine, queries, index.forget_folded_texts)
-    (worst_time,) = latencies(engine, [worst], index.forget_folded_texts)
+    times, cpu_times = latencies_with_cpu(index, queries)
+    (worst_time,), _ = latencies_with_cpu(index, [worst])
+    two_letters = [Query(word[:2], as_you_type=True) for word in ("mo", "sa", "co", "ec", "ru", "tr", "ge", "pa")]
+    prefix_times, _ = latencies_with_cpu(index, two_letters)
     rows = index.row_count()
     index.close()
     database = index.index_file
@@ -110,51 +119,88 @@ def measure_index(folder: Path, size: int, seed: int) -> dict[str, object]:
                if Path(f"{database}{suffix}").exists())
     return {
         "size": size, "rows": rows, "build_s": build, "build_cpu_s": build_cpu, "progress_calls": calls[0],
-        "unchanged_ms": unchanged * 1000, "reindex_ms": statistics.median(reindex) * 1000,
-        "p50": statistics.median(times), "p95": percentile(times, 0.95), "worst_ms": worst_time,
-        "worst_word": worst.text, "disk_mb": disk / 1e6,
+        "check_s": check, "check_cpu_s": check_cpu,
+        "unchanged_ms": unchanged * 1000, "unchanged_cpu_ms": unchanged_cpu * 1000,
+        "reindex_ms": statistics.median(reindex) * 1000, "reindex_cpu_ms": statistics.median(reindex_cpu) * 1000,
+        "p50": statistics.median(times), "p95": percentile(times, 0.95), "p95_cpu": percentile(cpu_times, 0.95),
+        "worst_ms": worst_time, "worst_word": worst.text, "two_letters_p95": percentile(prefix_times, 0.95),
+        "disk_mb": disk / 1e6,
     }
+
+
+def latencies_with_cpu(index: LibraryIndex, queries: list[Query]) -> tuple[list[float], list[float]]:
+    """Per query, the fastest of REPEATS cold runs: wall ms and this thread's CPU ms."""
+    walls, cpus = [], []
+    for query in queries:
+        best_wall = best_cpu = float("inf")
+        for _ in range(REPEATS):
+            index.forget_folded_texts()
+            wall, cpu = time.perf_counter(), time.thread_time()
+            index.search_library(query.text, limit=LIMIT, as_you_type=query.as_you_type)
+            best_wall = min(best_wall, time.perf_counter() - wall)
+            best_cpu = min(best_cpu, time.thread_time() - cpu)
+        walls.append(best_wall * 1000)
+        cpus.append(best_cpu * 1000)
+    return walls, cpus
 
 
 def measure_app(folder: Path, runs: int) -> dict[str, float]:
-    """Library screen vs one book, each to its first frame; medians of `runs` interleaved runs."""
+    """Library screen vs one book: to the first frame (wall, and the child's CPU), and the peak memory
+    of the app left open until settled (the library scrolled to its last book); medians of `runs`."""
     env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", TERM="xterm-256color", COLUMNS="120", LINES="36")
+    sample = str(Path(__file__).resolve().parent.parent / "data" / "briefing.json")
     programs = {
-        "book": [sys.executable, "-m", "briefing", str(Path(__file__).resolve().parent.parent / "data" / "briefing.json")],
+        "book": [sys.executable, "-m", "briefing", sample],
         "library": [sys.executable, "-m", "briefing", "--library", str(folder)],
     }
-    timings: dict[str, list[float]] = {name: [] for name in programs}
-    memory: dict[str, list[int]] = {name: [] for name in programs}
+    found: dict[str, list[float]] = {}
     for argv in programs.values():
         run_once(argv, env)  # warm the file cache
     for _ in range(runs):
         for name, argv in programs.items():
-            seconds, peak = run_once(argv, env)
-            timings[name].append(seconds)
-            memory[name].append(peak)
-    return {
-        "book_ms": statistics.median(timings["book"]) * 1000, "library_ms": statistics.median(timings["library"]) * 1000,
-        "book_mib": statistics.median(memory["book"]) / 1024, "library_mib": statistics.median(memory["library"]) / 1024,
-    }
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            seconds, _ = run_once(argv, env)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            found.setdefault(f"{name}_ms", []).append(seconds * 1000)
+            cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            found.setdefault(f"{name}_cpu_ms", []).append(cpu * 1000)
+            found.setdefault(f"{name}_mib", []).append(open_and_settle(argv) / 1024)
+    return {key: statistics.median(values) for key, values in found.items()}
+
+
+def open_and_settle(argv: list[str]) -> int:
+    """Peak RSS (KiB) of the app opened, settled, sent to its last line (end), settled, and quit."""
+    env = {key: value for key, value in os.environ.items() if key != "BRIEFING_EXIT_AFTER_FIRST_FRAME"}
+    with PtyApp(argv, columns=120, lines=36, env=env) as app:
+        app.settle()
+        app.press(b"\x1b[F")  # End
+    return app.peak_rss_kib
 
 
 def table(rows: list[dict[str, object]]) -> str:
     lines = [
-        "| books | rows | index MB on disk | first build s wall (CPU) | CPU s per 1,000 books | refresh, nothing changed ms "
-        "| re-index one changed book ms | search p50 / p95 ms | most common word ms | first frame ms: library / one book "
-        "| × | peak RSS MiB: library / one book | × |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| books | rows | index MB | first build s wall (CPU) | build CPU s / 1,000 | validating after, CPU s / 1,000 "
+        "| refresh, nothing changed ms wall (CPU) | re-index one changed book ms wall (CPU) "
+        "| search p50 / p95 ms wall | p95 CPU ms | two-letter prefix p95 ms | most common word ms "
+        "| first frame ms wall: library / one book | × | first frame CPU ms: library / one book | × "
+        "| peak RSS MiB, open and settled: library / one book | × |",
+        "|" + "---:|" * 18,
     ]
     for row in rows:
         app = row.get("app") or {}
-        frame = (f"{app['library_ms']:.0f} / {app['book_ms']:.0f} | {app['library_ms'] / app['book_ms']:.2f}×"
-                 if app else "not run | –")
-        rss = (f"{app['library_mib']:.1f} / {app['book_mib']:.1f} | {app['library_mib'] / app['book_mib']:.2f}×"
-               if app else "not run | –")
+        if app:
+            frame = f"{app['library_ms']:.0f} / {app['book_ms']:.0f} | {app['library_ms'] / app['book_ms']:.2f}×"
+            cpu = (f"{app['library_cpu_ms']:.0f} / {app['book_cpu_ms']:.0f} | "
+                   f"{app['library_cpu_ms'] / app['book_cpu_ms']:.2f}×")
+            rss = f"{app['library_mib']:.1f} / {app['book_mib']:.1f} | {app['library_mib'] / app['book_mib']:.2f}×"
+        else:
+            frame = cpu = rss = "not run | –"
         lines.append(
             f"| {row['size']:,} | {row['rows']:,} | {row['disk_mb']:.0f} | {row['build_s']:.2f} ({row['build_cpu_s']:.2f}) "
-            f"| {row['build_cpu_s'] / row['size'] * 1000:.2f} | {row['unchanged_ms']:.0f} | {row['reindex_ms']:.0f} "
-            f"| {row['p50']:.2f} / {row['p95']:.2f} | {row['worst_ms']:.1f} (`{row['worst_word']}`) | {frame} | {rss} |"
+            f"| {row['build_cpu_s'] / row['size'] * 1000:.2f} | {row['check_cpu_s'] / row['size'] * 1000:.2f} "
+            f"| {row['unchanged_ms']:.0f} ({row['unchanged_cpu_ms']:.0f}) | {row['reindex_ms']:.0f} ({row['reindex_cpu_ms']:.0f}) "
+            f"| {row['p50']:.2f} / {row['p95']:.2f} | {row['p95_cpu']:.2f} | {row['two_letters_p95']:.1f} "
+            f"| {row['worst_ms']:.1f} (`{row['worst_word']}`) | {frame} | {cpu} | {rss} |"
         )
     return "\n".join(lines)
 
@@ -179,7 +225,9 @@ def main() -> None:
             row["app"] = measure_app(folder, options.app_runs)
         rows.append(row)
         print(f"{size:>6} books: generated in {generated:.0f} s; {row}", file=sys.stderr, flush=True)
-    print(f"Python {sys.version.split()[0]}, seed {options.seed}, {options.app_runs} app runs each\n")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"Python {sys.version.split()[0]}, seed {options.seed}, {options.app_runs} app runs each; "
+          f"load average at the end {load}\n")
     print(table(rows))
     print("\n" + TARGETS)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefing.files import read_bounded
 from briefing.library.changes import (
-    FileStamp,
+    ABSENT,
     content_hash,
     decode_stamps,
     encode_stamps,
@@ -35,6 +35,8 @@ from briefing.loading.loader import max_bytes_from_environment
 from briefing.search.documents import IndexedItem
 from briefing.search.index import FullTextIndex, SearchHit, SearchResults
 from briefing.search.query import CompiledQuery, compile_query
+
+_SUMMARY_COLUMNS = "path, briefing_id, title, start, end, meetings, classification, draft, errors, message"
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (books looked at, books in the library) as a refresh goes."""
@@ -105,6 +107,8 @@ class LibraryIndex(FullTextIndex):
     def __init__(self, library: Path, index_file: Path | None) -> None:
         opened = open_store(index_file)
         super().__init__(opened.connection)
+        # The library's order sorts titles as Python does (`sort_newest_first`), in SQL for the first frame.
+        opened.connection.create_function("casefold", 1, _casefold, deterministic=True)
         self._writer = opened.writer
         # On disk, refreshes write with their own connection and never hold up a search (WAL).
         self._write_lock: threading.RLock | threading.Lock = (
@@ -122,16 +126,41 @@ class LibraryIndex(FullTextIndex):
         """Every book indexed (valid or not), in file order."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
-                "FROM books ORDER BY path"
+                f"SELECT {_SUMMARY_COLUMNS} FROM books ORDER BY path"
             ).fetchall()
         return [_summary(row) for row in rows]
+
+    def newest_books(self, limit: int) -> list[BookSummary]:
+        """The first `limit` books in `sort_newest_first` order, without listing the others (the
+        library's first frame)."""
+        with self._lock:
+            rows = self._connection.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM books ORDER BY errors != '[]', "
+                "CASE WHEN errors = '[]' THEN start END DESC, CASE WHEN errors = '[]' THEN end END DESC, "
+                "CASE WHEN errors = '[]' THEN casefold(title) END, path LIMIT ?", (limit,)
+            ).fetchall()
+        return [_summary(row) for row in rows]
+
+    def book_count(self) -> tuple[int, int]:
+        """(books, invalid books) of the library, as indexed."""
+        with self._lock:
+            total, invalid = self._connection.execute(
+                "SELECT count(*), coalesce(sum(errors != '[]'), 0) FROM books"
+            ).fetchone()
+        return int(total), int(invalid)
+
+    def markings(self) -> list[str]:
+        """Every classification of the library's books, most common first (then in file order)."""
+        with self._lock:
+            return [marking for (marking,) in self._connection.execute(
+                "SELECT classification FROM books WHERE classification != '' GROUP BY classification "
+                "ORDER BY count(*) DESC, min(path)"
+            )]
 
     def book(self, path: str | Path) -> BookSummary | None:
         with self._lock:
             row = self._connection.execute(
-                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
-                "FROM books WHERE path = ?", (str(path),)
+                f"SELECT {_SUMMARY_COLUMNS} FROM books WHERE path = ?", (str(path),)
             ).fetchone()
         return _summary(row) if row else None
 
@@ -170,8 +199,7 @@ class LibraryIndex(FullTextIndex):
         marks = ", ".join("?" for _ in paths)
         with self._lock:
             rows = self._connection.execute(
-                "SELECT path, briefing_id, title, start, end, meetings, classification, draft, errors, message "
-                f"FROM books WHERE path IN ({marks})", paths
+                f"SELECT {_SUMMARY_COLUMNS} FROM books WHERE path IN ({marks})", paths
             ).fetchall()
         return {str(row[0]): _summary(row) for row in rows}
 
@@ -211,10 +239,10 @@ class LibraryIndex(FullTextIndex):
         report = RefreshReport()
         files = book_paths(str(self.library), checked=False)
         with self._write_lock:
-            known = {
-                path: _Known(book_id, FileStamp(size, mtime_ns), digest, sources)
-                for book_id, path, size, mtime_ns, digest, sources in self._writer.execute(
-                    "SELECT id, path, size, mtime_ns, hash, sources FROM books"
+            known: dict[str, _Known] = {
+                path: (book_id, size, mtime_ns, digest, sources)
+                for path, book_id, size, mtime_ns, digest, sources in self._writer.execute(
+                    "SELECT path, id, size, mtime_ns, hash, sources FROM books"
                 )
             }
         if cancelled is not None and cancelled():  # the app quit while the folder was being listed
@@ -224,13 +252,17 @@ class LibraryIndex(FullTextIndex):
         writer = self._new_writer()
         for path, gone in known.items():
             if path not in present:
-                writer.run(lambda book_id=gone.book_id: writer.delete(book_id))
+                writer.run(lambda book_id=gone[0]: writer.delete(book_id))
                 report.removed += 1
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            self._refresh_one(path, known.get(path), writer, report)
+            old = known.get(path)
+            if old is not None and _unchanged(path, old):
+                report.unchanged += 1  # the usual case, ten thousand times per refresh: no object made
+            else:
+                self._refresh_one(path, old, writer, report)
             if progress is not None:
                 progress(done + 1, len(files))
         writer.finish()
@@ -284,16 +316,16 @@ class LibraryIndex(FullTextIndex):
         stamp = stamp_of(path)
         if stamp is None:
             if known is not None:  # gone since it was indexed (or a folder that holds no book)
-                writer.run(lambda: writer.delete(known.book_id))
+                writer.run(lambda: writer.delete(known[0]))
                 report.removed += 1
             return
         sources_same, fresh = True, None
-        if known is not None and known.sources:
-            changed, fresh = sources_changed(os.path.dirname(path), decode_stamps(known.sources))
+        if known is not None and known[4]:
+            changed, fresh = sources_changed(os.path.dirname(path), decode_stamps(known[4]))
             sources_same = not changed
-        if known is not None and sources_same and known.stamp == stamp:
+        if known is not None and sources_same and (known[1], known[2]) == (stamp.size, stamp.mtime_ns):
             if fresh is not None:
-                writer.run(lambda: writer.update_stamps(known.book_id, stamp, encode_stamps(fresh)))
+                writer.run(lambda: writer.update_stamps(known[0], stamp, encode_stamps(fresh)))
             report.unchanged += 1
             return
         try:
@@ -302,13 +334,13 @@ class LibraryIndex(FullTextIndex):
         except OSError:
             data = None  # validation says what is wrong with it
         digest = content_hash(data) if data is not None else ""
-        if known is not None and sources_same and digest and known.digest == digest:
+        if known is not None and sources_same and digest and known[3] == digest:
             sources = encode_stamps(fresh) if fresh is not None else None
-            writer.run(lambda: writer.update_stamps(known.book_id, stamp, sources))
+            writer.run(lambda: writer.update_stamps(known[0], stamp, sources))
             report.unchanged += 1
             return
         record = quick_record(path, stamp, data, digest) if data is not None else checked_record(path, stamp, digest)
-        writer.run(lambda: writer.store(known.book_id if known else None, record))
+        writer.run(lambda: writer.store(known[0] if known else None, record))
         if known is None:
             report.added += 1
         else:
@@ -316,14 +348,35 @@ class LibraryIndex(FullTextIndex):
         report.changed_paths.append(Path(path))
 
 
-@dataclass(frozen=True, slots=True)
-class _Known:
-    """A book as the index last saw it."""
+_Known = tuple[int, int, int, str, str]
+"""A book as the index last saw it: (book id, size, mtime_ns, hash, source stamps)."""
 
-    book_id: int
-    stamp: FileStamp
-    digest: str
-    sources: str
+
+def _unchanged(path: str, known: _Known) -> bool:
+    """The book file and every source text it names have the size and time they had (no hash needed)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    if status.st_size != known[1] or status.st_mtime_ns != known[2]:
+        return False
+    if not known[4]:
+        return True
+    folder = os.path.dirname(path)
+    for source in decode_stamps(known[4]):
+        try:
+            status = os.stat(os.path.join(folder, source.path))
+        except (OSError, ValueError):
+            if source.size != ABSENT:
+                return False
+            continue
+        if (status.st_size, status.st_mtime_ns) != (source.size, source.mtime_ns):
+            return False
+    return True
+
+
+def _casefold(text: object) -> str:
+    return str(text).casefold()
 
 
 def _summary(row: tuple[object, ...]) -> BookSummary:

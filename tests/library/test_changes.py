@@ -139,3 +139,20 @@ def test_extras_come_back_as_they_went_in_whatever_they_hold() -> None:
 
     for extras in [(), ("Ann",), ("Ann", "sanctions"), ("a\x1fb", "c"), ("\x1eodd",), ("[1]", '"q"'), ("x\x1e", "\x1f")]:
         assert extras_of(extras_text(extras)) == extras, extras
+
+
+def test_the_newest_books_come_from_sql_in_the_order_python_sorts_them(tmp_path: Path) -> None:
+    from briefing.library import sort_newest_first
+    from tests.library.conftest import make_library
+
+    library = make_library(tmp_path)
+    for name, text in (("eta", "ÉMILE zeta"), ("theta", "emile alpha"), ("iota", "Émile beta")):
+        write_book(library, name, text, start="2022-04-06", end="2022-04-11")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    everything = sort_newest_first(index.books())
+    assert len(everything) == 7
+    for limit in (1, 3, 7, 10):
+        assert index.newest_books(limit) == everything[:limit], limit
+    assert index.book_count() == (7, 1)
+    assert index.markings() == ["UNCLASSIFIED – PUBLIC"]

@@ -307,3 +307,29 @@ async def test_clicking_a_heading_sorts_and_clicking_the_current_row_opens_it(tm
         await pilot.click("#books", offset=(3, 2))  # again: it opens
         await settle(app, pilot)
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_first_frame_lists_the_newest_books_then_every_book(tmp_path: Path, monkeypatch: object) -> None:
+    import briefing.tui.screens.library_screen as library_screen
+
+    library = make_library(tmp_path)
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)  # the index is built
+        every_title = titles(app)
+    monkeypatch.setattr(library_screen, "FIRST_ROWS", 2)  # type: ignore[attr-defined]
+    at_mount: list[list[str]] = []
+    original = LibraryScreen.on_mount
+
+    def spy(screen: LibraryScreen) -> None:
+        at_mount.append([book.title for book in screen.books])
+        original(screen)
+
+    monkeypatch.setattr(LibraryScreen, "on_mount", spy)  # type: ignore[attr-defined]
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert at_mount == [every_title[:2]], "the first frame shows the newest books, in the library's order"
+        assert titles(app) == every_title, "then every book"
+        status = str(app.screen.query_one("#library-status").render())
+        assert status.startswith("4 books · 1 invalid")

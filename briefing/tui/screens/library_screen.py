@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from briefing.library import LibraryHit
     from briefing.tui.app import BriefingApp
 
+FIRST_ROWS = 200
+"""Books listed for the first frame (more than a screen holds), straight from the index in the
+library's order; the whole list comes right after the first frame, from the indexing worker."""
+
 PROGRESS_INTERVAL = 0.1
 """Seconds between two progress messages of the indexing worker."""
 
@@ -71,17 +75,27 @@ class LibraryScreen(Screen[None]):
         """Book path → what changed since it was read."""
 
     @dataclass
+    class Listed(Message):
+        books: list[BookSummary]
+        """Every book of the library, as indexed."""
+
+    @dataclass
     class Refreshed(Message):
         report: RefreshReport | None
         error: str | None = None
         checking: bool = False
         """The report is that of validating the books indexed from their JSON alone (second phase)."""
+        books: list[BookSummary] | None = None
+        """Every book again, when the refresh changed them (listed in the worker)."""
 
     def __init__(self, index: LibraryIndex) -> None:
         super().__init__()
         self.index = index
-        self.books: list[BookSummary] = index.books()
-        """Every book of the library, as the index last listed them."""
+        self.books: list[BookSummary] = index.newest_books(FIRST_ROWS)
+        """Every book of the library, as the index last listed them (the newest only, until `Listed`)."""
+        self._counts = index.book_count()
+        self._all_listed = len(self.books) == self._counts[0]
+        self._markings = index.markings()
         self.sort_key = SORTS[0]
         self.reverse = False
         self.shown: list[BookSummary] = []
@@ -109,11 +123,7 @@ class LibraryScreen(Screen[None]):
 
     def marking(self) -> str:
         """Every marking of the library's books (a title can be classified too), most common first."""
-        counts: dict[str, int] = {}
-        for book in self.books:
-            if book.classification:
-                counts[book.classification] = counts.get(book.classification, 0) + 1
-        markings = sorted(counts, key=lambda marking: -counts[marking])
+        markings = self._markings
         if not markings:
             return "LIBRARY"
         more = f" + {len(markings) - 3} more" if len(markings) > 3 else ""
@@ -158,12 +168,15 @@ class LibraryScreen(Screen[None]):
             self.find_changes(read)
 
     def _show_counts(self, matching: int) -> None:
-        total = len(self.books)
-        invalid = sum(not book.is_valid for book in self.books)
+        total, invalid = self._counts
+        if self._all_listed:
+            total, invalid = len(self.books), sum(not book.is_valid for book in self.books)
         parts = [f"{total:,} book{'s' if total != 1 else ''}"]
         if invalid:
             parts.append(f"{invalid:,} invalid (e shows why)")
-        if matching != total:
+        if not self._all_listed:
+            parts.append("listing")
+        elif matching != total:
             parts.append(f"{matching:,} match the filter")
         parts.append(f"sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}")
         if not self.index.on_disk:
@@ -301,11 +314,14 @@ class LibraryScreen(Screen[None]):
 
         cancelled = lambda: worker.is_cancelled  # noqa: E731
         try:
+            if not self._all_listed:
+                self.post_message(self.Listed(self.index.books()))
             # Searchable first (books read from their JSON), then each book validated as `validate` does.
-            self.post_message(self.Refreshed(self.index.refresh(progress=progress, cancelled=cancelled, check=False)))
+            report = self.index.refresh(progress=progress, cancelled=cancelled, check=False)
+            self.post_message(self.Refreshed(report, books=self.index.books() if _changed(report) else None))
             if not worker.is_cancelled and self.index.unchecked():
                 report = self.index.check_books(progress=progress, cancelled=cancelled)
-                self.post_message(self.Refreshed(report, checking=True))
+                self.post_message(self.Refreshed(report, checking=True, books=self.index.books() if report.invalid else None))
         except Exception as error:  # a damaged index must not take the library screen down with it
             self.post_message(self.Refreshed(None, f"The library could not be indexed: {error}"))
 
@@ -324,19 +340,32 @@ class LibraryScreen(Screen[None]):
             return
         report = message.report
         if report is not None and message.checking:
-            if report.invalid:
-                self._reload()  # the status line counts them: "N invalid (e shows why)"
+            if message.books is not None:
+                self._reload(message.books)  # the status line counts them: "N invalid (e shows why)"
             return
-        if report is not None and (report.added or report.changed or report.removed):
-            self._reload()
+        if report is not None and message.books is not None:
+            self._reload(message.books)
             self.notify(f"Library index: {report.describe(timing=False)}", markup=False)
 
-    def _reload(self) -> None:
-        """The books again from the index (after a refresh changed them)."""
-        self.books = self.index.books()
+    @on(Listed)
+    def _listed(self, message: Listed) -> None:
+        self._all_listed = True
+        self.books = message.books
+        self.fill_table()
+
+    def _reload(self, books: list[BookSummary]) -> None:
+        """The books again, as the index lists them after a refresh changed them."""
+        self._all_listed = True
+        self.books = books
+        self._counts = self.index.book_count()
+        self._markings = self.index.markings()
         self._state_rows = None
         self._changes.clear()
         self.fill_table()
         for bar in self.query(ClassificationBar):
             bar.classification = self.marking()
             bar.refresh(layout=True)
+
+
+def _changed(report: RefreshReport) -> bool:
+    return bool(report.added or report.changed or report.removed)
