@@ -6,8 +6,11 @@ invalid file of tests/library; the reader has no state, so "last read" stays bla
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,12 +28,26 @@ VIEWS: dict[str, tuple[str, ...]] = {
 }
 
 
+LOCK_WAIT_SECONDS = 300
+"""Longest a run waits for another run (another worktree, another xdist worker) to free the fixed path."""
+
+
 @pytest.fixture
-def fixed_library() -> Path:
+def fixed_library() -> Iterator[Path]:
     root = Path(tempfile.gettempdir()) / "briefing-library-snapshot"
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir()
-    return make_library(root)
+    with open(f"{root}.lock", "a") as lock:
+        # The path is in the picture, so it cannot differ per run: runs take turns with it instead.
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, f"{root} stayed in use by another test run"
+                time.sleep(0.1)
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir()
+        yield make_library(root)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
