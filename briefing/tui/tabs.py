@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import TabbedContent, Tabs
 
 from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import meetings_in_time_order
@@ -166,3 +167,24 @@ def fitting_labels(tabs: list[TabSpec], width: int, extra: dict[str, str] | None
         if sum(label.cell_length + TAB_PADDING for label in labels) <= width:
             break
     return labels
+
+
+def relabel(tab_bar: TabbedContent, tabs: list[TabSpec], labels: list[Content]) -> None:
+    """Give the tabs of `tab_bar` their `labels`, then centre the active tab again.
+
+    Textual centres the active tab when it becomes active, on the widths the labels have then; a label
+    that changes after that (the search counter arriving from its worker, a resize choosing short titles)
+    would leave the bar scrolled by the old widths, so what a narrow bar shows would depend on which came
+    first. Centring after the relabel (once the new widths are laid out) makes it depend on the labels only.
+    """
+    changed = False
+    for spec, label in zip(tabs, labels, strict=True):
+        tab = tab_bar.get_tab(spec.id)
+        if tab.label != label:
+            tab.label = label
+            changed = True
+    bar = tab_bar.query_one(Tabs)
+    if changed and bar.active_tab is not None:
+        # After the refresh: `scroll_to_center` measures the tab when called, and the new label is not laid
+        # out yet.
+        bar.call_after_refresh(bar.query_one("#tabs-scroll").scroll_to_center, bar.active_tab, force=True)

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from briefing.tui import app as app_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.main_screen import MainScreen
+from tests.waiting import wait_until
 
 
 def main_screen(app: BriefingApp) -> MainScreen:
@@ -29,8 +30,20 @@ def meeting_key(app: BriefingApp, meeting_id: str) -> str:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait (bounded by Textual's own timeouts) until every worker is done and the screen has refreshed."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait (bounded) until the search index is built, the query typed (if any) is answered, every worker
+    is done and the screen has refreshed.
+
+    The index worker starts after the first frame and a query's worker after its key: waiting for the
+    workers alone returned early when they had not started yet, so what a test saw depended on timing.
+    """
+    app = pilot.app
+    screen = app.main_screen if isinstance(app, BriefingApp) else None
+    if screen is not None:
+        search = screen.search
+        await wait_until(pilot, lambda: search.index is not None and not search.waiting,
+                         "the search index, and the answer to the query typed",
+                         seen=lambda: (search.index is not None, search.query, search.answered_query))
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from briefing.tui.app import make_app
 from tests.factories import minimal_briefing_dict
+from tests.tui.keys import settle
 
 SIZES = [(80, 24), (120, 40), (40, 12)]
 
@@ -45,14 +46,13 @@ def snapshot_book(write_briefing: Callable[[dict], Path]) -> Path:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_view(snap_compare, snapshot_book: Path, view: str, size: tuple[int, int]) -> None:
-    async def settle(pilot: Pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
         await pilot.press(*VIEWS[view])
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         await pilot.pause()  # a landing scrolls after the refresh that follows the key
 
-    assert snap_compare(make_app(snapshot_book), run_before=settle, terminal_size=size)
+    assert snap_compare(make_app(snapshot_book), run_before=run_before, terminal_size=size)
 
 
 LIGHT_VIEWS = ["meeting", "hit", "quotes", "people"]
@@ -61,11 +61,10 @@ LIGHT_VIEWS = ["meeting", "hit", "quotes", "people"]
 
 @pytest.mark.parametrize("view", LIGHT_VIEWS)
 def test_view_in_a_light_theme(snap_compare, snapshot_book: Path, view: str) -> None:
-    async def settle(pilot: Pilot) -> None:
+    async def run_before(pilot: Pilot) -> None:
         pilot.app.theme = "textual-light"
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
         await pilot.press(*VIEWS[view])
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
 
-    assert snap_compare(make_app(snapshot_book), run_before=settle, terminal_size=(80, 24))
+    assert snap_compare(make_app(snapshot_book), run_before=run_before, terminal_size=(80, 24))

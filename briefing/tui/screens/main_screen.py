@@ -27,7 +27,7 @@ from briefing.tui.screens.meeting_routes import MeetingRoutes
 from briefing.tui.screens.search_routes import SearchRoutes
 from briefing.tui.screens.state_routes import StateRoutes
 from briefing.tui.search_state import SearchController
-from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id
+from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id, relabel
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
@@ -104,8 +104,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
 
     def _label_tabs(self) -> None:
         extra = {"search": self.search.counter()} if self.search.hits else {}
-        for spec, label in zip(self.tab_specs, fitting_labels(self.tab_specs, self.size.width, extra), strict=True):
-            self.tabs.get_tab(spec.id).label = label
+        relabel(self.tabs, self.tab_specs, fitting_labels(self.tab_specs, self.size.width, extra))
 
     async def _mount_hidden_tabs(self) -> None:
         for pane_id in list(self._unmounted):
