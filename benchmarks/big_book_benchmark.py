@@ -29,13 +29,28 @@ from benchmarks.big_books import big_books
 from benchmarks.pty_app import PtyApp
 
 FORMATS = ("text", "ansi", "markdown", "html", "svg")
-KEYS = {"a meeting's tab": b"", "j": b"j", "]": b"]", "k": b"k", "?": b"?", "escape": b"\x1b",
-        "tab 1 (overview)": b"1"}
-"""Keys pressed in order: first the digit of a meeting's tab (`MEETING_TAB`), where j, ] and k move;
-? opens the help, escape closes it, 1 goes back to the overview."""
+KEYS: dict[str, str | bytes] = {
+    "a meeting's tab": "meeting", "j": b"j", "]": b"]", "k": b"k", "?": b"?", "escape": b"\x1b",
+    "tab 1 (overview)": b"1", "quotes tab": "quotes", "j in quotes": b"j", "people tab": "people",
+    "j in people": b"j", "search tab": "search", "/ and a query": b"/the", "enter on the top hit": b"\r",
+}
+"""Keys pressed in order; a str is a tab of the registry, pressed by its digit in that book: first a
+meeting's tab (with a picker, the Meeting tab), where j, ] and k move; ? opens the help, escape closes it,
+1 goes back to the overview; then the quote list, the people directory and the search, whose top hit
+enter opens."""
 
-MEETING_TAB = {"sample": b"2", "2,000 meetings": b"3", "10,000 sessions": b"2"}
-"""The digit of a meeting tab in each book: the first meeting; with a picker, the Meeting tab (3)."""
+
+def tab_digits(path: Path) -> dict[str, bytes]:
+    """The digit of the first meeting's tab (or the picker's Meeting tab) and of the quotes, people and
+    search tabs in this book, from the app's own tab registry."""
+    from briefing.loading import load_briefing
+    from briefing.model import BriefingLookup
+    from briefing.tui.tabs import book_tabs
+
+    specs = book_tabs(BriefingLookup(load_briefing(path)))
+    keys = {spec.id: spec.key.encode() for spec in specs if spec.key}
+    meeting = next(key for pane_id, key in keys.items() if pane_id.startswith("meeting"))
+    return {"meeting": meeting, **{name: keys[name] for name in ("quotes", "people", "search")}}
 
 
 def run_child(arguments: list[str], cwd: Path) -> tuple[float, float, int]:
@@ -70,15 +85,16 @@ def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
     quick = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1")
     for _ in range(runs):
         for name, path in books.items():
-            app = PtyApp([sys.executable, "-m", "briefing", str(path)], env=quick)
+            app = PtyApp([sys.executable, "-m", "briefing", "open", "--top", str(path)], env=quick)
             app.close(quit_keys=b"", timeout=600)  # it exits by itself on its first frame
             first[name].append(time.perf_counter() - app.started)
+    digits = {name: tab_digits(path) for name, path in books.items()} if key_runs else {}
     for _ in range(key_runs):
         for name, path in books.items():
-            with PtyApp([sys.executable, "-m", "briefing", str(path)]) as app:
+            with PtyApp([sys.executable, "-m", "briefing", "open", "--top", str(path)]) as app:
                 app.settle()
                 for label, key in KEYS.items():
-                    keys[name].setdefault(label, []).append(app.press(key or MEETING_TAB[name]))
+                    keys[name].setdefault(label, []).append(app.press(digits[name][key] if isinstance(key, str) else key))
             peaks[name].append(app.peak_rss_kib / 1024)
     baseline = statistics.median(first["sample"])
     print("\n### The app: first frame (spawn to exit on the first frame)\n")

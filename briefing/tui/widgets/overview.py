@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefing.model import BriefingLookup, Person
+from briefing.model import BriefingLookup, Person, iter_items
 from briefing.model.ordering import all_sessions_in_time_order, meetings_in_time_order, sessions_in_time_order
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.hanging import Hanging
@@ -49,8 +49,10 @@ class OverviewLink(Static, can_focus=True):
 
     def copy_target(self) -> object:
         """What `y` copies here: the position or figure of this line (a meeting or session line: nothing)."""
+        if self.target.item_id is None:
+            return None  # asked on every focus: a meeting line must not make a big book locate all its items
         lookup = self.app.lookup  # type: ignore[attr-defined]
-        return lookup.items.get(self.target.item_id or "")
+        return lookup.items.get(self.target.item_id)
 
     def on_click(self, event: events.Click) -> None:
         if event.chain >= 2:
@@ -151,15 +153,20 @@ class Overview(StopReader):
             yield Static(Content("No positions recorded."), classes="overview-body")
 
     def _figures(self) -> ComposeResult:
-        figures = self.lookup.figures()
-        for located in figures:
+        # A generator over the book, not `lookup.figures()`: `capped` stops after OVERVIEW_LINES, so the
+        # first frame of a 58,000-item book does not wait for every item to be located (1 s).
+        found = False
+        for located in iter_items(self.lookup.briefing):
+            if located.kind != "figure":
+                continue
+            found = True
             item = located.item
             line = Content.assemble("• ", literal(item.as_written, "bold"), " — ", literal(item.counts),
                                     (" (", "$text-muted"), literal(located.meeting.title, "$text-muted"),
                                     (")", "$text-muted"))
             session_id = located.session.id if located.session else None
             yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
-        if not figures:
+        if not found:
             yield Static(Content("No figures recorded."), classes="overview-body")
 
 
