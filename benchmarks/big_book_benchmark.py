@@ -6,7 +6,7 @@ Books: the bundled sample (the baseline), the 2,000-meeting / 20,000-quote book 
 10,000 sessions (`benchmarks/big_books.py`, generated on first use). Each measurement is a fresh process
 (`python -m briefing …`); peak memory is the child's ru_maxrss. The app runs under a 120×36
 pseudo-terminal (`benchmarks/pty_app.py`): first frame is spawn → exit on the first frame
-(`BRIEFING_EXIT_AFTER_FIRST_FRAME`), a key's time is from writing it to the settled screen.
+(`BRIEFING_EXIT_AFTER_FIRST_FRAME`: until its output stops, and until the process ends), a key's time is from writing it to the settled screen.
 
 Targets (issue 9): print of the big book under 10 s and 300 MB; first frame at most 4× the sample's;
 every key within 2× the sample's and under 100 ms.
@@ -80,6 +80,7 @@ def print_table(books: dict[str, Path], runs: int) -> None:
 
 def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
     first: dict[str, list[float]] = {name: [] for name in books}
+    exits: dict[str, list[float]] = {name: [] for name in books}
     keys: dict[str, dict[str, list[float]]] = {name: {} for name in books}
     peaks: dict[str, list[float]] = {name: [] for name in books}
     quick = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1")
@@ -87,7 +88,10 @@ def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
         for name, path in books.items():
             app = PtyApp([sys.executable, "-m", "briefing", "open", "--top", str(path)], env=quick)
             app.close(quit_keys=b"", timeout=600)  # it exits by itself on its first frame
-            first[name].append(time.perf_counter() - app.started)
+            # The frame is drawn when the output stops; the process then still waits for its worker
+            # threads (the search index being built) before it ends, which the reader never sees.
+            first[name].append(app.last_output - app.started)
+            exits[name].append(time.perf_counter() - app.started)
     digits = {name: tab_digits(path) for name, path in books.items()} if key_runs else {}
     for _ in range(key_runs):
         for name, path in books.items():
@@ -97,11 +101,13 @@ def app_table(books: dict[str, Path], runs: int, key_runs: int) -> None:
                     keys[name].setdefault(label, []).append(app.press(digits[name][key] if isinstance(key, str) else key))
             peaks[name].append(app.peak_rss_kib / 1024)
     baseline = statistics.median(first["sample"])
-    print("\n### The app: first frame (spawn to exit on the first frame)\n")
-    print("| book | median s | × sample |")
-    print("|---|---:|---:|")
+    exit_baseline = statistics.median(exits["sample"])
+    print("\n### The app: first frame (spawn to the frame's last byte; and to the process's exit)\n")
+    print("| book | first frame s | × sample | exit s | × sample |")
+    print("|---|---:|---:|---:|---:|")
     for name, samples in first.items():
-        print(f"| {name} | {statistics.median(samples):.2f} | {statistics.median(samples) / baseline:.2f} |")
+        frame, ended = statistics.median(samples), statistics.median(exits[name])
+        print(f"| {name} | {frame:.2f} | {frame / baseline:.2f} | {ended:.2f} | {ended / exit_baseline:.2f} |")
     if not key_runs:
         return
     print("\n### The app: key to settled screen (ms, median; × the sample's same key)\n")

@@ -40,6 +40,8 @@ class PtyApp:
         self.peak_rss_kib = 0
         self.exit_code: int | None = None
         self.received = 0
+        self.last_output = self.started
+        """When the app last wrote to the terminal (for a first frame: the frame, then the exit's reset)."""
 
     def _read(self, timeout: float) -> float | None:
         """Read what is there within `timeout`; the time of the last byte read, or None if nothing came."""
@@ -55,7 +57,7 @@ class PtyApp:
             if not data:
                 break
             self.received += len(data)
-            last = time.perf_counter()
+            last = self.last_output = time.perf_counter()
         return last
 
     def settle(self, since: float | None = None, quiet: float = QUIET, limit: float = 120.0) -> float:

@@ -92,11 +92,22 @@ def _item(model: BaseModel, kind: str, meeting_id: str, session_id: str, locatio
     return BookItem(model.id, kind, meeting_id, session_id, location, fields, digest)  # type: ignore[attr-defined]
 
 
+SOURCE_REFERENCE_KEYS = ({"document", "paragraph"}, {"document", "paragraph", "last_paragraph"})
+"""A source reference, shown as "document ¶3" (or "¶3–5" for a range of paragraphs)."""
+
+
 def _as_text(value: Any) -> str:
     if isinstance(value, str):
         return value
-    if isinstance(value, dict) and set(value) == {"document", "paragraph"}:
-        return f"{value['document']} ¶{value['paragraph']}"
+    # What json.dumps gives for these, without its call: a big book has 100,000 such values, and a
+    # book's items are all described before its first frame (the reader's "changed since" marks).
+    if value is True or value is False:
+        return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, dict) and set(value) in SOURCE_REFERENCE_KEYS:
+        last = value.get("last_paragraph")
+        return f"{value['document']} ¶{value['paragraph']}" + (f"–{last}" if last is not None else "")
     if isinstance(value, list):
         return ", ".join(_as_text(element) for element in value)
     return json.dumps(value, ensure_ascii=False)
