@@ -53,11 +53,13 @@ def changes_since_read(store: StateStore, briefing: Briefing, items: dict[str, B
     hashes = store.read_hashes(briefing.id)
     if not hashes:
         return ChangesSinceRead(first_reading=True)
-    labels = store.read_labels(briefing.id)
+    removed = [item_id for item_id in hashes if item_id not in items]
+    # The labels only name removed items: a big book's 66,000 rows are not read when nothing went.
+    labels = store.read_labels(briefing.id) if removed else {}
     return ChangesSinceRead(
         new=[item for item_id, item in items.items() if item_id not in hashes],
         changed=[item for item_id, item in items.items() if hashes.get(item_id, item.content_hash) != item.content_hash],
-        removed=[RemovedItem(item_id, labels.get(item_id, "")) for item_id in hashes if item_id not in items],
+        removed=[RemovedItem(item_id, labels.get(item_id, "")) for item_id in removed],
     )
 
 
