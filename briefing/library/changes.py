@@ -57,7 +57,11 @@ def source_stamps(folder: str, relatives: tuple[str, ...] | list[str]) -> list[S
 
 
 def _stamp_source(folder: str, relative: str) -> SourceStamp:
-    path = source_path(Path(folder), relative) if "\0" not in relative else None
+    # Most books of a large library travel without their sources: a failed stat settles it cheaply,
+    # before resolving links (a call to lstat for every folder of the path).
+    if "\0" in relative or stamp_of(os.path.join(folder, relative)) is None:
+        return SourceStamp(relative, ABSENT, 0, "")
+    path = source_path(Path(folder), relative)
     stamp = stamp_of(path) if path is not None else None
     if path is None or stamp is None:
         return SourceStamp(relative, ABSENT, 0, "")

@@ -56,6 +56,8 @@ class IndexWriter:
         self.lock = lock
         self.batch_seconds = batch_seconds
         self.began: float | None = None
+        self.next_row: int | None = None
+        """The running number of the next row, kept here during a batch and stored at its end."""
         self.pending: list[list[object]] = []
         """FTS5 rows of this batch, inserted in rowid order at its end: FTS5 flushes its buffer each time
         a rowid comes lower than the last one, and the tiers of every book interleave (3× the build)."""
@@ -70,6 +72,7 @@ class IndexWriter:
         except BaseException:
             self.connection.execute("ROLLBACK")
             self.pending.clear()
+            self.next_row = None
             self.began = None
             self.lock.release()
             raise
@@ -80,6 +83,10 @@ class IndexWriter:
         if self.began is None:
             return
         try:
+            if self.next_row is not None:
+                self.connection.execute(
+                    "INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (self.next_row,)
+                )
             if self.pending:
                 self.pending.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
                 self.connection.executemany(
@@ -92,6 +99,7 @@ class IndexWriter:
             raise
         finally:
             self.pending.clear()
+            self.next_row = None
             self.began = None
             self.lock.release()
 
@@ -136,13 +144,15 @@ class IndexWriter:
 
     def _insert_rows(self, book_id: int, items: list[IndexedItem]) -> None:
         connection = self.connection
-        counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
-        first = counter[0] if counter else 0
+        if self.next_row is None:
+            counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
+            self.next_row = counter[0] if counter else 0
+        first = self.next_row
+        self.next_row += len(items)
         rowids = [
             (TIERS.get(item.column, len(TIERS)) << TIER_SHIFT) | (first + number)
             for number, item in enumerate(items)
         ]
-        connection.execute("INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (first + len(items),))
         connection.executemany(
             "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

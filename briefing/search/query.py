@@ -152,18 +152,18 @@ _OR = "OR"
 _AND = "AND"
 
 
-def compile_query(query: str, as_you_type: bool = False) -> CompiledQuery:
+def compile_query(query: str, as_you_type: bool = False, typing_prefix: int = MIN_PREFIX_LENGTH) -> CompiledQuery:
     """Parse `query`; raise `QueryError` with a readable message if it cannot be understood.
 
     With `as_you_type`, the last word (if the query does not end in a space) also matches as a
     prefix, an unfinished quote is closed, and a trailing operator is ignored: the query is still
-    being typed.
+    being typed; a last word shorter than `typing_prefix` letters matches as a whole word only.
     """
     if not isinstance(query, str):
         raise QueryError("The query must be text.")
     if len(query) > MAX_QUERY_LENGTH:
         raise QueryError(f"The query is too long ({len(query):,} characters; at most {MAX_QUERY_LENGTH:,}).")
-    items = _scan(query, as_you_type)
+    items = _scan(query, as_you_type, max(typing_prefix, MIN_PREFIX_LENGTH))
     if as_you_type:
         while items and items[-1] in (_OR, _AND):
             items.pop()  # an operator just typed, waiting for its next word
@@ -172,7 +172,7 @@ def compile_query(query: str, as_you_type: bool = False) -> CompiledQuery:
     return _group(query, items, as_you_type)
 
 
-def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
+def _scan(query: str, as_you_type: bool, typing_prefix: int = MIN_PREFIX_LENGTH) -> list[_Word | str]:
     items: list[_Word | str] = []
     position = 0
     length = len(query)
@@ -200,7 +200,7 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
                     position += 1
             tokens = tuple(TOKEN.findall(fold(inside)))
             if unfinished and not prefix and not excluded and inside and not inside[-1].isspace() and tokens:
-                prefix = len(tokens[-1]) >= MIN_PREFIX_LENGTH
+                prefix = len(tokens[-1]) >= typing_prefix
             _check_prefix(tokens, prefix)
             items.append(_Word(Term(tokens, prefix) if tokens else None, excluded))
             continue
@@ -227,7 +227,7 @@ def _scan(query: str, as_you_type: bool) -> list[_Word | str]:
         if prefix and not tokens:
             raise QueryError('"*" needs the beginning of a word before it, as in sanct*.')
         if as_you_type and at_end and not excluded and tokens and TOKEN.fullmatch(folded_stem[-1]):
-            prefix = len(tokens[-1]) >= MIN_PREFIX_LENGTH
+            prefix = len(tokens[-1]) >= typing_prefix
         _check_prefix(tokens, prefix)
         items.append(_Word(Term(tokens, prefix) if tokens else None, excluded))
     return items

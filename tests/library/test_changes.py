@@ -156,3 +156,16 @@ def test_the_newest_books_come_from_sql_in_the_order_python_sorts_them(tmp_path:
         assert index.newest_books(limit) == everything[:limit], limit
     assert index.book_count() == (7, 1)
     assert index.markings() == ["UNCLASSIFIED – PUBLIC"]
+
+
+def test_while_typing_across_the_library_a_prefix_needs_three_letters(tmp_path: Path) -> None:
+    from briefing.search.query import compile_query
+
+    library = tmp_path / "library"
+    write_book(library, "alpha", "sanctions on Moldova")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    assert index.search_library("mo", as_you_type=True).results.total == 0, "two letters: the word mo only"
+    assert index.search_library("mol", as_you_type=True).results.total > 0
+    assert index.search_library("mo*").results.total > 0, "an explicit prefix still works"
+    assert compile_query("mo", as_you_type=True).fts_expression != compile_query("mo", as_you_type=True, typing_prefix=3).fts_expression
