@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefing.cli.streams import say
 from briefing.library import LibraryIndex, RefreshReport, library_dir
+from briefing.library.index import ProgressCallback
 
 
 def chosen_library(options: argparse.Namespace) -> Path:
@@ -24,16 +25,22 @@ def refreshed_index(
         say(f"briefing: {index.message}")
     if show_progress is None:
         show_progress = sys.stderr.isatty()
-    last_shown = [-1]
+    shown = {"indexing": -1, "checking": -1}
 
-    def progress(done: int, total: int) -> None:
-        percent = done * 100 // max(total, 1)
-        if percent != last_shown[0]:
-            last_shown[0] = percent
-            print(f"\rindexing the library: {done:,}/{total:,} books ({percent}%)", end="", file=sys.stderr,
-                  flush=True)
+    def progress_of(phase: str) -> ProgressCallback:
+        def progress(done: int, total: int) -> None:
+            percent = done * 100 // max(total, 1)
+            if percent != shown[phase]:
+                shown[phase] = percent
+                print(f"\r{phase} the library: {done:,}/{total:,} books ({percent}%)", end="", file=sys.stderr,
+                      flush=True)
+                if done == total:
+                    print(file=sys.stderr)
+        return progress
 
-    report = index.refresh(progress=progress if show_progress else None)
-    if show_progress and last_shown[0] >= 0:
-        print(file=sys.stderr)
+    if not show_progress:
+        return index, index.refresh()
+    # Searchable first (each book read from its JSON), then every new or changed book validated.
+    report = index.refresh(progress=progress_of("indexing"), check=False)
+    index.check_books(progress=progress_of("checking"), report=report)
     return index, report

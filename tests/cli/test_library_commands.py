@@ -167,3 +167,14 @@ def test_index_reports_what_it_did_and_rebuild_starts_over(library: Path, capsys
     assert "1 removed, 3 unchanged" in capsys.readouterr().out
     assert main(["index", "--library", str(library), "--rebuild"]) == 0
     assert "3 added, 0 re-indexed, 0 removed, 0 unchanged" in capsys.readouterr().out
+
+
+def test_index_progress_shows_indexing_then_checking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing.cli.library_support import refreshed_index
+    from tests.library.conftest import make_library
+
+    _, report = refreshed_index(make_library(tmp_path), show_progress=True)
+    err = capsys.readouterr().err
+    assert "indexing the library: 4/4 books (100%)" in err
+    assert "checking the library: 4/4 books (100%)" in err
+    assert (report.added, report.checked, report.invalid) == (4, 4, 1)
