@@ -39,9 +39,9 @@ from briefing.search.query import CompiledQuery, compile_query
 _SUMMARY_COLUMNS = "path, briefing_id, title, start, end, meetings, classification, draft, errors, message"
 
 TYPING_PREFIX = 3
-"""Letters a last word needs, while typed, to match as a prefix across the library: the index keeps no
-prefix index (see `briefing.library.store.PREFIX_LENGTHS`), and two letters begin so many words of ten
-thousand books that merging them took 80 ms; an explicit `mo*` still works."""
+"""Letters a last word needs, while typed, to match as a prefix across the library: the index keeps
+three-letter prefixes only (`briefing.library.store.PREFIX_LENGTHS`); two letters begin so many words
+of ten thousand books that merging them took 80 ms. An explicit `mo*` still works, more slowly."""
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (books looked at, books in the library) as a refresh goes."""
