@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Button, Input, ProgressBar
 
 from briefing.render import export as export_module
 from briefing.tui.app import BriefingApp
@@ -44,8 +44,8 @@ async def start_export(app: BriefingApp, pilot, path: Path) -> None:
     await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen), "the export dialog")
     path_box = app.screen.query_one("#export-path", Input)
     path_box.value = str(path)
-    path_box.focus()
-    await pilot.press("enter")
+    app.screen.query_one("#export", Button).press()  # not enter: the dialog's own first focus may land later
+    await wait_until(pilot, lambda: not isinstance(app.screen, ExportScreen), "the dialog to close")
 
 
 @pytest.fixture
