@@ -22,9 +22,13 @@ class SafeArgumentParser(argparse.ArgumentParser):
     * With `dash_words_are_positional` set, a `-word` that is none of the parser's options is taken
       as a positional argument: `briefing search -russia` searches for items without "russia"
       instead of failing with "unrecognized arguments".
+    * A sub-command takes its options anywhere, also between its positional arguments
+      (`briefing search QUERY --json FILE`): plain argparse fills every positional from the first run of
+      them, so FILE after an option was "unrecognized".
     """
 
     dash_words_are_positional = False
+    _intermixing = False
 
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
         super()._print_message(safe_text(message) if message else message, file)
@@ -32,13 +36,29 @@ class SafeArgumentParser(argparse.ArgumentParser):
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
-        if not self.dash_words_are_positional or args is None:
+        if args is None:
             return super().parse_known_args(args, namespace)
-        options, extras = super().parse_known_args(self._marked(list(args)), namespace)
+        marked = self._marked(list(args)) if self.dash_words_are_positional else list(args)
+        options, extras = self._parse_any_order(marked, namespace)
+        if not self.dash_words_are_positional:
+            return options, extras
         for name, value in vars(options).items():
             if isinstance(value, (str, Path)) and str(value).startswith(DASH_WORD_MARK):
                 setattr(options, name, type(value)(str(value)[len(DASH_WORD_MARK):]))
         return options, [extra.removeprefix(DASH_WORD_MARK) for extra in extras]
+
+    def _parse_any_order(
+        self, args: list[str], namespace: argparse.Namespace | None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Options and positionals in any order (argparse's intermixed parsing), for a parser without
+        sub-commands of its own (the top level and `notes` dispatch to theirs)."""
+        if self._intermixing or self._subparsers is not None:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # parse_known_intermixed_args calls parse_known_args itself
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
 
     def _marked(self, args: list[str]) -> list[str]:
         marked: list[str] = []

@@ -71,3 +71,33 @@ def test_the_widest_width_is_accepted(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "print", "--width", "1000", "--format", "text")
     assert code == ExitCode.OK
     assert max(len(line) for line in out.splitlines()) == 1000
+
+
+SEARCH_ORDERS = [
+    ("council", "--json", "{book}"),
+    ("council", "{book}", "--json"),
+    ("--json", "council", "{book}"),
+    ("council", "--limit", "2", "--json", "{book}"),
+    ("--limit=2", "council", "--json", "{book}"),
+]
+
+
+@pytest.mark.parametrize("order", SEARCH_ORDERS, ids=" ".join)
+def test_search_takes_its_options_anywhere(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                          order: tuple[str, ...]) -> None:
+    """`briefing search QUERY --json FILE` searched no FILE: argparse had said "unrecognized arguments"."""
+    book = tmp_path / "book.json"
+    data = minimal_briefing_dict()
+    data["title"] = "A book of its own, not the sample"
+    book.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run(capsys, "search", *(part.format(book=book) for part in order))
+    assert code == ExitCode.OK, err
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert hits and {hit["briefing"] for hit in hits} == {data["id"]}, "FILE was searched, not the sample"
+    assert len(hits) <= (2 if "2" in order or "--limit=2" in order else 50)
+
+
+def test_print_takes_its_options_after_its_file(capsys: pytest.CaptureFixture[str], sample_path: Path) -> None:
+    code, out, err = run(capsys, "print", str(sample_path), "--format", "text", "--width", "60")
+    assert code == ExitCode.OK, err
+    assert out and max(len(line) for line in out.splitlines()) <= 60
