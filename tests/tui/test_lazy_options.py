@@ -16,7 +16,7 @@ from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.search.people import build_entries, find_appearances
 from briefing.search.quotes import build_quote_entries
-from briefing.tui.widgets import people_directory
+from briefing.tui.widgets import browse_pane, people_directory
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.people_directory import (
     FINDING,
@@ -25,10 +25,11 @@ from briefing.tui.widgets.people_directory import (
     describe,
     entry_prompt,
 )
-from briefing.tui.widgets.quote_browser import list_prompt, list_prompt_lines
+from briefing.tui.widgets.quote_browser import QuoteBrowser, list_prompt, list_prompt_lines
 from briefing.tui.widgets.reader_scroll import ReaderOptionList
 from tests.factories import HOSTILE, changed, minimal_briefing_dict
 from tests.tui.test_people_directory import DirectoryApp
+from tests.waiting import wait_until
 
 LINE_BREAKS = "two\nlines\n"
 
@@ -115,3 +116,23 @@ async def test_a_big_books_appearances_are_found_in_a_worker(monkeypatch: pytest
         assert second is not None and second is not first
         assert directory.appearances == find_appearances(directory.lookup, second.actor)
         assert directory.appearance_list.option_count > len(directory.appearances)  # group headings too
+
+
+@pytest.mark.parametrize("pause", [3600.0, 0.05])
+async def test_a_big_list_is_filtered_when_typing_pauses(monkeypatch: pytest.MonkeyPatch, sample_path: Path,
+                                                          pause: float) -> None:
+    from tests.tui.test_quote_browser import QuoteBrowserApp, listed_ids
+
+    monkeypatch.setattr(browse_pane, "FILTER_PAUSE_FROM", 0)  # the sample's quotes play a big book's
+    monkeypatch.setattr(browse_pane, "FILTER_PAUSE", pause)
+    app = QuoteBrowserApp(load_briefing(sample_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        every = listed_ids(app)
+        await pilot.press("f", *"kuleba")
+        await pilot.pause()
+        if pause > 60:  # the pause never ends during the test: no letter filtered the list
+            assert listed_ids(app) == every
+            return
+        await wait_until(pilot, lambda: listed_ids(app) != every, "the list to follow the filter")
+        browser = app.query_one(QuoteBrowser)
+        assert listed_ids(app) == [entry.quote.id for entry in browser.matching("kuleba")] and len(listed_ids(app)) > 0

@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup, Person
+from briefing.render.safety import is_safe_text
 from briefing.search.folding import fold
 from briefing.search.people import DirectoryEntry, Group, find_appearances, mention_query
 from briefing.tui.messages import OpenLocation
@@ -236,7 +237,7 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
         assert isinstance(app.focused, ItemBlock) and app.focused.item_id == target.item_id
 
 
-PRINTABLE = st.characters(blacklist_categories=("Cc", "Cf", "Cs"))
+PRINTABLE = st.characters(blacklist_categories=("Cc", "Cf", "Cs")).filter(is_safe_text)
 """Characters that `safe_text` leaves alone, so that what is marked can be compared with what matched."""
 
 
