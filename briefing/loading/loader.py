@@ -191,7 +191,7 @@ def parse_briefing(path: Path, text: str) -> Briefing:
             gc.enable()
 
 
-def _validate(text: str, data: dict) -> Briefing:
+def _validate(text: str) -> Briefing:
     """Strict, from the JSON text: `"paragraph": "7"`, `"heading": 1` or `"schema_version": true` are
     refused as the published JSON Schema refuses them, instead of being quietly converted."""
     try:
@@ -201,7 +201,7 @@ def _validate(text: str, data: dict) -> Briefing:
             raise
     # Pydantic's JSON reader refuses what Python's accepted (a lone surrogate escape, `\ud800`): judge
     # the parsed data instead, so that the message names the field at fault.
-    return Briefing.model_validate(data)
+    return Briefing.model_validate(parse_strict(text))
 
 
 def _parse_briefing(path: Path, text: str) -> Briefing:
@@ -241,9 +241,13 @@ def _parse_briefing(path: Path, text: str) -> Briefing:
             path, f"holds a JSON {_JSON_TYPE_NAMES.get(type(data), 'value')}, not an object",
             advice="A briefing file is one JSON object.",
         )
+    # The parsed tree is not kept while the model is built (on a 20 MB book it held some 70 MB more at
+    # the peak, `briefing print` included): a file that fails validation is parsed again for its report.
+    del data
     try:
-        return _validate(text, data)
+        return _validate(text)
     except ValidationError as error:
+        data = parse_strict(text)
         problems = _problems_from_validation(error, text)
         # Every problem at once: the verbatim ones too, as far as the invalid file allows.
         problems += raw_source_problems(data, path.parent, layout_of(text).line_of)
