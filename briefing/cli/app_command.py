@@ -73,9 +73,12 @@ def choose_app(options: argparse.Namespace) -> BriefingApp:
 def freeze_what_is_loaded() -> None:
     """Move every object alive now (the loaded book: some 100k long-lived objects, no cycles) to the
     permanent generation, so that full collections no longer walk them (50–80 ms pauses, mid-keystroke,
-    on large books). Done once per process, by the command line only: never in code tests call often."""
-    gc.collect()
+    on large books), then turn the collector back on (`briefing.cli.main` turned it off for the start).
+    No collection first: with the collector off since the start there is next to no garbage to free
+    (a few hundred objects), and a full collection would cost the first frame tens of milliseconds.
+    Done once per process, by the command line only: never in code tests call often."""
     gc.freeze()
+    gc.enable()
 
 
 def _print_instead(briefing: Briefing) -> int:

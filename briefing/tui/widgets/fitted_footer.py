@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -11,11 +13,18 @@ HELP_ACTIONS = {"help", "app.help"}
 
 
 class FittedFooter(Footer):
-    """Textual's footer, with the help key docked at the left and whole keys dropped from the right."""
+    """Textual's footer, with the help key docked at the left and whole keys dropped from the right.
+
+    It is rebuilt only when the keys it shows change: Textual's footer rebuilds itself on every focus
+    change, and moving from item to item (j, k, ], a tab switch) would pay for that frame after frame.
+    """
 
     DEFAULT_CSS = """
     FittedFooter > FooterKey.-help { dock: left; }
     """
+
+    _shown: Hashable = None
+    """What the footer shows now (`_keys_shown`), so that a focus change that keeps the keys is free."""
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
@@ -24,8 +33,22 @@ class FittedFooter(Footer):
             yield widget
 
     async def recompose(self) -> None:
+        shown = self._keys_shown()
+        if shown == self._shown and self.children:
+            return
+        self._shown = shown
         await super().recompose()
         self.call_after_refresh(self.fit)
+
+    def _keys_shown(self) -> Hashable:
+        """Everything `compose` draws from: the shown bindings, enabled or not, and their tooltips."""
+        if not self._bindings_ready:
+            return None
+        return (self.show_command_palette, tuple(
+            (key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == self.app.COMMAND_PALETTE_BINDING
+        ))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit)
