@@ -78,7 +78,10 @@ class BriefingApp(ReaderStateActions, App[None]):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help before Quit: where the footer is cut at 80 columns, the help stays.
+        # F1 too: while a text box has the keyboard, `?` is a letter of the text, and the help must stay
+        # one key away (the footer then shows "F1 Help").
         Binding("question_mark", "help", "Help", tooltip="every key of the app, and the search syntax"),
+        Binding("f1", "help", "Help", key_display="F1", tooltip="every key of the app, and the search syntax"),
         Binding("q", "quit", "Quit"),
         # Not a letter: letters are what readers type (a filter, a query), never a theme switch.
         Binding("ctrl+t", "toggle_high_contrast", "High contrast", show=False,

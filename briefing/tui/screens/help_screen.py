@@ -146,7 +146,7 @@ def help_text(tab_line: str, key_display: Callable[[Binding], str]) -> Hanging:
 
 
 class HelpScreen(MarkedModalScreen[None]):
-    """A modal list of keys; escape, q or ? closes it."""
+    """A modal list of keys; escape, q, ? or F1 closes it."""
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -158,7 +158,7 @@ class HelpScreen(MarkedModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
     ]
 
     def compose_dialog(self) -> ComposeResult:

@@ -176,9 +176,15 @@ class StateRoutes(Screen[None]):
         saved = self.reader.saved_position
         if saved is None or self.app.start_at_top or saved.tab not in self.pane_ids():  # type: ignore[attr-defined]
             return
+        from textual.css.query import NoMatches
+        from textual.widget import MountError
+
         from briefing.tui.jumps import Place
 
-        await self.go_to(Place(saved.tab, saved.item_id or None, float(saved.scroll_y)))  # type: ignore[attr-defined]
+        try:
+            await self.go_to(Place(saved.tab, saved.item_id or None, float(saved.scroll_y)))  # type: ignore[attr-defined]
+        except (MountError, NoMatches):
+            return  # the app quit (q at once, or the start-up benchmark) before the place could be shown
 
     def save_position(self) -> None:
         place = self.here()  # type: ignore[attr-defined]

@@ -33,6 +33,8 @@ class FittedFooter(Footer):
             yield widget
 
     async def recompose(self) -> None:
+        if not self.is_attached:
+            return  # its screen is gone (Textual's own recompose does nothing then either)
         shown = self._keys_shown()
         if shown == self._shown and self.children:
             return

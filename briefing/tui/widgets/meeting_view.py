@@ -263,6 +263,8 @@ class MeetingView(Horizontal):
 
     def focus_reader(self) -> None:
         """Give the keyboard to the text, on the focused item if any, else on the first one."""
+        if not self.query(MeetingReader):
+            return  # not composed: the app is closing while this tab was being mounted
         stops = self.reader.stops()
         if stops and self.screen.focused not in stops:
             focus_now(stops[0])

@@ -1,0 +1,77 @@
+"""Keys that answer at once (issue 12, item 10): what the speed work changed, checked for behaviour.
+
+The timings themselves are in benchmarks/ (startup_benchmark.py), never in tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._footer import FooterKey
+
+from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.widgets.filter_input import FilterInput
+from briefing.tui.widgets.fitted_footer import FittedFooter
+from tests.tui.keys import meeting_key, settle, tab_key
+from tests.tui.screen_text import screen_lines
+from tests.waiting import wait_until
+
+
+def footer_keys(app: BriefingApp) -> list[FooterKey]:
+    return [key for key in app.screen.query_one(FittedFooter).query(FooterKey) if key.display]
+
+
+async def test_while_typing_in_a_box_the_help_is_f1_and_the_question_mark_is_text(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(tab_key(sample_app, "quotes"), "f")
+        await wait_until(pilot, lambda: isinstance(sample_app.screen.focused, FilterInput), "the quote filter box")
+        await wait_until(pilot, lambda: "F1 Help" in screen_lines(sample_app)[-1], "F1 Help in the footer",
+                         seen=lambda: screen_lines(sample_app)[-1])
+        await pilot.press("question_mark")
+        box = sample_app.screen.focused
+        assert isinstance(box, FilterInput) and box.value == "?", "? is a letter of the filter"
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, HelpScreen), "the help screen")
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: not isinstance(sample_app.screen, HelpScreen), "the help closed")
+        assert isinstance(sample_app.screen.focused, FilterInput), "back in the box, where the reader was"
+
+
+async def test_on_a_list_the_footer_says_question_mark_help(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(tab_key(sample_app, "quotes"))
+        await settle(pilot)
+        await wait_until(pilot, lambda: "? Help" in screen_lines(sample_app)[-1], "? Help in the footer")
+        assert "F1 Help" not in screen_lines(sample_app)[-1], "one help key in the footer, not two"
+
+
+async def test_moving_item_to_item_keeps_the_footer_and_a_tab_switch_updates_it(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
+        await settle(pilot)
+        await wait_until(pilot, lambda: "Session" in screen_lines(sample_app)[-1], "the meeting tab's keys")
+        before = footer_keys(sample_app)
+        focused = sample_app.screen.focused
+        await pilot.press("j")
+        await wait_until(pilot, lambda: sample_app.screen.focused is not focused, "the cursor on the next item")
+        await settle(pilot)
+        assert footer_keys(sample_app) == before, "the same keys: the footer was not rebuilt"
+        await pilot.press(tab_key(sample_app, "quotes"))
+        await wait_until(pilot, lambda: "Filter" in screen_lines(sample_app)[-1], "the quote list's keys",
+                         seen=lambda: screen_lines(sample_app)[-1])
+        assert "Session" not in screen_lines(sample_app)[-1]
+
+
+async def test_quitting_while_the_saved_place_is_being_restored_is_clean(sample_path: Path) -> None:
+    first = make_app(sample_path)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press(meeting_key(first, "fac-2022-04-11"))
+        await settle(pilot)
+        await pilot.press("j", "q")  # quitting saves the place: the next start goes back to the meeting
+    again = make_app(sample_path)
+    again.exit_after_first_frame = True  # quits on the first frame, while the meeting tab is being mounted
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+    assert again.return_code == 0
+    assert again.reader.saved_position is not None and again.reader.saved_position.tab.startswith("meeting-")
