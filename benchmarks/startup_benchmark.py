@@ -11,7 +11,13 @@ tabs, Footer) and nothing else: the ratio is what the book, the loading and our 
 Prints a Markdown table: median wall time and median peak resident memory (ru_maxrss of the child)
 for each app, and the ratios. Then (`--key-runs`, default 5) the time from a key to the settled screen
 (`benchmarks/pty_app.py`): tab switches in both apps, and the reader's keys (j, k, ], ?, escape) of
-the briefing app against the bare app's tab switch, with the peak memory after those keys.
+the briefing app against the bare app's tab switch, with the peak memory after those keys. Then
+(`--tmux-runs`, default 5, when tmux is installed) the first frame once more with tmux as the terminal.
+
+The briefing app runs on a private, empty state folder (`BRIEFING_STATE_DIR`), never the user's: a
+saved place would make it open elsewhere than the Overview. Each key session gets a fresh one, so every
+session starts as the first opening of the book. Animations: the briefing app's default (off), the
+bare app's default (Textual's: on).
 """
 
 from __future__ import annotations
@@ -20,8 +26,12 @@ import argparse
 import os
 import pty
 import select
+import shlex
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,6 +66,13 @@ Bare().run()
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Seconds from spawn to exit, and the child's peak resident set in KiB."""
+    seconds, peak, _cpu = run_measured(argv, env)
+    return seconds, peak
+
+
+def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Seconds from spawn to exit, the child's peak resident set in KiB and its CPU seconds (user + system:
+    what the app itself spent, whatever else the machine was doing)."""
     start = time.perf_counter()
     pid, master = pty.fork()
     if pid == 0:  # the child: a terminal of 120×36, then the program
@@ -81,7 +98,20 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     os.close(master)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{argv} exited with {os.waitstatus_to_exitcode(status)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def tmux_first_frame(argv: list[str], env: dict[str, str], server: str) -> float:
+    """Seconds from asking tmux (its server already running) for a 120×36 window running `argv` to the
+    window closing: the app exits on its first frame, so this is the first frame with tmux as terminal."""
+    name = f"run{time.perf_counter_ns()}"
+    command = shlex.join(argv)
+    start = time.perf_counter()
+    subprocess.run(["tmux", "-L", server, "new-session", "-d", "-s", name, "-x", "120", "-y", "36", command],
+                   env=env, check=True)
+    while subprocess.run(["tmux", "-L", server, "has-session", "-t", name], capture_output=True).returncode == 0:
+        time.sleep(0.005)
+    return time.perf_counter() - start
 
 
 TAB_KEYS = (b"2", b"3", b"4", b"5", b"1")
@@ -99,7 +129,9 @@ def key_settle(programs: dict[str, list[str]], runs: int) -> dict[str, dict[str,
     found: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
     for _ in range(runs):
         for name, argv in programs.items():
-            with PtyApp(argv) as app:
+            # A fresh state folder: every session is the first opening, at the Overview.
+            env = dict(os.environ, BRIEFING_STATE_DIR=tempfile.mkdtemp(prefix="briefing-bench-"))
+            with PtyApp(argv, env=env) as app:
                 app.settle()
                 samples = found[name]
                 for key in TAB_KEYS:
@@ -108,6 +140,8 @@ def key_settle(programs: dict[str, list[str]], runs: int) -> dict[str, dict[str,
                     app.press(b"2")  # the first meeting's tab
                     for label, key in READER_KEYS.items():
                         samples.setdefault(label, []).append(app.press(key))
+            if app.exit_code != 0:  # a crash would otherwise be timed as a screen
+                raise SystemExit(f"{name} exited with {app.exit_code} after the key session")
             samples.setdefault("peak RSS after the keys (MiB)", []).append(app.peak_rss_kib / 1024)
     return found
 
@@ -132,10 +166,56 @@ def print_key_table(found: dict[str, dict[str, list[float]]], runs: int) -> None
           " Targets (issue 12): keys settle in half the bare app's time; first frame ≤ 1.3×; peak memory ≤ 1.4×.")
 
 
+def first_frames(programs: dict[str, list[str]], env: dict[str, str], runs: int) -> None:
+    """Spawn-to-exit on the first frame, interleaved; wall time, peak memory and CPU time against the bare app."""
+    found: dict[str, list[tuple[float, int, float]]] = {name: [] for name in programs}
+    for argv in programs.values():
+        run_measured(argv, env)  # warm the file cache (and the briefing app's state folder)
+    for _ in range(runs):
+        for name, argv in programs.items():  # interleaved, so load changes hit both alike
+            found[name].append(run_measured(argv, env))
+    medians = {name: [statistics.median(run[part] for run in values) for part in range(3)]
+               for name, values in found.items()}
+    bare = medians["bare Textual app"]
+    print(f"{runs} runs each, Python {sys.version.split()[0]}\n")
+    print("| app | median start-up to first frame and exit (ms) | × bare | median peak RSS (MiB) | × bare "
+          "| median CPU (ms) | × bare |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name, (seconds, peak, cpu) in medians.items():
+        print(f"| {name} | {seconds * 1000:.0f} | {seconds / bare[0]:.2f} | {peak / 1024:.1f} | "
+              f"{peak / bare[1]:.2f} | {cpu * 1000:.0f} | {cpu / bare[2]:.2f} |")
+
+
+def tmux_first_frames(programs: dict[str, list[str]], env: dict[str, str], runs: int) -> None:
+    """The first frame with tmux as the terminal (as the issue measured it), interleaved."""
+    if shutil.which("tmux") is None:
+        print("\n(tmux is not installed: no tmux figures)")
+        return
+    server = f"briefing-bench-{os.getpid()}"
+    # The server's environment (the app's variables) is what every window gets.
+    subprocess.run(["tmux", "-L", server, "new-session", "-d", "-s", "keep", "sleep 600"], env=env, check=True)
+    try:
+        found: dict[str, list[float]] = {name: [] for name in programs}
+        for argv in programs.values():
+            tmux_first_frame(argv, env, server)
+        for _ in range(runs):
+            for name, argv in programs.items():
+                found[name].append(tmux_first_frame(argv, env, server))
+    finally:
+        subprocess.run(["tmux", "-L", server, "kill-server"], check=False)
+    bare = statistics.median(found["bare Textual app"])
+    print(f"\nFirst frame in tmux 3 (120×36 window, {runs} runs each, from `new-session` to the window closing):\n")
+    print("| app | median ms | × bare |")
+    print("|---|---:|---:|")
+    for name, values in found.items():
+        print(f"| {name} | {statistics.median(values) * 1000:.0f} | {statistics.median(values) / bare:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--key-runs", type=int, default=5, help="app sessions per app for the key timings (0: none)")
+    parser.add_argument("--tmux-runs", type=int, default=5, help="first frames in tmux per app (0: none)")
     parser.add_argument("file", nargs="?", help="briefing file (the bundled sample if omitted)")
     options = parser.parse_args()
 
@@ -143,36 +223,24 @@ def main() -> None:
 
     path = Path(options.file) if options.file else sample_path()
     tabs = len(load_briefing(path).meetings) + 4
+    print(f"Load average before: {', '.join(f'{load:.1f}' for load in os.getloadavg())}; {tabs} tabs\n")
+    state = tempfile.mkdtemp(prefix="briefing-bench-")  # never the user's notes and saved places
     env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", TERM="xterm-256color", COLUMNS="120",
-               LINES="36")
+               LINES="36", BRIEFING_STATE_DIR=state)
     programs = {
         "bare Textual app": [sys.executable, "-c", BARE_APP, str(tabs), "exit"],
         "briefing": [sys.executable, "-m", "briefing", str(path)],
     }
-    timings: dict[str, list[float]] = {name: [] for name in programs}
-    memory: dict[str, list[int]] = {name: [] for name in programs}
-    run_once(programs["bare Textual app"], env)  # warm the file cache for both
-    run_once(programs["briefing"], env)
-    for _ in range(options.runs):
-        for name, argv in programs.items():  # interleaved, so load changes hit both alike
-            seconds, peak = run_once(argv, env)
-            timings[name].append(seconds)
-            memory[name].append(peak)
-
-    bare_time, bare_memory = statistics.median(timings["bare Textual app"]), statistics.median(memory["bare Textual app"])
-    print(f"{options.runs} runs each, {tabs} tabs, Python {sys.version.split()[0]}\n")
-    print("| app | median start-up to first frame and exit (ms) | × bare | median peak RSS (MiB) | × bare |")
-    print("|---|---:|---:|---:|---:|")
-    for name in programs:
-        seconds, peak = statistics.median(timings[name]), statistics.median(memory[name])
-        print(f"| {name} | {seconds * 1000:.0f} | {seconds / bare_time:.2f} | {peak / 1024:.1f} | "
-              f"{peak / bare_memory:.2f} |")
+    first_frames(programs, env, options.runs)
     if options.key_runs:
         session_env = {key: value for key, value in env.items() if key != "BRIEFING_EXIT_AFTER_FIRST_FRAME"}
         keyed = {"bare Textual app": [sys.executable, "-c", BARE_APP, str(tabs)],
                  "briefing": [sys.executable, "-m", "briefing", str(path)]}
         os.environ.update(session_env)
         print_key_table(key_settle(keyed, options.key_runs), options.key_runs)
+    if options.tmux_runs:
+        tmux_first_frames(programs, env, options.tmux_runs)
+    print(f"\nLoad average after: {', '.join(f'{load:.1f}' for load in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Tab
 
 from briefing.tui.app import make_app
 from tests.factories import minimal_briefing_dict
 from tests.tui.keys import settle
+from tests.waiting import wait_until
 
 SIZES = [(80, 24), (120, 40), (40, 12)]
 
@@ -43,14 +46,30 @@ def snapshot_book(write_briefing: Callable[[dict], Path]) -> Path:
     return write_briefing(data)
 
 
+def landed(app: App) -> bool:
+    """The cursor's widget and the active tab are scrolled into view (a landing scrolls a refresh or two
+    after its key: the snapshot waits for that, not for a number of refreshes)."""
+    focused = app.screen.focused
+    if focused is not None and focused.region.height == 0:
+        return False
+    return all(tab.region.width >= tab.size.width for tab in app.screen.query(Tab) if tab.has_class("-active"))
+
+
+async def settle_on(pilot: Pilot, keys: tuple[str, ...]) -> None:
+    """Press `keys` from a settled start; then wait for the index and the answers (`settle`) and for
+    the landing to scroll into view."""
+    await settle(pilot)
+    await pilot.press(*keys)
+    await settle(pilot)
+    await wait_until(pilot, lambda: landed(pilot.app), "the cursor and the active tab in view")
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_view(snap_compare, snapshot_book: Path, view: str, size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        await pilot.press(*VIEWS[view])
-        await settle(pilot)
-        await pilot.pause()  # a landing scrolls after the refresh that follows the key
+        await settle_on(pilot, VIEWS[view])
 
     assert snap_compare(make_app(snapshot_book), run_before=run_before, terminal_size=size)
 
@@ -63,8 +82,6 @@ LIGHT_VIEWS = ["meeting", "hit", "quotes", "people"]
 def test_view_in_a_light_theme(snap_compare, snapshot_book: Path, view: str) -> None:
     async def run_before(pilot: Pilot) -> None:
         pilot.app.theme = "textual-light"
-        await settle(pilot)
-        await pilot.press(*VIEWS[view])
-        await settle(pilot)
+        await settle_on(pilot, VIEWS[view])
 
     assert snap_compare(make_app(snapshot_book), run_before=run_before, terminal_size=(80, 24))

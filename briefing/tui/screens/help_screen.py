@@ -149,7 +149,7 @@ class HelpScreen(MarkedModalScreen[None]):
     """A modal list of keys; escape, q, ? or F1 closes it."""
 
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
+    HelpScreen { align: center middle; background: $background; }
     HelpScreen > Vertical {
         width: 100; max-width: 100%; height: 90%; min-height: 5;
         border: round $accent; background: $surface; padding: 0 1;

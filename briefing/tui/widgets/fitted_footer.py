@@ -26,6 +26,12 @@ class FittedFooter(Footer):
     _shown: Hashable = None
     """What the footer shows now (`_keys_shown`), so that a focus change that keeps the keys is free."""
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Keys from the first frame on, not after the screen's first bindings update (one frame later).
+        self._bindings_ready = True
+        self.call_later(self.recompose)
+
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
@@ -40,7 +46,7 @@ class FittedFooter(Footer):
             return
         self._shown = shown
         await super().recompose()
-        self.call_after_refresh(self.fit)
+        self.fit()  # the keys are mounted and styled: fitted before the next frame, not one frame later
 
     def _keys_shown(self) -> Hashable:
         """Everything `compose` draws from: the shown bindings, enabled or not, and their tooltips."""
