@@ -19,7 +19,6 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.theme import Theme
 
 from briefing.model import Briefing, BriefingLookup, SourceRef
 from briefing.render.safety import clipboard_text, safe_text
@@ -28,6 +27,7 @@ from briefing.tui.app_state import ReaderStateActions
 from briefing.tui.commands import BriefingCommands
 from briefing.tui.reader_state import START_AT_TOP_SETTING, ReaderState
 from briefing.tui.terminal import terminal_problem
+from briefing.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -43,32 +43,6 @@ benchmarks/startup_benchmark.py to time start-up."""
 DEFAULT_THEME = "textual-dark"
 """A fixed starting theme: snapshots do not depend on the user's settings."""
 
-HIGH_CONTRAST = Theme(
-    name="briefing-high-contrast",
-    primary="#ffff00",
-    secondary="#ffffff",
-    accent="#ffff00",
-    warning="#ffff00",
-    error="#ff5555",
-    success="#00ff00",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    boost="#333333",
-    dark=True,
-    luminosity_spread=0.0,
-    text_alpha=1.0,
-    variables={
-        "text-muted": "#ffffff",
-        "footer-key-foreground": "#ffff00",
-        "block-cursor-foreground": "#000000",
-        "block-cursor-background": "#ffff00",
-        "input-selection-background": "#ffff00 60%",
-    },
-)
-"""Black, white and yellow only: for glare, projectors and low vision."""
-
 
 class BriefingApp(ReaderStateActions, App[None]):
     """Reads one briefing; `MainScreen` does the work."""
@@ -78,8 +52,7 @@ class BriefingApp(ReaderStateActions, App[None]):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help before Quit: where the footer is cut at 80 columns, the help stays.
-        # F1 too: while a text box has the keyboard, `?` is a letter of the text, and the help must stay
-        # one key away (the footer then shows "F1 Help").
+        # F1 too: in a text box `?` is a letter of the text; the help stays one key away ("F1 Help").
         Binding("question_mark", "help", "Help", tooltip="every key of the app, and the search syntax"),
         Binding("f1", "help", "Help", key_display="F1", tooltip="every key of the app, and the search syntax"),
         Binding("q", "quit", "Quit"),
@@ -252,10 +225,14 @@ class BriefingApp(ReaderStateActions, App[None]):
             self.briefing = None  # type: ignore[assignment]
         return awaited
 
-
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
             self.exit()  # `Ready` comes once the first frame is on the screen
+        self.call_after_refresh(self._prepare_help)
+
+    def _prepare_help(self) -> None:
+        from briefing.tui.screens.help_screen import prepared_help  # the first `?` then answers at once
+        prepared_help(self)
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run on the terminal, after checking that there is one (`TerminalUnusable` if not).

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from briefing.tui.app import BriefingApp, make_app
@@ -75,3 +76,17 @@ async def test_quitting_while_the_saved_place_is_being_restored_is_clean(sample_
         await pilot.pause()
     assert again.return_code == 0
     assert again.reader.saved_position is not None and again.reader.saved_position.tab.startswith("meeting-")
+
+
+async def test_the_help_text_is_made_once_and_shown_again(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        shown = []
+        for _ in range(2):
+            await pilot.press("question_mark")
+            await wait_until(pilot, lambda: isinstance(sample_app.screen, HelpScreen), "the help screen")
+            shown.append(sample_app.screen.query_one("#help-text Static", Static).visual)
+            assert "switch tab: 1 Overview" in shown[-1].plain
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(sample_app.screen, HelpScreen), "the help closed")
+        assert shown[0] is shown[1], "the second ? shows the text made for the first (made when idle)"

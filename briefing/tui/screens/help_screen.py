@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Vertical
 from textual.content import Content
@@ -165,19 +166,35 @@ class HelpScreen(MarkedModalScreen[None]):
         with Vertical():
             yield Static(Content("Keys and search syntax — escape closes"), classes="help-title")
             with ReaderScroll(id="help-text"):
-                yield Static(help_text(self._tab_line(), self.app.get_key_display))
-
-    def _tab_line(self) -> str:
-        """ "switch tab: 1 Overview, 2 NATO, …" from the main screen's tab registry."""
-        from briefing.tui.app import BriefingApp
-
-        main = self.app.main_screen if isinstance(self.app, BriefingApp) else None
-        if main is None:
-            return "switch tab"
-        from briefing.tui.widgets.literal import literal
-
-        names = [f"{spec.key} {literal(spec.short_title).plain}" for spec in main.tab_specs if spec.key]
-        return "switch tab: " + ", ".join(names)
+                yield Static(prepared_help(self.app))
 
     def on_mount(self) -> None:
         self.query_one("#help-text").focus()
+
+
+_PREPARED: WeakKeyDictionary[App, tuple[str, Hanging]] = WeakKeyDictionary()
+"""Each app's help text, with the tab line it was made for: `?` shows it at once."""
+
+
+def prepared_help(app: App) -> Hanging:
+    """The help text for `app`, made once (the app calls this when idle after its first frame, so that
+    the first `?` does not pay for importing every view and reading every binding) and again only when
+    the tabs change (another book)."""
+    line = tab_line(app)
+    prepared = _PREPARED.get(app)
+    if prepared is None or prepared[0] != line:
+        prepared = _PREPARED[app] = (line, help_text(line, app.get_key_display))
+    return prepared[1]
+
+
+def tab_line(app: App) -> str:
+    """ "switch tab: 1 Overview, 2 NATO, …" from the main screen's tab registry."""
+    from briefing.tui.app import BriefingApp
+
+    main = app.main_screen if isinstance(app, BriefingApp) else None
+    if main is None:
+        return "switch tab"
+    from briefing.tui.widgets.literal import literal
+
+    names = [f"{spec.key} {literal(spec.short_title).plain}" for spec in main.tab_specs if spec.key]
+    return "switch tab: " + ", ".join(names)

@@ -17,8 +17,6 @@ from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
-from briefing.tui.copying import copy_focused
-from briefing.tui.export_flow import ExportFlow
 from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
@@ -191,8 +189,10 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         directory.select_entry(actor_id)  # type: ignore[attr-defined]
 
     def action_copy(self, markdown: bool) -> None:
+        from briefing.tui.copying import copy_focused  # not needed for the first frame: imported on use
         copy_focused(self, self.lookup, markdown=markdown)
 
     def action_export(self) -> None:
+        from briefing.tui.export_flow import ExportFlow
         view = self.current_meeting_view()
         ExportFlow(self.app, self.lookup).start(view.meeting if view else None)

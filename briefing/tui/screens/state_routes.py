@@ -18,8 +18,6 @@ from textual.screen import Screen
 from briefing.model import Located
 from briefing.render.safety import safe_text
 from briefing.state import Position
-from briefing.tui.screens.bookmarks_screen import BookmarksScreen
-from briefing.tui.screens.note_editor import NoteEdit, NoteEditor
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.notes_list import NotesList, open_item_message
 
@@ -28,6 +26,7 @@ if TYPE_CHECKING:
 
     from briefing.state import Note
     from briefing.tui.reader_state import ReaderState
+    from briefing.tui.screens.note_editor import NoteEdit
 
 
 def item_id_of(widget: Widget) -> str | None:
@@ -83,6 +82,8 @@ class StateRoutes(Screen[None]):
             self.notify("Move to an item first (a quote, position, passage, person…), then press a.",
                         markup=False)
             return
+        from briefing.tui.screens.note_editor import NoteEditor
+
         notes_list = self._focused_notes_list()
         note = notes_list.highlighted_note() if notes_list is not None else self.reader.latest_note(item_id)
         editor = NoteEditor(self.reader.describe(item_id), note.text if note else "",
@@ -126,6 +127,8 @@ class StateRoutes(Screen[None]):
         self.report_state_messages()
 
     def action_bookmarks(self) -> None:
+        from briefing.tui.screens.bookmarks_screen import BookmarksScreen
+
         def chosen(item_id: str | None) -> None:
             item = self.reader.items.get(item_id or "")
             if item is not None:
