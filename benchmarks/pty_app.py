@@ -23,6 +23,9 @@ import termios
 import time
 from types import TracebackType
 
+RECENT_BYTES = 65536
+"""How much of the app's latest output `press_until` looks through."""
+
 QUIET = 0.5
 """Seconds without output after which the screen counts as settled (Textual frames come every ~16 ms;
 a lone escape waits for the rest of a possible sequence first)."""
@@ -41,6 +44,8 @@ class PtyApp:
         self.exit_code: int | None = None
         self.received = 0
         self.last_output = self.started
+        self.recent = b""
+        """The last bytes the app wrote (for `press_until`)."""
         """When the app last wrote to the terminal (for a first frame: the frame, then the exit's reset)."""
 
     def _read(self, timeout: float) -> float | None:
@@ -57,6 +62,7 @@ class PtyApp:
             if not data:
                 break
             self.received += len(data)
+            self.recent = (self.recent + data)[-RECENT_BYTES:]
             last = self.last_output = time.perf_counter()
         return last
 
@@ -88,6 +94,20 @@ class PtyApp:
         if self._read(answer_within) is None:
             return 0.0
         return self.settle(since=pressed, quiet=quiet)
+
+    def press_until(self, keys: bytes, marker: bytes, limit: float = 120.0) -> float:
+        """Write `keys`; seconds until `marker` shows in the app's output (an answer that comes from a
+        worker, after the screen may have gone quiet: search results once the index is built)."""
+        self.settle()
+        self.recent = b""
+        pressed = time.perf_counter()
+        os.write(self.master, keys)
+        deadline = pressed + limit
+        while marker not in self.recent:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{marker!r} never showed within {limit} s")
+            self._read(0.05)
+        return self.last_output - pressed
 
     def close(self, quit_keys: bytes = b"q", timeout: float = 10.0) -> None:
         """Send `quit_keys`, wait up to `timeout` s for the exit (then kill), keep its peak memory."""
