@@ -136,3 +136,26 @@ async def test_a_big_list_is_filtered_when_typing_pauses(monkeypatch: pytest.Mon
         await wait_until(pilot, lambda: listed_ids(app) != every, "the list to follow the filter")
         browser = app.query_one(QuoteBrowser)
         assert listed_ids(app) == [entry.quote.id for entry in browser.matching("kuleba")] and len(listed_ids(app)) > 0
+
+
+async def test_a_long_meetings_session_list_is_one_line_a_session_built_when_drawn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.tui.widgets import meeting_view
+    from briefing.tui.widgets.meeting_view import MeetingView
+
+    monkeypatch.setattr(meeting_view, "LONG_MEETING", 0)  # the hostile book's one meeting plays a long one
+    book = broken_lines_book()
+    lookup = BriefingLookup(book)
+
+    class OneMeeting(App[None]):
+        def compose(self) -> ComposeResult:
+            yield MeetingView(lookup, book.meetings[0])
+
+    app = OneMeeting()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        session_list = app.query_one("#session-list", ReaderOptionList)
+        assert all(isinstance(option, LazyOption) and option.lines == 1 for option in session_list.options)
+        assert [option.id for option in session_list.options] == [s.id for s in book.meetings[0].sessions]
+        assert all(height(option.prompt) == 1 for option in session_list.options), "line breaks flattened"
