@@ -98,3 +98,30 @@ def encode_stamps(stamps: list[SourceStamp]) -> str:
 
 def decode_stamps(text: str) -> list[SourceStamp]:
     return [SourceStamp(str(p), int(size), int(mtime), str(digest)) for p, size, mtime, digest in json.loads(text)] if text else []
+
+
+Known = tuple[int, int, int, str, str]
+"""A book as the index last saw it: (book id, size, mtime_ns, hash, source stamps)."""
+
+
+def unchanged(path: str, known: Known) -> bool:
+    """The book file and every source text it names have the size and time they had (no hash needed)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    if status.st_size != known[1] or status.st_mtime_ns != known[2]:
+        return False
+    if not known[4]:
+        return True
+    folder = os.path.dirname(path)
+    for source in decode_stamps(known[4]):
+        try:
+            status = os.stat(os.path.join(folder, source.path))
+        except (OSError, ValueError):
+            if source.size != ABSENT:
+                return False
+            continue
+        if (status.st_size, status.st_mtime_ns) != (source.size, source.mtime_ns):
+            return False
+    return True

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from briefing.files import read_bounded
 from briefing.library.changes import (
-    ABSENT,
+    Known,
     content_hash,
     decode_stamps,
     encode_stamps,
     sources_changed,
     stamp_of,
+    unchanged,
 )
 from briefing.library.discovery import BookSummary, book_paths, read_book
 from briefing.library.paths import index_path
@@ -245,7 +246,7 @@ class LibraryIndex(FullTextIndex):
         report = RefreshReport()
         files = book_paths(str(self.library), checked=False)
         with self._write_lock:
-            known: dict[str, _Known] = {
+            known: dict[str, Known] = {
                 path: (book_id, size, mtime_ns, digest, sources)
                 for path, book_id, size, mtime_ns, digest, sources in self._writer.execute(
                     "SELECT path, id, size, mtime_ns, hash, sources FROM books"
@@ -265,7 +266,7 @@ class LibraryIndex(FullTextIndex):
                 report.cancelled = True
                 break
             old = known.get(path)
-            if old is not None and _unchanged(path, old):
+            if old is not None and unchanged(path, old):
                 report.unchanged += 1  # the usual case, ten thousand times per refresh: no object made
             else:
                 self._refresh_one(path, old, writer, report)
@@ -318,7 +319,7 @@ class LibraryIndex(FullTextIndex):
         shared = self._writer is self._connection
         return IndexWriter(self._writer, self._write_lock, SHARED_BATCH_SECONDS if shared else OWN_BATCH_SECONDS)
 
-    def _refresh_one(self, path: str, known: _Known | None, writer: IndexWriter, report: RefreshReport) -> None:
+    def _refresh_one(self, path: str, known: Known | None, writer: IndexWriter, report: RefreshReport) -> None:
         stamp = stamp_of(path)
         if stamp is None:
             if known is not None:  # gone since it was indexed (or a folder that holds no book)
@@ -352,33 +353,6 @@ class LibraryIndex(FullTextIndex):
         else:
             report.changed += 1
         report.changed_paths.append(Path(path))
-
-
-_Known = tuple[int, int, int, str, str]
-"""A book as the index last saw it: (book id, size, mtime_ns, hash, source stamps)."""
-
-
-def _unchanged(path: str, known: _Known) -> bool:
-    """The book file and every source text it names have the size and time they had (no hash needed)."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return False
-    if status.st_size != known[1] or status.st_mtime_ns != known[2]:
-        return False
-    if not known[4]:
-        return True
-    folder = os.path.dirname(path)
-    for source in decode_stamps(known[4]):
-        try:
-            status = os.stat(os.path.join(folder, source.path))
-        except (OSError, ValueError):
-            if source.size != ABSENT:
-                return False
-            continue
-        if (status.st_size, status.st_mtime_ns) != (source.size, source.mtime_ns):
-            return False
-    return True
 
 
 def _casefold(text: object) -> str:

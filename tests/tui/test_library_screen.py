@@ -333,3 +333,18 @@ async def test_the_first_frame_lists_the_newest_books_then_every_book(tmp_path: 
         assert titles(app) == every_title, "then every book"
         status = str(app.screen.query_one("#library-status").render())
         assert status.startswith("4 books · 1 invalid")
+
+
+async def test_two_letters_typed_say_a_third_makes_a_beginning(tmp_path: Path) -> None:
+    app = make_library_app(make_library(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"mo")
+        await settle(app, pilot)
+        status = str(app.screen.query_one("#library-search-status").render())
+        assert "third letter" in status
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibrarySearchScreen) and app.screen.hits, "mol finds Moldova"
+        status = str(app.screen.query_one("#library-search-status").render())
+        assert "third letter" not in status and "matches in 2 books" in status

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.library import LibraryHit, LibraryIndex, LibraryResults
+from briefing.library.index import TYPING_PREFIX
 from briefing.search import QueryError
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.hanging import Hanging
@@ -139,6 +140,9 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
         results = message.results.results
         books = len(message.results.groups)
         shown = f" (best {len(self.hits)} shown)" if results.total > len(self.hits) else ""
+        if not results.total and _short_last_word(message.query):
+            status.update(literal("No word is just that: type on — a word matches as a beginning from its third letter."))
+            return
         status.update(literal(
             f"{results.total:,}{'' if results.total_is_exact else '+'} matches in {books} book"
             f"{'s' if books != 1 else ''}{shown} — enter opens the top hit, ↓ picks another"
@@ -175,3 +179,9 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
         event.stop()
         if event.option.id and event.option.id.startswith("hit-"):
             self.dismiss((self.hits[int(event.option.id.removeprefix("hit-"))], self.query_input.value))
+
+
+def _short_last_word(query: str) -> bool:
+    """The query ends in a word of one or two letters still being typed (matched whole, not as a beginning)."""
+    last = query.split()[-1] if query.split() and not query[-1].isspace() else ""
+    return 0 < len(last) < TYPING_PREFIX and last.isalnum()
