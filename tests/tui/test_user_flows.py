@@ -164,19 +164,24 @@ async def test_every_modal_shows_the_marking_top_and_bottom(sample_path: Path, t
                           seen=lambda: app.focused)
         for keys in (("question_mark",), ("s",), ("e",)):
             await pilot.press(*keys)
-            await pilot.pause()
-            assert not isinstance(app.screen, MainScreen), keys
-            lines = screen_lines(app)
-            assert marking[:10] in lines[0] and marking[:10] in lines[-2], keys
-            assert "esc" in lines[-1], "the footer shows the dialog's own keys"
+            await wait_until(pilot, lambda: not isinstance(app.screen, MainScreen), f"a dialog after {keys}")
+            # A pushed dialog is laid out a refresh or more after the key: wait for its bars, bounded.
+            await wait_until(pilot, lambda: marked_top_and_bottom(app, marking), f"the marking around {keys}",
+                             seen=lambda: screen_lines(app))
+            assert "esc" in screen_lines(app)[-1], "the footer shows the dialog's own keys"
             await pilot.press("escape")
-            await pilot.pause()
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), "back on the main screen")
         from briefing.tui.screens.confirm_screen import ConfirmScreen
 
         app.push_screen(ConfirmScreen(Content("Replace it?")))
-        await pilot.pause()
-        lines = screen_lines(app)
-        assert marking[:10] in lines[0] and marking[:10] in lines[-2]
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirm dialog")
+        await wait_until(pilot, lambda: marked_top_and_bottom(app, marking), "the marking around the confirm dialog",
+                         seen=lambda: screen_lines(app))
+
+
+def marked_top_and_bottom(app: BriefingApp, marking: str) -> bool:
+    lines = screen_lines(app)
+    return len(lines) > 2 and marking[:10] in lines[0] and marking[:10] in lines[-2]
 
 
 async def test_quote_details_keep_their_label_column(sample_app: BriefingApp) -> None:
