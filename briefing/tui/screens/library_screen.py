@@ -1,8 +1,9 @@
 """The library screen: every book of the library in a table, newest and upcoming first.
 
-The table comes from the index's list of books (no book is read for the first frame); a worker then
-brings the index up to date (changed books re-indexed, new ones added, removed ones dropped) with a
-progress bar, and the table follows. Invalid books are rows too, with their first problem; `e` shows
+The first frame lists the newest books straight from the index (no book file is read, and not all
+of a large library is listed); a worker then lists every book, brings the index up to date (changed
+books re-indexed, new ones added, removed ones dropped) and validates the books it read from their
+JSON alone, with a progress bar; the table (`BookList`, every book, only visible rows drawn) follows. Invalid books are rows too, with their first problem; `e` shows
 all of them. `/` searches across books (`LibrarySearchScreen`); enter opens a book.
 """
 

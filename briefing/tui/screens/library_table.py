@@ -31,7 +31,7 @@ NARROW = ("title", "dates", "status", "last_read", "changed")
 """The columns kept when not all of them fit (below about 120 columns)."""
 
 CELL_PADDING = 2
-"""Cells a DataTable column adds around its content."""
+"""Cells the book list (`briefing.tui.widgets.book_list`) puts around each column: one on each side."""
 
 SCROLLBAR = 2
 
