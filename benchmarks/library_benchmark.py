@@ -208,15 +208,37 @@ def table(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def search_only(root: Path, sizes: str, seed: int) -> None:
+    """The search figures again on kept indexes (`ROOT/cache`): wall time is at the mercy of the
+    machine's load, so this repeats them cheaply when it is quieter."""
+    os.environ["BRIEFING_CACHE_DIR"] = str(root / "cache")
+    for size in (int(part) for part in sizes.split(",")):
+        folder = root / f"library-{size}"
+        make_library(folder, size, seed)
+        index = LibraryIndex.open(folder)
+        index.refresh()
+        queries, _ = query_mix(sample_items(index, seed), seed)
+        walls, cpus = latencies_with_cpu(index, queries)
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"| {size:,} | {statistics.median(walls):.2f} / {percentile(walls, 0.95):.2f} "
+              f"| {percentile(cpus, 0.95):.2f} | {load} |", flush=True)
+        index.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated library sizes")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--app-runs", type=int, default=5, help="runs of each app (0: skip the app)")
     parser.add_argument("--keep", type=Path, default=None, help="folder to keep (and reuse) the libraries in")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only the search figures, on the indexes kept in --keep (built there if need be)")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="briefing-library-bench-"))
     root = options.keep or work
+    if options.search_only:
+        search_only(root, options.sizes, options.seed)
+        return
     os.environ["BRIEFING_CACHE_DIR"] = str(work / "cache")
     os.environ["BRIEFING_STATE_DIR"] = str(work / "state")
     rows = []
