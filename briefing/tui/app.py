@@ -228,7 +228,8 @@ class BriefingApp(ReaderStateActions, App[None]):
     def on_ready(self) -> None:
         if self.exit_after_first_frame:
             self.exit()  # `Ready` comes once the first frame is on the screen
-        self.call_after_refresh(self._prepare_help)
+        else:  # what comes after the first frame is no part of it
+            self.call_after_refresh(self._prepare_help)
 
     def _prepare_help(self) -> None:
         from briefing.tui.screens.help_screen import prepared_help  # the first `?` then answers at once
