@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ from briefing.library.rows import NotStructured, raw_book
 from briefing.library.writing import BookRecord
 from briefing.loading.loader import max_bytes_from_environment
 from briefing.search.documents import briefing_items
+
+MAX_MARKING = 500
+"""Longest marking taken from an invalid book's JSON (the model's limit for a valid one)."""
 
 
 def quick_record(path: str, stamp: FileStamp, data: bytes, digest: str) -> BookRecord:
@@ -38,22 +42,29 @@ def checked_record(path: str, stamp: FileStamp, digest: str) -> BookRecord:
         items = list(briefing_items(briefing))
         relatives: list[str] = [document.path for document in briefing.sources]
     else:
-        items, relatives = [], _source_paths_in(path)
+        relatives, marking = _raw_fields(path)
+        items, summary = [], replace(summary, classification=marking)
     return BookRecord(summary, stamp, digest, items, encode_stamps(source_stamps(folder, relatives)), True)
 
 
-def _source_paths_in(path: str) -> list[str]:
-    """The source paths an invalid book names, as far as its JSON can be read: fixing the source text
-    (not the book) must make it valid again on the next refresh."""
+def _raw_fields(path: str) -> tuple[list[str], str]:
+    """The source paths and the marking an invalid book states, as far as its JSON can be read: fixing
+    the source text (not the book) must make it valid again on the next refresh, and the library's
+    marking bar must still show the marking of a book it lists."""
     try:
         data: Any = json.loads(read_bounded(path, max_bytes_from_environment()).decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return []
-    documents = data.get("sources") if isinstance(data, dict) else None
-    return [
+        return [], ""
+    if not isinstance(data, dict):
+        return [], ""
+    documents = data.get("sources")
+    paths = [
         document["path"] for document in (documents if isinstance(documents, list) else [])
         if isinstance(document, dict) and isinstance(document.get("path"), str)
     ]
+    marking = data.get("classification")
+    plain = isinstance(marking, str) and 0 < len(marking) <= MAX_MARKING and marking.isprintable() and marking.strip()
+    return paths, marking if plain else ""  # type: ignore[return-value]
 
 
 __all__ = ["NotStructured", "checked_record", "quick_record"]

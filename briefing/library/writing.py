@@ -124,10 +124,13 @@ class IndexWriter:
         """Record the outcome of validating a book; an invalid one leaves the search."""
         if not summary.is_valid:
             self._delete_rows(book_id)
+        # An invalid book keeps the marking its file states: the library's marking bar must not drop
+        # RESTRICTED because the book behind it failed a check (its problems quote its text).
         self.connection.execute(
-            "UPDATE books SET checked = 1, errors = ?, message = ?, title = ?, classification = ? WHERE id = ?",
+            "UPDATE books SET checked = 1, errors = ?, message = ?, title = ?, "
+            "classification = CASE WHEN ? = '' THEN classification ELSE ? END WHERE id = ?",
             (json.dumps(summary.errors, ensure_ascii=False), summary.message,
-             summary.title, summary.classification, book_id),
+             summary.title, summary.classification, summary.classification, book_id),
         )
 
     def update_stamps(self, book_id: int, stamp: FileStamp, sources: str | None) -> None:

@@ -169,3 +169,21 @@ def test_while_typing_across_the_library_a_prefix_needs_three_letters(tmp_path: 
     assert index.search_library("mol", as_you_type=True).results.total > 0
     assert index.search_library("mo*").results.total > 0, "an explicit prefix still works"
     assert compile_query("mo", as_you_type=True).fts_expression != compile_query("mo", as_you_type=True, typing_prefix=3).fts_expression
+
+
+def test_an_invalid_book_keeps_its_marking_in_the_library(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    book = write_book(library, "alpha", "sanctions on Moldova")
+    data = json.loads(book.read_text(encoding="utf-8"))
+    data["classification"] = "RESTRICTED"
+    book.write_text(json.dumps(data), encoding="utf-8")
+    broken = book_dict("beta", "grain")
+    broken["classification"], broken["title"] = "SECRET", 7  # not shaped like a briefing: validated at once
+    (library / "beta.json").write_text(json.dumps(broken), encoding="utf-8")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    assert set(index.markings()) == {"RESTRICTED", "SECRET"}
+    source = book.parent / "sources" / "release.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("We said", "They said"), encoding="utf-8")
+    assert index.refresh().invalid == 1
+    assert set(index.markings()) == {"RESTRICTED", "SECRET"}, "invalid books still mark the library"
