@@ -97,7 +97,11 @@ def encode_stamps(stamps: list[SourceStamp]) -> str:
 
 
 def decode_stamps(text: str) -> list[SourceStamp]:
-    return [SourceStamp(str(p), int(size), int(mtime), str(digest)) for p, size, mtime, digest in json.loads(text)] if text else []
+    """The stamps `encode_stamps` made; raises `ValueError` for anything else (a damaged cache)."""
+    try:
+        return [SourceStamp(str(p), int(size), int(mtime), str(digest)) for p, size, mtime, digest in json.loads(text)] if text else []
+    except (TypeError, RecursionError) as error:
+        raise ValueError(f"damaged source stamps: {error}") from None
 
 
 Known = tuple[int, int, int, str, str]
@@ -115,7 +119,11 @@ def unchanged(path: str, known: Known) -> bool:
     if not known[4]:
         return True
     folder = os.path.dirname(path)
-    for source in decode_stamps(known[4]):
+    try:
+        stored = decode_stamps(known[4])
+    except ValueError:
+        return False  # the index is damaged there: read the book again
+    for source in stored:
         try:
             status = os.stat(os.path.join(folder, source.path))
         except (OSError, ValueError):

@@ -328,7 +328,10 @@ class LibraryIndex(FullTextIndex):
             return
         sources_same, fresh = True, None
         if known is not None and known[4]:
-            changed, fresh = sources_changed(os.path.dirname(path), decode_stamps(known[4]))
+            try:
+                changed, fresh = sources_changed(os.path.dirname(path), decode_stamps(known[4]))
+            except ValueError:
+                changed = True  # damaged stamps in the index: re-read the book and stamp it again
             sources_same = not changed
         if known is not None and sources_same and (known[1], known[2]) == (stamp.size, stamp.mtime_ns):
             if fresh is not None:

@@ -187,3 +187,21 @@ def test_an_invalid_book_keeps_its_marking_in_the_library(tmp_path: Path) -> Non
     source.write_text(source.read_text(encoding="utf-8").replace("We said", "They said"), encoding="utf-8")
     assert index.refresh().invalid == 1
     assert set(index.markings()) == {"RESTRICTED", "SECRET"}, "invalid books still mark the library"
+
+
+def test_damaged_source_stamps_in_the_index_make_the_book_read_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    from briefing.library import index_path
+
+    library = tmp_path / "library"
+    write_book(library, "alpha", "sanctions on Moldova")
+    index = LibraryIndex.open(library)
+    index.refresh()
+    index.close()
+    with sqlite3.connect(index_path(library)) as connection:
+        connection.execute("UPDATE books SET sources = 'not json'")
+    index = LibraryIndex.open(library)
+    report = index.refresh()
+    assert report.changed == 1 and report.invalid == 0
+    assert index.refresh().unchanged == 1, "stamped again"
