@@ -53,10 +53,14 @@ class BookItem:
     @property
     def label(self) -> str:
         """A one-line name for lists: kind and the start of its main text."""
+        return f"{KIND_NAMES[self.kind]}: {self.short_text}"
+
+    @property
+    def short_text(self) -> str:
+        """The start of the item's main text (text, title or name) on one line."""
         main = self.fields.get("text") or self.fields.get("title") or self.fields.get("name") or self.item_id
         first_line = " ".join(main.split())
-        short = first_line if len(first_line) <= 70 else first_line[:69] + "…"
-        return f"{KIND_NAMES[self.kind]}: {short}"
+        return first_line if len(first_line) <= 70 else first_line[:69] + "…"
 
 
 def book_items(briefing: Briefing) -> dict[str, BookItem]:

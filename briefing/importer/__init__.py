@@ -16,6 +16,7 @@ from pathlib import Path
 from briefing.importer.analysis import Analysis, analyse
 from briefing.importer.assemble import DraftOptions, build_book, meeting_titles
 from briefing.importer.blocks import ReleaseReadError, ReleaseText, read_release
+from briefing.importer.wording import say
 from briefing.loading.sources import check_paragraphs
 from briefing.model import Briefing
 
@@ -64,7 +65,7 @@ def draft_from_release(
         source_path=source_path,
         source_title=(release.title or "; ".join(titles) or name.replace("-", " ").replace("_", " ").strip()
                       or "Release")[:200],
-        issuer=(issuer or "Issuer not stated")[:200],
+        issuer=(issuer or say(analysis.language, "Issuer not stated"))[:200],
         classification=classification[:200],
         published=analysis.published,
     )

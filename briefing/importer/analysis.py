@@ -51,7 +51,7 @@ def analyse(release: ReleaseText, *, language: str | None, principal: str | None
     headings = detect_headings(paragraphs, release.kinds, datelines)
     meetings = plan_meetings(paragraphs, headings, set(weekdays), datelines)
     organisations, places, spans = find_organisations_and_places(paragraphs)
-    registry = PeopleRegistry(spans, _gazetteer_words(organisations, places))
+    registry = PeopleRegistry(spans, _gazetteer_words(organisations, places), language=language)
     registry.scan(paragraphs)
     principal_actor = _principal(registry, principal)
     found, warnings = find_quotes(paragraphs, release.kinds)

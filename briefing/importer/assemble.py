@@ -16,7 +16,9 @@ from decimal import Decimal
 from briefing.importer.actors import Actor, country_name, slug
 from briefing.importer.analysis import Analysis, Attributed
 from briefing.importer.lexicon import DAY_SHIFTS
+from briefing.importer.mentions import MONTH, PAST, UPCOMING, find_mentioned_meetings
 from briefing.importer.structure import MeetingPlan, SessionPlan
+from briefing.importer.wording import long_date, quoted, say, weekday_name
 from briefing.model import SCHEMA_VERSION
 
 UNKNOWN_SPEAKER = "speaker-to-identify"
@@ -48,8 +50,9 @@ def build_book(analysis: Analysis, options: DraftOptions) -> dict:
     ends = [m["end"] for m in meetings]
     people = [_person(actor) for actor in analysis.people.people.values()]
     if any(q.speaker is None for q in analysis.quotes):
-        people.append({"id": UNKNOWN_SPEAKER, "name": "Speaker to be identified",
-                       "note": "Placeholder from `briefing import`: the release does not say who spoke."})
+        people.append({"id": UNKNOWN_SPEAKER, "name": say(analysis.language, "Speaker to be identified"),
+                       "note": say(analysis.language, "Placeholder from `briefing import`: the release does not "
+                                   "say who spoke.")})
     return {
         "schema_version": SCHEMA_VERSION,
         "status": "draft",
@@ -69,8 +72,8 @@ def build_book(analysis: Analysis, options: DraftOptions) -> dict:
             "published": options.published.isoformat() if options.published else None,
             "language": analysis.language,
             "path": options.source_path,
-            "note": f"Imported by `briefing import` from a {analysis.release.format} file; "
-                    f"{len(paragraphs)} paragraphs, headings counted as paragraphs.",
+            "note": say(analysis.language, "Imported by `briefing import` from a {format} file; {count} paragraphs, "
+                        "headings counted as paragraphs.", format=analysis.release.format, count=len(paragraphs)),
         }],
         "meetings": meetings,
         "people": people,
@@ -79,10 +82,18 @@ def build_book(analysis: Analysis, options: DraftOptions) -> dict:
     }
 
 
-def _referenced(analysis: Analysis, source_id: str) -> list[dict]:
-    """Meetings the release mentions with "next" (an upcoming summit): referenced, not attended."""
-    from briefing.importer.mentions import find_mentioned_meetings
+REFERENCE_NOTES = {
+    UPCOMING: "Mentioned as upcoming ({quoted}, ¶{paragraph}), not attended in this release; found by "
+              "`briefing import`: check it.",
+    PAST: "Mentioned as a past meeting ({quoted}, ¶{paragraph}); found by `briefing import`: check it.",
+    MONTH: "Mentioned by its month ({quoted}, ¶{paragraph}): give its dates; found by `briefing import`: check it.",
+}
+"""The note of a referenced meeting, by how the release pointed at it."""
 
+
+def _referenced(analysis: Analysis, source_id: str) -> list[dict]:
+    """Meetings the release points at (an upcoming summit, the last European Council): referenced, not attended."""
+    mentions = find_mentioned_meetings(analysis.release.paragraphs, analysis.dating)
     return [
         {
             "id": f"referenced-{number}-{slug(mention.title)[:40]}",
@@ -90,17 +101,19 @@ def _referenced(analysis: Analysis, source_id: str) -> list[dict]:
             "place": mention.place,
             "start": mention.start,
             "end": mention.end,
-            "note": "Mentioned in the release, not attended: found by `briefing import`; check it.",
+            "note": say(analysis.language, REFERENCE_NOTES[mention.cue],
+                        quoted=quoted(analysis.language, mention.wording[:120]), paragraph=mention.paragraph + 1),
             "sources": [{"document": source_id, "paragraph": mention.paragraph + 1}],
         }
-        for number, mention in enumerate(find_mentioned_meetings(analysis.release.paragraphs, analysis.dating), 1)
+        for number, mention in enumerate(mentions, 1)
     ]
 
 
 def _principal_fields(analysis: Analysis) -> dict:
     if analysis.principal is not None:
         return {"principal": analysis.principal.id}
-    return {"principal": None, "principal_note": "No principal was given at import (`--principal NAME`)."}
+    return {"principal": None,
+            "principal_note": say(analysis.language, "No principal was given at import (`--principal NAME`).")}
 
 
 def _person(actor: Actor) -> dict:
@@ -145,14 +158,14 @@ def _meeting(analysis: Analysis, plan: MeetingPlan, number: int, options: DraftO
     start = min([start, *(dt.date.fromisoformat(s["date"]) for s in sessions)])
     end = max([end, *(dt.date.fromisoformat(s["date"]) for s in sessions)])
     for session in sessions:  # on a one-day meeting an undated session needs no note; on a longer one it does
-        if session["dating_note"] == ONE_DAY_NOTE and start == end:
+        if session["dating_note"] == say(analysis.language, ONE_DAY_NOTE) and start == end:
             session["dating_note"] = None
     return {
         "id": f"meeting-{number}",
         "title": title,
         "kind": title,
         "place": place,
-        "place_note": None if place else "The release does not name the place; check it.",
+        "place_note": None if place else say(analysis.language, "The release does not name the place; check it."),
         "country": country,
         "start": start.isoformat(),
         "end": max(end, start).isoformat(),
@@ -171,7 +184,7 @@ def _meeting_title(analysis: Analysis, plan: MeetingPlan, number: int) -> str:
         if match:
             title = match.group("title").strip()
             return title[0].upper() + title[1:]
-    return f"Meeting {number}"
+    return say(analysis.language, "Meeting {number}", number=number)
 
 
 def _place(analysis: Analysis, plan: MeetingPlan) -> tuple[str | None, str | None]:
@@ -208,6 +221,7 @@ def _session_date(
     analysis: Analysis, plan: SessionPlan, span: tuple[dt.date, dt.date], previous: dict | None
 ) -> tuple[dt.date, str | None]:
     start, end = span
+    language = analysis.language
     first = plan.paragraphs[0] if plan.paragraphs else plan.heading
     stated = [s for s, _ in analysis.dating.in_paragraph(first) if start <= s <= end] if first is not None else []
     if stated:
@@ -218,15 +232,20 @@ def _session_date(
         day = next((start + dt.timedelta(days=n) for n in range((end - start).days + 1)
                     if (start + dt.timedelta(days=n)).strftime("%A").lower() == _english_weekday(analysis, cue.weekday_words)), None)
         if day is not None:
-            return day, f"The text says “{cue.weekday_words}”: the {day:%A} of the meeting, {day.day} {day:%B}."
+            return day, say(language, "The text says {quoted}: the {weekday} of the meeting, {date}.",
+                            quoted=quoted(language, cue.weekday_words), weekday=weekday_name(language, day.weekday()),
+                            date=long_date(language, day))
     if cue.time_phrase in DAY_SHIFTS:
         day = before + dt.timedelta(days=DAY_SHIFTS[cue.time_phrase])  # the meeting stretches to include it
-        return day, f"The text says “{cue.time_phrase}”: counted from the session before."
+        return day, say(language, "The text says {quoted}: counted from the session before.",
+                        quoted=quoted(language, cue.time_phrase))
     if start == end:
-        return start, ONE_DAY_NOTE
+        return start, say(language, ONE_DAY_NOTE)
     if cue.time_phrase:
-        return before, f"The text says “{cue.time_phrase}”: taken as the same day as the session before."
-    return before, "The text gives no date for this session: filed under the date of the session before; check it."
+        return before, say(language, "The text says {quoted}: taken as the same day as the session before.",
+                           quoted=quoted(language, cue.time_phrase))
+    return before, say(language, "The text gives no date for this session: filed under the date of the session "
+                       "before; check it.")
 
 
 def _english_weekday(analysis: Analysis, word: str) -> str:

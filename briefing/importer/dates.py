@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from briefing.importer.wording import long_date, quoted, say, weekday_name
+
 
 @dataclass(frozen=True, slots=True)
 class FoundDate:
@@ -105,10 +107,12 @@ def find_dates(paragraphs: list[str], language: str, published: dt.date | None) 
                 stated_years.append((year, index, match.group()))
         for match in month_year.finditer(text):
             stated_years.append((int(match.group("year")), index, match.group()))
-    return _resolve(found, stated_years, published)
+    return _resolve(found, stated_years, published, language)
 
 
-def _resolve(found: list[FoundDate], stated: list[tuple[int, int, str]], published: dt.date | None) -> Dating:
+def _resolve(found: list[FoundDate], stated: list[tuple[int, int, str]], published: dt.date | None,
+             language: str = "en") -> Dating:
+    """Full dates for what was found, the year chosen as the notes (in the release's language) explain."""
     dating = Dating()
     base = stated[0][0] if stated else published.year if published else None
     undated_weekdays = [date for date in found if date.weekday is not None and date.year is None]
@@ -119,18 +123,16 @@ def _resolve(found: list[FoundDate], stated: list[tuple[int, int, str]], publish
     dating.year = anchor or base or dt.date.today().year
     if stated:
         year, index, words = stated[0]
-        dating.notes.append(f"The text states the year {year} (“{words}”, ¶{index + 1}).")
+        dating.notes.append(say(language, "The text states the year {year} ({quoted}, ¶{paragraph}).", year=year,
+                                quoted=quoted(language, words), paragraph=index + 1))
     elif published is not None:
-        dating.notes.append(f"The text states no year; the release was published in {published.year}.")
+        dating.notes.append(say(language, "The text states no year; the release was published in {year}.",
+                                year=published.year))
     if anchor is not None and anchor != base:
-        first = undated_weekdays[0]
-        dating.notes.append(
-            f"It gives “{first.day}/{first.month}” as a {_weekday_name(first.weekday)} without a year: "
-            f"that day fell on a {_weekday_name(first.weekday)} in {anchor}, the nearest such year"
-            + (f" to {base}" if base else "") + f"; {anchor} is taken for dates written without a year."
-        )
+        dating.notes.append(_weekday_note(undated_weekdays[0], anchor, base, language))
     if dating.year is not None and not stated and anchor is None and published is None:
-        dating.notes.append(f"The text states no year and no weekday: the year {dating.year} is assumed; check it.")
+        dating.notes.append(say(language, "The text states no year and no weekday: the year {year} is assumed; "
+                                "check it.", year=dating.year))
     checked: list[str] = []
     for date in found:
         year = date.year or dating.year
@@ -140,17 +142,28 @@ def _resolve(found: list[FoundDate], stated: list[tuple[int, int, str]], publish
         except ValueError:
             continue  # "31 April": not a date, whatever the text meant
         if date.weekday is not None and date.year is None:
+            values = {"date": long_date(language, start), "weekday": weekday_name(language, start.weekday()),
+                      "stated": weekday_name(language, date.weekday)}
             agrees = start.weekday() == date.weekday
-            checked.append(f"{start.day} {start:%B} {year} was a {start:%A}"
-                           + (", as the text says" if agrees else f", not a {_weekday_name(date.weekday)} as the text says"))
+            checked.append(say(language, "{date} was a {weekday}, as the text says" if agrees
+                               else "{date} was a {weekday}, not a {stated} as the text says", **values))
         dating.found.append((date, start, min(max(end, start), start + dt.timedelta(days=31))))
     if checked:
-        dating.notes.append("; ".join(dict.fromkeys(checked)) + ".")
+        note = "; ".join(dict.fromkeys(checked)) + "."
+        dating.notes.append(note[0].upper() + note[1:])
     return dating
 
 
-def _weekday_name(number: int | None) -> str:
-    return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[number or 0]
+def _weekday_note(first: FoundDate, anchor: int, base: int | None, language: str) -> str:
+    """Why a day and month given with a weekday but no year were put in year `anchor`."""
+    values = {"day_month": quoted(language, f"{first.day}/{first.month}"),
+              "weekday": weekday_name(language, first.weekday or 0), "anchor": anchor, "base": base}
+    if base:
+        return say(language, "It gives {day_month} as a {weekday} without a year: that day fell on a {weekday} in "
+                   "{anchor}, the nearest such year to {base}; {anchor} is taken for dates written without a year.",
+                   **values)
+    return say(language, "It gives {day_month} as a {weekday} without a year: that day fell on a {weekday} in "
+               "{anchor}, the nearest such year; {anchor} is taken for dates written without a year.", **values)
 
 
 def _latest_weekday_year(date: FoundDate) -> int | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from briefing.importer.actors import FULL_NAME, HONORIFIC, NAME_WORD, NOT_NAMES, ROLE, Actor, slug
 from briefing.importer.lexicon import PRONOUNS, ROLE_WORDS, SPEECH_VERB_PATTERN, TITLE_ALONE
+from briefing.importer.wording import quoted, say
 
 _TITLE_THEN_NAME = re.compile(
     rf"(?:(?:the|la|le|l[’']|de|het)\s+)?(?P<role>{ROLE}),?\s+(?:(?P<honorific>{HONORIFIC})\s+)?(?P<name>{FULL_NAME})"
@@ -29,6 +30,8 @@ class PeopleRegistry:
     organisation_spans: list[tuple[int, int, int]]
     gazetteer_words: set[str]
     people: dict[str, Actor] = field(default_factory=dict)
+    language: str = "en"
+    """The release's language: the notes on people are written in it."""
 
     def scan(self, paragraphs: list[str]) -> None:
         """Find people in every paragraph; then surnames after a title become aliases ("Minister Kuleba")."""
@@ -57,7 +60,8 @@ class PeopleRegistry:
         if person is None:
             person = Actor(self._free_id(slug(name)), name, "person", role=role)
             if len(name.split()) == 1 and honorific:
-                person.note = f"Named only as “{honorific} {name}”: the first name is not in the source."
+                person.note = say(self.language, "Named only as {quoted}: the first name is not in the source.",
+                                  quoted=quoted(self.language, f"{honorific} {name}"))
             self.people[person.id] = person
         elif role and not person.role:
             person.role = role

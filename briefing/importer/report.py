@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.importer.wording import say
+
 if TYPE_CHECKING:
     from briefing.importer import Draft
 
@@ -62,7 +64,7 @@ def todo_lines(draft: Draft) -> list[str]:
         todo.append(f"check the {undated} session date(s) that carry a dating note")
     if any(m.place is None for m in book.meetings):
         todo.append("give each meeting's place, or say in `place_note` that the release does not state it")
-    if book.sources[0].issuer == "Issuer not stated":
+    if book.sources[0].issuer == say(book.language, "Issuer not stated"):
         todo.append("give the issuer of the release and of the book (or import with --issuer)")
     if book.sources[0].published is None:
         todo.append("give the release's publication date (`published`), or import with --published")

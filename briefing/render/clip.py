@@ -15,11 +15,16 @@ from dataclasses import dataclass
 
 from briefing.model import BriefingLookup, Figure, Located, Organisation, Person, Point, Quote
 from briefing.render.citation import quote_attribution, source_reference
-from briefing.render.dates import NOT_STATED_PLACE, format_date, format_date_range
+from briefing.render.vocabulary import Vocabulary, vocabulary
 
 KIND_NAMES = {"passage": "Source passage", "key_point": "Key point", "position": "Position", "figure": "Figure",
               "quote": "Quote"}
-"""What the toast and the Markdown call each kind of item."""
+"""What the toast (the app's own words, English) calls each kind of item."""
+
+
+def kind_label(words: Vocabulary, kind: str) -> str:
+    """What the copied text calls an item's kind, in the book's language ("Point clé", "Source passage")."""
+    return words.label("Source passage") if kind == "passage" else words.kind_label(kind)
 
 
 @dataclass(frozen=True)
@@ -32,15 +37,12 @@ class Clipping:
     """ "the position", "the quote of Sophie Wilmès"… — for "Copied …"."""
 
 
-def occasion(located: Located) -> str:
+def occasion(located: Located, words: Vocabulary | None = None) -> str:
     """ "Session title, Meeting title, Place, 11 April 2022": where and when an item was said or written."""
+    words = words or vocabulary()
     meeting = located.meeting
     parts = [located.session.title] if located.session is not None else []
-    parts += [meeting.title, meeting.place or NOT_STATED_PLACE]
-    if located.session is not None:
-        parts.append(format_date(located.session.date))
-    else:
-        parts.append(format_date_range(meeting.start, meeting.end))
+    parts += [meeting.title, words.place_name(meeting), words.item_date(located)]
     return ", ".join(parts)
 
 
@@ -51,7 +53,7 @@ def item_attribution(lookup: BriefingLookup, located: Located) -> str:
         return quote_attribution(lookup, located)
     references = item.sources if isinstance(item, Point) else (item.source,)
     sources = "; ".join(source_reference(lookup, reference) for reference in references)
-    return f"{occasion(located)} ({sources})"
+    return f"{occasion(located, vocabulary(lookup.briefing.language))} ({sources})"
 
 
 def item_text(located: Located) -> str:
@@ -63,17 +65,18 @@ def item_text(located: Located) -> str:
 
 def clip_item(lookup: BriefingLookup, located: Located) -> Clipping:
     """An item of any kind with its citation: plain text and Markdown."""
-    kind = KIND_NAMES.get(located.kind, located.kind)
+    words = vocabulary(lookup.briefing.language)
+    kind = kind_label(words, located.kind)
     text = item_text(located)
     attribution = item_attribution(lookup, located)
     if located.kind in ("quote", "passage"):
-        plain = f"“{text}” — {attribution}"
+        plain = f"{words.quote(text)} — {attribution}"
         body = "\n".join(f"> {line}" if line else ">" for line in text.splitlines() or [""])
         markdown = f"{body}[^1]\n\n[^1]: {attribution}\n"
     else:
         plain = f"{kind}: {text} — {attribution}"
         markdown = f"**{kind}:** {text}[^1]\n\n[^1]: {attribution}\n"
-    what = f"the {kind.lower()}"
+    what = f"the {KIND_NAMES.get(located.kind, located.kind).lower()}"
     if isinstance(located.item, Quote):
         what = f"the quote of {lookup.actor_name(located.item.speaker)}"
     return Clipping(plain, markdown, what)
@@ -81,12 +84,13 @@ def clip_item(lookup: BriefingLookup, located: Located) -> Clipping:
 
 def clip_actor(lookup: BriefingLookup, actor: Person | Organisation) -> Clipping:
     """A person (name, role, organisation, country) or an organisation (name, acronym), as the book has it."""
+    words = vocabulary(lookup.briefing.language)
     if isinstance(actor, Person):
         organisation = lookup.organisations.get(actor.organisation or "")
         about = [part for part in (actor.role, organisation.name if organisation else None, actor.country) if part]
     else:
-        about = [part for part in (actor.acronym, actor.kind.value.replace("-", " ")) if part]
+        about = [part for part in (actor.acronym, words.organisation_kind(actor.kind)) if part]
     source = f"{lookup.briefing.title}, {lookup.briefing.issuer}"
-    plain = ", ".join([actor.name, *about]) + f" (source: {source})"
+    plain = ", ".join([actor.name, *about]) + f" ({words.words.source_prefix}: {source})"
     markdown = f"**{actor.name}**" + "".join(f", {part}" for part in about) + f"[^1]\n\n[^1]: {source}\n"
     return Clipping(plain, markdown, actor.name)

@@ -18,164 +18,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from briefing.model import BriefingLookup, Located, OrganisationKind, PartOfDay, Person, Quote, SourceRef
-from briefing.render.dates import (
-    NOT_STATED_PLACE,
-    NOT_STATED_PRINCIPAL,
-    NOT_STATED_PUBLISHED,
-    RANGE_DASH,
-    format_date,
-    format_date_range,
-)
+from briefing.render.dates import RANGE_DASH, format_date, format_date_range
+from briefing.render.phrasebooks import DUTCH, ENGLISH, FRENCH, PHRASEBOOKS, Phrasebook
 
 if TYPE_CHECKING:
     from briefing.model import Meeting, Session
 
 DEFAULT_LANGUAGE = "en"
 
-
-@dataclass(frozen=True, slots=True)
-class Phrasebook:
-    """The words of one language; a new item kind adds one entry to each `kind_*` table."""
-
-    kind_names: dict[str, str]
-    """A kind as a common noun in running text: "key point"."""
-    kind_labels: dict[str, str]
-    """How the reader announces an item before its text: "Key point", "Source"."""
-    kind_sections: dict[str, str]
-    """Heading of a list of such items in a printout: "Key points", "Source passages"."""
-    organisation_kinds: dict[OrganisationKind, str]
-    parts_of_day: dict[PartOfDay, str]
-    source_prefix: str = "source"
-    not_stated_place: str = NOT_STATED_PLACE
-    not_stated_published: str = NOT_STATED_PUBLISHED
-    not_stated_principal: str = NOT_STATED_PRINCIPAL
-    """What a book shows for a fact its source does not state (never an invented value)."""
-    quote_marks: tuple[str, str] = ("“", "”")
-    """How the language quotes: “…” in English, « … » in French, „…” in Dutch."""
-    draft: str = "DRAFT"
-    """Put beside the classification marking of a book whose status is draft."""
-    labels: dict[str, str] | None = None
-    """Field labels of the printout ("Issued by"), by their English wording."""
-    breaks_off: str = "[the source breaks off here]"
-    """After the text of a passage or quote that the source cuts off (`truncated`)."""
-
-
-ENGLISH = Phrasebook(
-    kind_names={
-        "meeting": "meeting", "session": "session", "passage": "passage", "key_point": "key point",
-        "position": "position", "figure": "figure", "quote": "quote", "person": "person",
-        "organisation": "organisation", "heading": "heading",
-    },
-    kind_labels={
-        "passage": "Source", "key_point": "Key point", "position": "Position", "figure": "Figure",
-        "quote": "Quote",
-    },
-    kind_sections={
-        "passage": "Source passages", "key_point": "Key points", "position": "Positions",
-        "figure": "Figures", "quote": "Quotes",
-    },
-    organisation_kinds={
-        OrganisationKind.INTERNATIONAL_ORGANISATION: "international organisation",
-        OrganisationKind.EU_INSTITUTION: "EU institution",
-        OrganisationKind.GOVERNMENT_BODY: "government body",
-        OrganisationKind.STATE: "state",
-        OrganisationKind.GROUP: "group",
-        OrganisationKind.INITIATIVE: "initiative",
-        OrganisationKind.OTHER: "other",
-    },
-    parts_of_day={
-        PartOfDay.MORNING: "morning", PartOfDay.MIDDAY: "midday", PartOfDay.AFTERNOON: "afternoon",
-        PartOfDay.EVENING: "evening",
-    },
-)
-
-FRENCH = Phrasebook(
-    kind_names={
-        "meeting": "réunion", "session": "séance", "passage": "extrait", "key_point": "point clé",
-        "position": "position", "figure": "chiffre", "quote": "citation", "person": "personne",
-        "organisation": "organisation", "heading": "intertitre",
-    },
-    kind_labels={
-        "passage": "Source", "key_point": "Point clé", "position": "Position", "figure": "Chiffre",
-        "quote": "Citation",
-    },
-    kind_sections={
-        "passage": "Extraits de la source", "key_point": "Points clés", "position": "Positions",
-        "figure": "Chiffres", "quote": "Citations",
-    },
-    organisation_kinds={
-        OrganisationKind.INTERNATIONAL_ORGANISATION: "organisation internationale",
-        OrganisationKind.EU_INSTITUTION: "institution de l’UE",
-        OrganisationKind.GOVERNMENT_BODY: "administration",
-        OrganisationKind.STATE: "État",
-        OrganisationKind.GROUP: "groupe",
-        OrganisationKind.INITIATIVE: "initiative",
-        OrganisationKind.OTHER: "autre",
-    },
-    parts_of_day={
-        PartOfDay.MORNING: "matin", PartOfDay.MIDDAY: "midi", PartOfDay.AFTERNOON: "après-midi",
-        PartOfDay.EVENING: "soir",
-    },
-    source_prefix="source",
-    not_stated_place="lieu non précisé",
-    not_stated_published="date de publication non précisée",
-    not_stated_principal="aucun destinataire désigné",
-    quote_marks=("«\u00a0", "\u00a0»"),
-    draft="PROJET",
-    breaks_off="[la source s’interrompt ici]",
-    labels={
-        "Issued by": "Émis par", "Prepared for": "Préparé pour", "Dates": "Dates", "Place": "Lieu",
-        "Kind": "Type", "Organiser": "Organisateur", "Participants": "Participants", "Topics": "Thèmes",
-        "Note on the dates": "Note sur les dates", "Note on the date": "Note sur la date",
-        "Note on the place": "Note sur le lieu", "Note on the principal": "Note sur le destinataire",
-        "Selection": "Sélection", "Mentioned, not attended": "Mentionnées, sans participation",
-    },
-)
-
-DUTCH = Phrasebook(
-    kind_names={
-        "meeting": "vergadering", "session": "sessie", "passage": "passage", "key_point": "kernpunt",
-        "position": "standpunt", "figure": "cijfer", "quote": "citaat", "person": "persoon",
-        "organisation": "organisatie", "heading": "tussentitel",
-    },
-    kind_labels={
-        "passage": "Bron", "key_point": "Kernpunt", "position": "Standpunt", "figure": "Cijfer", "quote": "Citaat",
-    },
-    kind_sections={
-        "passage": "Bronpassages", "key_point": "Kernpunten", "position": "Standpunten", "figure": "Cijfers",
-        "quote": "Citaten",
-    },
-    organisation_kinds={
-        OrganisationKind.INTERNATIONAL_ORGANISATION: "internationale organisatie",
-        OrganisationKind.EU_INSTITUTION: "EU-instelling",
-        OrganisationKind.GOVERNMENT_BODY: "overheidsdienst",
-        OrganisationKind.STATE: "staat",
-        OrganisationKind.GROUP: "groep",
-        OrganisationKind.INITIATIVE: "initiatief",
-        OrganisationKind.OTHER: "andere",
-    },
-    parts_of_day={
-        PartOfDay.MORNING: "ochtend", PartOfDay.MIDDAY: "middag", PartOfDay.AFTERNOON: "namiddag",
-        PartOfDay.EVENING: "avond",
-    },
-    source_prefix="bron",
-    not_stated_place="plaats niet vermeld",
-    not_stated_published="publicatiedatum niet vermeld",
-    not_stated_principal="geen principaal vermeld",
-    quote_marks=("„", "”"),
-    draft="ONTWERP",
-    breaks_off="[de bron breekt hier af]",
-    labels={
-        "Issued by": "Uitgegeven door", "Prepared for": "Opgesteld voor", "Dates": "Data", "Place": "Plaats",
-        "Kind": "Soort", "Organiser": "Organisator", "Participants": "Deelnemers", "Topics": "Onderwerpen",
-        "Note on the dates": "Opmerking bij de data", "Note on the date": "Opmerking bij de datum",
-        "Note on the place": "Opmerking bij de plaats", "Note on the principal": "Opmerking bij de principaal",
-        "Selection": "Selectie", "Mentioned, not attended": "Vermeld, niet bijgewoond",
-    },
-)
-
-PHRASEBOOKS: dict[str, Phrasebook] = {"en": ENGLISH, "fr": FRENCH, "nl": DUTCH}
-"""Phrasebooks by primary language subtag."""
+__all__ = ["DUTCH", "ENGLISH", "FRENCH", "PHRASEBOOKS", "Phrasebook", "Vocabulary", "vocabulary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +82,14 @@ class Vocabulary:
     def label(self, english: str) -> str:
         """A field label ("Issued by") in the book's language."""
         return (self.words.labels or {}).get(english, english)
+
+    def phrase(self, english: str, **values: object) -> str:
+        """A label with values filled in: `phrase("Source passages ({count})", count=3)`.
+
+        The template is ours (never briefing text); values are inserted as they are, not re-read as
+        templates, so a briefing string holding "{count}" stays literal.
+        """
+        return self.label(english).format(**values)
 
     def marking(self, classification: str, status: str) -> str:
         """The classification marking, with DRAFT (in the book's language) beside it while the book is a draft."""

@@ -16,6 +16,7 @@ from textual.content import Content
 
 from briefing.model import BriefingLookup, iter_sessions
 from briefing.render.safety import safe_text
+from briefing.render.vocabulary import vocabulary
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.widgets.literal import literal
 
@@ -40,6 +41,7 @@ class Destination:
 def destinations(lookup: BriefingLookup) -> list[Destination]:
     """Every meeting, session, quote, person and organisation, with the message that opens it."""
     found: list[Destination] = []
+    words = vocabulary(lookup.briefing.language)
     for meeting in lookup.briefing.meetings:
         found.append(Destination("Meeting", meeting.title, literal(meeting.title), OpenLocation(meeting.id)))
     for meeting, session in iter_sessions(lookup.briefing):
@@ -50,7 +52,8 @@ def destinations(lookup: BriefingLookup) -> list[Destination]:
         quote = located.item
         speaker = lookup.actor_name(quote.speaker)
         preview = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[: QUOTE_PREVIEW - 1] + "…"
-        display = Content.assemble(literal(speaker, "italic"), ": “", literal(preview), "”")
+        opening, closing = words.words.quote_marks
+        display = Content.assemble(literal(speaker, "italic"), ": ", opening, literal(preview), closing)
         session_id = located.session.id if located.session else None
         found.append(Destination("Quote", f"{speaker} {preview}", display,
                                  OpenLocation(located.meeting.id, session_id, quote.id)))

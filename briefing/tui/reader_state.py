@@ -10,6 +10,7 @@ from textual.content import Content
 
 from briefing.diff import BookItem, book_items
 from briefing.model import Briefing
+from briefing.render.vocabulary import vocabulary
 from briefing.state import ChangesSinceRead, Note, Position, SaveResult, StateStore, begin_reading, mark_read
 
 THEME_SETTING = "theme"
@@ -22,6 +23,7 @@ class ReaderState:
     def __init__(self, store: StateStore, briefing: Briefing) -> None:
         self.store = store
         self.book_id = briefing.id
+        self.words = vocabulary(briefing.language)
         self.items: dict[str, BookItem] = book_items(briefing)
         self.changes: ChangesSinceRead = begin_reading(store, briefing, self.items)
         self.unread: dict[str, str] = self.changes.unread
@@ -40,7 +42,8 @@ class ReaderState:
         item = self.items.get(item_id)
         if item is None:
             return item_id
-        return f"{item.label} ({item.location})" if item.location and item.kind != "meeting" else item.label
+        label = f"{self.words.kind_name(item.kind)}: {item.short_text}"  # the kind in the book's language
+        return f"{label} ({item.location})" if item.location and item.kind != "meeting" else label
 
     # Notes --------------------------------------------------------------------------------------
 

@@ -84,12 +84,13 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         yield FittedFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
-        from briefing.render.dates import NOT_STATED_PRINCIPAL, format_date_range
+        from briefing.render.vocabulary import vocabulary
 
         briefing, principal = self.lookup.briefing, self.lookup.principal
-        name = principal.name if principal else NOT_STATED_PRINCIPAL
+        words = vocabulary(briefing.language)
+        name = principal.name if principal else words.words.not_stated_principal
         self.title = literal(briefing.title).plain
-        self.sub_title = literal(f"{format_date_range(briefing.start, briefing.end)} · {name}").plain
+        self.sub_title = literal(f"{words.date_range(briefing.start, briefing.end)} · {name}").plain
         self.call_after_refresh(self.search.build_index)
         self.call_after_refresh(self._mount_hidden_tabs)
         first = self._content[self.tab_specs[0].id]

@@ -77,6 +77,8 @@ class ItemBlock(Static, can_focus=True):
         self.kind = kind
         """One of `briefing.model.ITEM_KINDS`."""
         self._texts = display_texts(lookup, located)
+        self.words = vocabulary(lookup.briefing.language)
+        """The book's labels and quotation marks."""
         if isinstance(item, Passage) and item.heading:
             self.add_class("-heading")
 
@@ -123,14 +125,16 @@ class ItemBlock(Static, can_focus=True):
             self.state_marks = marks
 
     def render(self) -> Content:
-        marker = Content(" ".join(vocabulary().paragraph(ref) for ref in self.sources) + " ")
+        words = self.words
+        marker = Content(" ".join(words.paragraph(ref) for ref in self.sources) + " ")
         marker = Content.assemble(self.state_marks, marker.stylize(MARKER_STYLE))
         spans = self.spans or ItemSpans()
         body = self._highlighted(self.body, spans.body)
-        label = Content(f"{vocabulary().kind_label(self.kind)}: ").stylize(LABEL_STYLES[self.kind])
+        label = Content(f"{words.kind_label(self.kind)}: ").stylize(LABEL_STYLES[self.kind])
         if isinstance(self.item, Quote):
             speaker = self._highlighted(self.second_line or "", spans.second).stylize_before("italic")
-            return Content.assemble(marker, label, "“", body, "”\n", "— ", speaker)
+            opening, closing = words.words.quote_marks
+            return Content.assemble(marker, label, opening, body, closing, "\n", "— ", speaker)
         if isinstance(self.item, Figure):
             counts = self._highlighted(self.second_line or "", spans.second)
             return Content.assemble(marker, label, body.stylize_before("bold"), " — ", counts)

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import meetings_in_time_order
-from briefing.render.vocabulary import vocabulary
+from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.literal import literal
@@ -40,9 +40,9 @@ def _words(text: str) -> list[str]:
     return "".join(character if character.isalnum() else " " for character in _fold(text)).split()
 
 
-def meeting_line(meeting: Meeting) -> Content:
+def meeting_line(meeting: Meeting, words: Vocabulary | None = None) -> Content:
     """ "Title — 6–7 April 2022, Brussels": the title as literal briefing text, the rest muted."""
-    words = vocabulary()
+    words = words or vocabulary()
     return Content.assemble(literal(meeting.title, "bold"),
                             literal(f" — {words.meeting_dates(meeting)}, {words.place_name(meeting)}", "dim"))
 
@@ -67,12 +67,12 @@ class MeetingPicker(BrowsePane[str]):
         super().__init__(id=id)
         self.lookup = lookup
         meetings = meetings_in_time_order(lookup.briefing)
-        words = vocabulary()
+        words = vocabulary(lookup.briefing.language)
         self._keys = [
             (meeting.id, [*_words(meeting.title), *_words(words.place_name(meeting)), meeting.id])
             for meeting in meetings
         ]
-        self._options = {meeting.id: Option(meeting_line(meeting), id=meeting.id) for meeting in meetings}
+        self._options = {meeting.id: Option(meeting_line(meeting, words), id=meeting.id) for meeting in meetings}
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="f or / to filter: words of the title or place", id="picker-filter")

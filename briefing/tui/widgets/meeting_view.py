@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Meeting, Session
 from briefing.model.ordering import sessions_in_time_order
-from briefing.render.vocabulary import vocabulary
+from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
@@ -30,9 +30,10 @@ from briefing.tui.widgets.literal import labelled, literal, one_line
 from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
 
 
-def session_when(session: Session) -> str:
-    """ "11 April 2022, morning · working session" — when, and what sort of session."""
-    return vocabulary().session_when(session)
+def session_when(session: Session, words: Vocabulary | None = None) -> str:
+    """ "11 April 2022, morning · working session" — when, and what sort of session (in the book's
+    language when `words` is the book's vocabulary)."""
+    return (words or vocabulary()).session_when(session)
 
 
 SESSION_KEYS = Binding.Group("Session")
@@ -41,14 +42,16 @@ SESSION_KEYS = Binding.Group("Session")
 READING_ORDER = ("key_point", "position", "figure", "quote")
 """What a session shows first; its source passages follow, folded."""
 
-LABELS = ("Participants: ", "Dating: ")
-"""Labels of the header lines; a long value (a list of names) continues under itself."""
+LABELS = ("Participants", "Dating")
+"""Labels of the header lines (in English: the book's vocabulary translates them); a long value (a list
+of names) continues under itself."""
 
 
-def label_hanging(lines: list[Content]) -> Hanging:
+def label_hanging(lines: list[Content], words: Vocabulary | None = None) -> Hanging:
     """`lines` as a Hanging: a labelled line hangs at the end of its label, any other line at 0."""
+    labels = [f"{(words or vocabulary()).label(label)}: " for label in LABELS]
     return Hanging(
-        (line, next((len(label) for label in LABELS if line.plain.startswith(label)), 0)) for line in lines
+        (line, next((len(label) for label in labels if line.plain.startswith(label)), 0)) for line in lines
     )
 
 
@@ -153,6 +156,8 @@ class MeetingView(Horizontal):
         super().__init__(id=id)
         self.lookup = lookup
         self.meeting = meeting
+        self.words = vocabulary(lookup.briefing.language)
+        """The book's labels, dates and quotation marks."""
         self.sessions = sessions_in_time_order(meeting)
         """The sessions in the order they took place."""
         self._session_index = {session.id: index for index, session in enumerate(self.sessions)}
@@ -166,7 +171,8 @@ class MeetingView(Horizontal):
         with MeetingReader(id="meeting-reader"):
             yield Static(self._header(), classes="meeting-header")
             if meeting.passages:
-                with PassageFold(title=f"Source passages about the meeting ({len(meeting.passages)})"):
+                title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
+                with PassageFold(title=title):
                     for passage in meeting.passages:
                         yield ItemBlock(self.lookup, self.lookup.items[passage.id])
             yield from self._window_widgets()
@@ -239,12 +245,12 @@ class MeetingView(Horizontal):
         ]
         if session.passages:
             passages = [ItemBlock(self.lookup, self.lookup.items[passage.id]) for passage in session.passages]
-            widgets.append(PassageFold(*passages, title=f"Source passages ({len(session.passages)})"))
+            title = self.words.phrase("Source passages ({count})", count=len(session.passages))
+            widgets.append(PassageFold(*passages, title=title))
         return widgets
 
     def _header(self) -> Hanging:
-        meeting = self.meeting
-        words = vocabulary()
+        meeting, words = self.meeting, self.words
         lines = [
             literal(meeting.title, "bold underline $text-primary"),
             Content.assemble(literal(meeting.kind), " · ", words.meeting_dates(meeting),
@@ -252,16 +258,17 @@ class MeetingView(Horizontal):
             literal(meeting.summary),
         ]
         if meeting.participants:
-            lines.append(labelled("Participants: ", self._names(meeting.participants)))
-        return label_hanging(lines)
+            lines.append(labelled(f"{words.label('Participants')}: ", self._names(meeting.participants)))
+        return label_hanging(lines, words)
 
     def _session_info(self, session: Session) -> Hanging:
-        lines = [literal(session_when(session))]  # the format is briefing text
+        words = self.words
+        lines = [literal(session_when(session, words))]  # the format is briefing text
         if session.dating_note:
-            lines.append(labelled("Dating: ", session.dating_note))
+            lines.append(labelled(f"{words.label('Dating')}: ", session.dating_note))
         if session.participants:
-            lines.append(labelled("Participants: ", self._names(session.participants)))
-        return label_hanging(lines)
+            lines.append(labelled(f"{words.label('Participants')}: ", self._names(session.participants)))
+        return label_hanging(lines, words)
 
     def _names(self, identifiers: tuple[str, ...]) -> str:
         return ", ".join(self.lookup.actor_name(identifier) for identifier in identifiers)

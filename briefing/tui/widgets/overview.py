@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from briefing.model import BriefingLookup, Person, iter_items
 from briefing.model.ordering import all_sessions_in_time_order, meetings_in_time_order, sessions_in_time_order
+from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import labelled, literal
@@ -73,6 +74,8 @@ class Overview(StopReader):
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
+        self.words = vocabulary(lookup.briefing.language)
+        """The book's labels and dates (the overview's own instructions stay English)."""
         self.meeting_keys = dict(meeting_keys or {})
         """The digit key of each meeting's tab (from the tab registry), shown as "[2]"."""
 
@@ -80,46 +83,43 @@ class Overview(StopReader):
         return list(self.query(OverviewLink))
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Book"), classes="overview-heading")
+        yield Static(Content(self.words.label("Book")), classes="overview-heading")
         yield Static(self._book(), classes="overview-body", id="overview-book")
-        yield Static(Content("Meetings"), classes="overview-heading")
+        yield Static(Content(self.words.label("Meetings")), classes="overview-heading")
         meetings = len(self.lookup.briefing.meetings)
         yield from capped(self._meetings(), meetings, "meetings: the Meetings tab lists them all")
-        yield Static(Content("Timeline"), classes="overview-heading")
+        yield Static(Content(self.words.label("Timeline")), classes="overview-heading")
         yield from capped(self._timeline(), len(self.lookup.sessions), "sessions: open a meeting to see them all")
         yield Static(classes="overview-gap")
-        yield Static(Content("Key positions of the principal's country"), classes="overview-heading")
+        yield Static(Content(self.words.label("Key positions of the principal's country")), classes="overview-heading")
         yield from capped(self._positions(), None, "positions: search (/) or open a meeting to see them")
         yield Static(classes="overview-gap")
-        yield Static(Content("Figures"), classes="overview-heading")
+        yield Static(Content(self.words.label("Figures")), classes="overview-heading")
         yield from capped(self._figures(), None, "figures: search (/) or open a meeting to see them")
 
     def _book(self) -> Hanging:
-        from briefing.render.dates import format_date_range
-
-        briefing = self.lookup.briefing
+        briefing, words = self.lookup.briefing, self.words
         principal = self.lookup.principal
         lines = [
             literal(briefing.title, "bold"),
-            labelled("Dates: ", format_date_range(briefing.start, briefing.end)),
-            labelled("Principal: ", principal_line(principal)),
-            labelled("Prepared by: ", briefing.issuer),
+            labelled(f"{words.label('Dates')}: ", words.date_range(briefing.start, briefing.end)),
+            labelled(f"{words.label('Principal')}: ", principal_line(principal, words)),
+            labelled(f"{words.label('Prepared by')}: ", briefing.issuer),
         ]
         if briefing.dates_note:
-            lines.append(labelled("Note on dates: ", briefing.dates_note))
+            lines.append(labelled(f"{words.label('Note on dates')}: ", briefing.dates_note))
         # A long value continues under itself, clear of its label.
         return Hanging((line, 0 if number == 0 else line.plain.index(": ") + 2) for number, line in enumerate(lines))
 
     def _meetings(self) -> ComposeResult:
-        from briefing.render.dates import NOT_STATED_PLACE, format_date_range
-
+        words = self.words
         for meeting in meetings_in_time_order(self.lookup.briefing):
-            place = (meeting.place or NOT_STATED_PLACE) + (f", {meeting.country}" if meeting.country else "")
+            place = words.place(meeting)
             key = self.meeting_keys.get(meeting.id)
             number = f"[{key}] " if key else "    "
             lines = [
                 Content.assemble((number, "$text-muted"), literal(meeting.title, "bold")),
-                Content.assemble("    ", format_date_range(meeting.start, meeting.end), " · ",
+                Content.assemble("    ", words.meeting_dates(meeting), " · ",
                                  literal(place), " · ", literal(meeting.kind)),
                 Content.assemble("    ", literal(meeting.summary)),
             ]
@@ -127,15 +127,16 @@ class Overview(StopReader):
             yield OverviewLink(Hanging((line, 4) for line in lines), OpenLocation(meeting.id), spaced=True)
 
     def _timeline(self) -> ComposeResult:
-        from briefing.render.dates import format_date
-
+        words = self.words
+        # The column of the session titles clears the longest part of day of the language ("après-midi").
+        width = max(len(part) for part in words.words.parts_of_day.values())
         last_date = None
         for meeting, session in all_sessions_in_time_order(self.lookup.briefing):
             if session.date != last_date:
-                yield Static(Content(format_date(session.date)).stylize("bold"), classes="overview-date")
+                yield Static(Content(words.date(session.date)).stylize("bold"), classes="overview-date")
                 last_date = session.date
-            when = session.part_of_day.value if session.part_of_day else "—"
-            prefix = f"  {when:<9} "
+            when = words.part_of_day(session.part_of_day) if session.part_of_day else "—"
+            prefix = f"  {when:<{width}} "
             line = Content.assemble(prefix, literal(session.title), (" · ", "$text-muted"),
                                     literal(meeting.title, "$text-muted"))
             yield OverviewLink(Hanging([(line, len(prefix))]), OpenLocation(meeting.id, session.id))
@@ -150,7 +151,7 @@ class Overview(StopReader):
                                             literal(session.title, "$text-muted"), (")", "$text-muted"))
                     yield OverviewLink(Hanging([(line, 2)]), OpenLocation(meeting.id, session.id, point.id))
         if not found:
-            yield Static(Content("No positions recorded."), classes="overview-body")
+            yield Static(Content(self.words.label("No positions recorded.")), classes="overview-body")
 
     def _figures(self) -> ComposeResult:
         # A generator over the book, not `lookup.figures()`: `capped` stops after OVERVIEW_LINES, so the
@@ -167,7 +168,7 @@ class Overview(StopReader):
             session_id = located.session.id if located.session else None
             yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
         if not found:
-            yield Static(Content("No figures recorded."), classes="overview-body")
+            yield Static(Content(self.words.label("No figures recorded.")), classes="overview-body")
 
 
 OVERVIEW_LINES = 60
@@ -190,10 +191,8 @@ def capped(lines: Iterator[Widget], total: int | None, where: str) -> Iterator[W
         yield widget
 
 
-def principal_line(principal: Person | None) -> str:
-    """ "Name, Role" of the person briefed, or an explicit "no principal named"."""
-    from briefing.render.dates import NOT_STATED_PRINCIPAL
-
+def principal_line(principal: Person | None, words: Vocabulary | None = None) -> str:
+    """ "Name, Role" of the person briefed, or an explicit "no principal named" (in the book's language)."""
     if principal is None:
-        return NOT_STATED_PRINCIPAL
+        return (words or vocabulary()).words.not_stated_principal
     return principal.name + (f", {principal.role}" if principal.role else "")

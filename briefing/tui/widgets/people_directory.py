@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing.model import BriefingLookup, Located, Organisation, Person
 from briefing.render.safety import safe_text
-from briefing.render.vocabulary import vocabulary
+from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.search.matching import RecordMatch, SearchCancelled, compile_filter
 from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries, find_appearances
 from briefing.search.people import build_entries as build_directory_entries
@@ -48,25 +48,31 @@ SNIPPET_WORDS = 14
 
 GROUP_HEADINGS = {Group.MEETINGS: "Meetings", Group.SESSIONS: "Sessions", Group.QUOTES: "Quotes",
                   Group.MENTIONS: "Mentioned in"}
-"""The headings of the appearance list, by the domain's group."""
+"""The headings of the appearance list, by the domain's group (in English: the book's vocabulary
+translates them)."""
+
+DETAIL_LABELS = ("Role", "Organisation", "Country", "Acronym", "Kind", "People")
+"""The labels of an entry's details, in English."""
+
+
+def book_words(lookup: BriefingLookup) -> Vocabulary:
+    """The vocabulary of the book's language: its labels, dates and quotation marks."""
+    return vocabulary(lookup.briefing.language)
 
 
 def build_entries(lookup: BriefingLookup) -> list[DirectoryEntry]:
     """People by last name, then organisations by name; organisation kinds phrased as the list shows them."""
-    return build_directory_entries(lookup, kind_name=vocabulary().organisation_kind)
+    return build_directory_entries(lookup, kind_name=book_words(lookup).organisation_kind)
 
 
-def kind_label(organisation: Organisation) -> str:
+def kind_label(organisation: Organisation, words: Vocabulary | None = None) -> str:
     """ "international organisation", as the app phrases an organisation's kind."""
-    return vocabulary().organisation_kind(organisation.kind)
+    return (words or vocabulary()).organisation_kind(organisation.kind)
 
 
-def item_place(located: Located) -> str:
+def item_place(located: Located, words: Vocabulary | None = None) -> str:
     """ "Session title, date" or "Meeting title, dates" for an item."""
-    words = vocabulary()
-    if located.session is not None:
-        return f"{located.session.title}, {words.date(located.session.date)}"
-    return f"{located.meeting.title}, {words.meeting_dates(located.meeting)}"
+    return (words or vocabulary()).item_place(located)
 
 
 def snippet(text: str, words: int = SNIPPET_WORDS) -> str:
@@ -109,18 +115,19 @@ def appearance_lines(appearance: Appearance) -> int:
     return 1 if appearance.group in (Group.MEETINGS, Group.SESSIONS) else 2
 
 
-def describe(appearance: Appearance) -> Content:
-    """What the appearance list shows for one appearance (the phrasing is the app's, the facts the domain's)."""
-    located, words = appearance.located, vocabulary()
+def describe(appearance: Appearance, words: Vocabulary | None = None) -> Content:
+    """What the appearance list shows for one appearance (the phrasing is the book's language's, the
+    facts the domain's)."""
+    located, words = appearance.located, words or vocabulary()
     if appearance.group is Group.MEETINGS:
         meeting = located.item
-        role = "Organiser" if appearance.role is Role.ORGANISER else "Participant"
+        role = words.label("Organiser" if appearance.role is Role.ORGANISER else "Participant")
         return appearance_label(role, f"{meeting.title}, {words.place(meeting)}, {words.meeting_dates(meeting)}")
     if appearance.group is Group.SESSIONS:
-        return appearance_label("Participant", f"{located.item.title}, {words.date(located.item.date)}")
+        return appearance_label(words.label("Participant"), f"{located.item.title}, {words.date(located.item.date)}")
     if appearance.group is Group.QUOTES:
-        return appearance_label("Said", item_place(located), f"“{snippet(appearance.text)}”")
-    return appearance_label(words.kind_label(located.kind), item_place(located),
+        return appearance_label(words.label("Said"), item_place(located, words), words.quote(snippet(appearance.text)))
+    return appearance_label(words.kind_label(located.kind), item_place(located, words),
                             mention_in_context(appearance.text, appearance.spans))
 
 
@@ -132,7 +139,7 @@ def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry, match: RecordMat
         organisation = lookup.organisations.get(actor.organisation or "")
         about = ", ".join(part for part in (actor.role, organisation.name if organisation else None) if part)
     else:
-        about = ", ".join(part for part in (actor.acronym, kind_label(actor)) if part)
+        about = ", ".join(part for part in (actor.acronym, kind_label(actor, book_words(lookup))) if part)
     spans = match.spans_of("name") if match is not None else ()
     prompt = literal_with_spans(one_line(actor.name), spans, FILTER_MATCH_STYLE).stylize_before("bold")
     if about:
@@ -142,12 +149,14 @@ def entry_prompt(lookup: BriefingLookup, entry: DirectoryEntry, match: RecordMat
 
 def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
     """The entry's name and what the book says about it, as labelled lines."""
-    actor = entry.actor
+    actor, words = entry.actor, book_words(lookup)
     lines = [Content.styled(safe_text(actor.name), "bold")]
+    width = max(13, *(len(words.label(label)) + 2 for label in DETAIL_LABELS))
 
     def add(label: str, value: str | None) -> None:
         if value:
-            lines.append(Content.assemble((f"{label:<13}", "$text-muted"), safe_text(value)))
+            lines.append(Content.assemble((f"{words.label(label) if label else '':<{width}}", "$text-muted"),
+                                          safe_text(value)))
 
     if isinstance(actor, Person):
         organisation = lookup.organisations.get(actor.organisation or "")
@@ -155,10 +164,10 @@ def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
         add("Organisation", organisation.name if organisation else actor.organisation)
         add("Country", actor.country)
         if actor.id == lookup.briefing.principal:
-            add("", "The principal of this book.")
+            add("", words.label("The principal of this book."))
     else:
         add("Acronym", actor.acronym)
-        add("Kind", kind_label(actor))
+        add("Kind", kind_label(actor, words))
         members = [person.name for person in lookup.people.values() if person.organisation == actor.id]
         add("People", ", ".join(members))
     return Content("\n").join(lines)
@@ -212,6 +221,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
+        self.words = book_words(lookup)
+        """The book's labels, dates and quotation marks (the filter's own messages stay English)."""
         self.entries = build_entries(lookup)
         """Every person, then every organisation."""
         self.listed = list(self.entries)
@@ -263,10 +274,10 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
 
     def options(self, entries: Sequence[DirectoryEntry]) -> list[Option]:
         options: list[Option] = []
-        for heading, is_person in (("People", True), ("Organisations", False)):
+        for heading, is_person in (("People ({count})", True), ("Organisations ({count})", False)):
             group = [entry for entry in entries if entry.is_person == is_person]
             if group:
-                options.append(Option(Content.styled(f"{heading} ({len(group)})", "$text-accent bold"),
+                options.append(Option(Content.styled(self.words.phrase(heading, count=len(group)), "$text-accent bold"),
                                       disabled=True))
                 options.extend(LazyOption(partial(entry_prompt, self.lookup, entry, self.matches.get(entry.id)),
                                           id=entry.id) for entry in group)
@@ -280,10 +291,11 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             if appearance.group != current_group:
                 current_group = appearance.group
                 count = sum(1 for other in appearances if other.group == current_group)
-                heading = GROUP_HEADINGS[current_group]
+                heading = self.words.label(GROUP_HEADINGS[current_group])
                 options.append(Option(Content.styled(f"{heading} ({count})", "$text-accent bold"), disabled=True))
             # Lazy: someone quoted 5,000 times gets 5,000 options, of which only those on screen are built.
-            options.append(LazyOption(partial(describe, appearance), lines=appearance_lines(appearance), id=str(index)))
+            options.append(LazyOption(partial(describe, appearance, self.words), lines=appearance_lines(appearance),
+                                      id=str(index)))
         return options
 
     def show_entry(self, entry: DirectoryEntry | None) -> None:
@@ -320,7 +332,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         appearance_list = self.appearance_list
         appearance_list.set_options(self._appearance_options(self.appearances))
         if not self.appearances:
-            appearance_list.add_option(Option(Content("Not mentioned anywhere else in the book."), disabled=True))
+            nowhere = self.words.label("Not mentioned anywhere else in the book.")
+            appearance_list.add_option(Option(Content(nowhere), disabled=True))
         appearance_list.action_first()
 
     @on(OptionList.OptionSelected, "#people-list")

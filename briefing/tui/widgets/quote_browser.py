@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Located, SourceRef
 from briefing.render.safety import safe_text
-from briefing.render.vocabulary import vocabulary
+from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.search.matching import RecordMatch, compile_filter
 from briefing.search.quotes import QuoteEntry, build_quote_entries, filter_quotes, source_passages
 from briefing.tui.messages import OpenLocation
@@ -39,12 +39,9 @@ EXCERPT_WORDS = 30
 """How many words of a quote the list keeps; the list cuts each line to its width anyway."""
 
 
-def date_text(entry: QuoteEntry) -> str:
-    """When the quote was said: its session's date, else its meeting's dates."""
-    words = vocabulary()
-    if entry.located.session is not None:
-        return words.date(entry.located.session.date)
-    return words.meeting_dates(entry.located.meeting)
+def date_text(entry: QuoteEntry, words: Vocabulary | None = None) -> str:
+    """When the quote was said: its session's date, else its meeting's dates (in the book's language)."""
+    return (words or vocabulary()).item_date(entry.located)
 
 
 def excerpt_end(text: str, words: int = EXCERPT_WORDS) -> int:
@@ -65,19 +62,22 @@ def list_prompt_lines(entry: QuoteEntry) -> int:
     return 3 if entry.quote.topics else 2
 
 
-def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
+def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None, words: Vocabulary | None = None) -> Content:
     """Three lines: date, speaker and meeting; the first words of the quote; its topics (if any).
 
-    What the filter matched (spans from the search layer) is marked where it shows. Each part is one
-    line whatever the book holds (`one_line`): the list declares `list_prompt_lines` without building it.
+    What the filter matched (spans from the search layer) is marked where it shows; dates and quotation
+    marks are the book's language's (`words`). Each part is one line whatever the book holds
+    (`one_line`): the list declares `list_prompt_lines` without building it.
     """
+    words = words or vocabulary()
+    opening, closing = words.words.quote_marks
     quote, located = entry.quote, entry.located
     end = excerpt_end(quote.text)
     shown = one_line(quote.text[:end])
     text_spans = [(a, min(b, end)) for a, b in field_spans(match, "text", quote.text) if a < end]
     lines = [
         Content.assemble(
-            (safe_text(date_text(entry)), "$text-muted"),
+            (safe_text(date_text(entry, words)), "$text-muted"),
             "  ",
             literal_with_spans(one_line(entry.speaker_name), field_spans(match, "speaker", entry.speaker_name),
                                MATCH_STYLE).stylize_before("bold"),
@@ -85,8 +85,8 @@ def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
             literal_with_spans(one_line(located.meeting.title), field_spans(match, "meeting", located.meeting.title),
                                MATCH_STYLE),
         ),
-        Content.assemble("“", literal_with_spans(shown, text_spans, MATCH_STYLE), "…" if end < len(quote.text)
-                         else "", "”").stylize_before("italic"),
+        Content.assemble(opening, literal_with_spans(shown, text_spans, MATCH_STYLE), "…" if end < len(quote.text)
+                         else "", closing).stylize_before("italic"),
     ]
     if quote.topics:
         topics = [literal_with_spans(one_line(topic), field_spans(match, "topic", topic), MATCH_STYLE)
@@ -97,8 +97,7 @@ def list_prompt(entry: QuoteEntry, match: RecordMatch | None = None) -> Content:
 
 def document_paragraph(lookup: BriefingLookup, source: SourceRef) -> str:
     """ "Document title, ¶7": which source document, and which of its paragraphs."""
-    document = lookup.sources.get(source.document)
-    return f"{document.title if document else source.document}, {vocabulary().paragraph(source)}"
+    return vocabulary(lookup.briefing.language).document_paragraph(lookup, source)
 
 
 def highlighted_passage(passage_text: str, quote_text: str) -> Content:
@@ -112,12 +111,20 @@ def highlighted_passage(passage_text: str, quote_text: str) -> Content:
 
 
 LABEL_WIDTH = 9
-"""Width of the labels of the detail pane ("Meeting  "); wrapped values continue at this column."""
+"""Least width of the labels of the detail pane ("Meeting  "); wrapped values continue at this column."""
+
+DETAIL_LABELS = ("Meeting", "Session", "Date", "Topics")
+"""The labels of the detail pane, in English: the book's vocabulary translates them."""
 
 
-def labelled(label: str, value: str) -> Content:
+def label_width(words: Vocabulary) -> int:
+    """The column where values start: clear of the longest label in the book's language ("Vergadering")."""
+    return max(LABEL_WIDTH, *(len(words.label(label)) + 2 for label in DETAIL_LABELS))
+
+
+def labelled(label: str, value: str, width: int = LABEL_WIDTH) -> Content:
     """A "Label  value" line, the label dim; `value` is briefing text and is made safe here."""
-    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "$text-muted"), safe_text(value))
+    return Content.assemble((f"{label:<{width}}", "$text-muted"), safe_text(value))
 
 
 class QuoteList(BrowseList):
@@ -159,6 +166,8 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
+        self.words = vocabulary(lookup.briefing.language)
+        """The book's labels, dates and quotation marks (the filter's own messages stay English)."""
         self.entries = build_quote_entries(lookup)
         """Every quote of the book, in document order."""
         self.matches: dict[str, RecordMatch] = {}
@@ -194,9 +203,9 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
 
     def options(self, entries: Sequence[QuoteEntry]) -> list[Option]:
         # Lazy: a book of 20,000 quotes builds the prompts of the few on screen, not all of them.
-        matches = self.matches
-        return [LazyOption(partial(list_prompt, entry, matches.get(entry.quote.id)), lines=list_prompt_lines(entry),
-                           id=entry.quote.id) for entry in entries]
+        matches, words = self.matches, self.words
+        return [LazyOption(partial(list_prompt, entry, matches.get(entry.quote.id), words),
+                           lines=list_prompt_lines(entry), id=entry.quote.id) for entry in entries]
 
     def empty_text(self) -> Content:
         if not self.entries:
@@ -220,39 +229,45 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
                 static.update("")
             statics["quote-text"].update(Content("No quote selected."))
             return
-        located = entry.located
-        quote = entry.quote
+        quote, words = entry.quote, self.words
+        opening, closing = words.words.quote_marks
         text_spans = field_spans(self.matches.get(quote.id), "text", quote.text)
-        statics["quote-text"].update(Content.assemble("“", literal_with_spans(quote.text, text_spans, MATCH_STYLE),
-                                                      "”"))
+        statics["quote-text"].update(Content.assemble(opening, literal_with_spans(quote.text, text_spans, MATCH_STYLE),
+                                                      closing))
         speaker_line = Content.assemble(("— ", "$text-muted"), (safe_text(entry.speaker_name), "bold"))
         if entry.speaker is not None and entry.speaker.role:
             speaker_line += Content(f", {safe_text(entry.speaker.role)}")
         statics["quote-speaker"].update(Hanging([(speaker_line, 2)]))
+        width = label_width(words)
+        statics["quote-context"].update(Hanging((line, width) for line in self._context_lines(entry, width)))
 
-        meeting = located.meeting
-        context = [labelled("Meeting", f"{meeting.title}, {meeting.place}")]
-        if located.session is not None:
-            session = located.session
-            details = ", ".join(str(part) for part in (session.part_of_day, session.format) if part)
-            context.append(labelled("Session", f"{session.title} ({details})" if details else session.title))
-        context.append(labelled("Date", date_text(entry)))
-        if quote.topics:
-            context.append(labelled("Topics", " · ".join(quote.topics)))
-        statics["quote-context"].update(Hanging((line, LABEL_WIDTH) for line in context))
-
-        reference = document_paragraph(self.lookup, quote.source)
-        passages = source_passages(self.lookup, located)
+        reference = safe_text(words.document_paragraph(self.lookup, quote.source))
+        passages = source_passages(self.lookup, entry.located)
         if passages:
-            statics["quote-source-heading"].update(Content(f"Source passage — {safe_text(reference)}"))
+            statics["quote-source-heading"].update(Content(words.phrase("Source passage — {reference}",
+                                                                        reference=reference)))
             statics["quote-source"].update(
                 Content("\n\n").join(highlighted_passage(passage.text, quote.text) for passage in passages)
             )
         else:
-            statics["quote-source-heading"].update(Content(f"Source: {safe_text(reference)}"))
-            statics["quote-source"].update(
-                Content(f"The book holds no passage of source paragraph {quote.source.paragraph}.")
-            )
+            statics["quote-source-heading"].update(Content(words.phrase("Source: {reference}", reference=reference)))
+            statics["quote-source"].update(Content(words.phrase(
+                "The book holds no passage of source paragraph {paragraph}.", paragraph=quote.source.paragraph)))
+
+    def _context_lines(self, entry: QuoteEntry, width: int) -> list[Content]:
+        """Meeting (and place), session (part of day, format), date and topics, labelled."""
+        words, located = self.words, entry.located
+        meeting = located.meeting
+        context = [labelled(words.label("Meeting"), f"{meeting.title}, {words.place_name(meeting)}", width)]
+        if located.session is not None:
+            session = located.session
+            details = words.session_details(session)
+            context.append(labelled(words.label("Session"), f"{session.title} ({details})" if details else session.title,
+                                    width))
+        context.append(labelled(words.label("Date"), date_text(entry, words), width))
+        if entry.quote.topics:
+            context.append(labelled(words.label("Topics"), " · ".join(entry.quote.topics), width))
+        return context
 
     def copy_target(self) -> Located | None:
         """What `y` copies here: the selected quote."""

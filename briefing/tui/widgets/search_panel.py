@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup
+from briefing.render.vocabulary import vocabulary
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import component_style, literal, literal_with_spans
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from briefing.search import SearchHit
     from briefing.tui.search_state import SearchController
 
-KIND_NAMES = {"key_point": "key point", "note": "private note"}
-"""How a hit's kind is named where the index's name (`key_point`) would not read as words."""
+KIND_NAMES = {"note": "private note"}
+"""Kinds the index has and the book does not; the book's kinds are named in its language (vocabulary)."""
 
 PLACEHOLDER = 'words, "a phrase", this OR that, -without, prefix*'
 
@@ -102,6 +103,8 @@ class SearchPanel(Vertical):
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
+        self.words = vocabulary(lookup.briefing.language)
+        """The book's names of kinds and groups (the panel's own messages stay English)."""
         self.hits: list[SearchHit] = []
         """The hits shown (the controller's, as last rendered)."""
 
@@ -203,7 +206,7 @@ class SearchPanel(Vertical):
             if hit.meeting_id != meeting_id:
                 meeting_id = hit.meeting_id
                 meeting = self.lookup.meetings.get(meeting_id or "")
-                title = meeting.title if meeting is not None else "People & organisations"
+                title = meeting.title if meeting is not None else self.words.label("People & organisations")
                 options.append(Option(literal(title).stylize(GROUP_STYLE), disabled=True))
             snippet = hit.snippet
             # The snippet's text carries its own ellipses where it was cut.
@@ -219,9 +222,10 @@ class SearchPanel(Vertical):
         """What the hit is and where: "position · Working session on Ukraine"."""
         located = self.lookup.sessions.get(hit.session_id or "")
         session_title = located[1].title if located else None
-        kind = "heading" if hit.kind == "passage" and hit.label == "heading" else KIND_NAMES.get(hit.kind, hit.kind)
+        kind = "heading" if hit.kind == "passage" and hit.label == "heading" else hit.kind
+        kind = self.words.label(KIND_NAMES[kind]) if kind in KIND_NAMES else self.words.kind_name(kind)
         parts = [kind]
-        if hit.label and hit.label not in (session_title, hit.kind, kind, "passage"):
+        if hit.label and hit.label not in (session_title, hit.kind, kind, "passage", "heading"):
             parts.append(hit.label)
         if session_title:
             parts.append(session_title)
