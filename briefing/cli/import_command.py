@@ -61,9 +61,12 @@ def run(options: argparse.Namespace) -> int:
         return int(ExitCode.IO_ERROR)
     print(f"Drafted {shown(str(book_path))} from {shown(str(source))} "
           f"(source text: {shown(str(folder / draft.source_path))}); status: draft, it validates.")
-    print("Found:")
+    from briefing.importer.wording import say as in_language
+
+    language = draft.briefing.language
+    print(in_language(language, "Found:"))
     print("\n".join(f"  - {shown(line)}" for line in found_lines(draft)))
-    print("Still to do:")
+    print(in_language(language, "Still to do:"))
     print("\n".join(f"  - {shown(line)}" for line in todo_lines(draft)))
     print(f"Check it with: briefing validate {shown(str(book_path))}   Read it with: briefing {shown(str(book_path))}")
     return int(ExitCode.OK)

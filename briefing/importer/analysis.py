@@ -10,6 +10,7 @@ from briefing.importer.blocks import ReleaseText
 from briefing.importer.dates import Dating, _names, find_dates
 from briefing.importer.figures import FoundFigure, find_figures
 from briefing.importer.lexicon import guess_language
+from briefing.importer.mentions import MentionedMeeting, find_mentioned_meetings
 from briefing.importer.people import PeopleRegistry, resolve_speaker
 from briefing.importer.quotes import FoundQuote, find_quotes
 from briefing.importer.structure import MeetingPlan, detect_headings, plan_meetings
@@ -35,6 +36,8 @@ class Analysis:
     places: Places
     quotes: list[Attributed]
     dating: Dating
+    mentions: list[MentionedMeeting]
+    """Meetings the release mentions but does not report on (found before the meetings are dated)."""
     figures: list[FoundFigure]
     principal: Actor | None
     published: dt.date | None
@@ -47,6 +50,7 @@ def analyse(release: ReleaseText, *, language: str | None, principal: str | None
     language = language or guess_language("\n".join(paragraphs))
     months, weekdays = _names(language)
     dating = find_dates(paragraphs, language, published)
+    mentions = find_mentioned_meetings(paragraphs, dating)
     datelines = [dating.is_dateline(index, text) for index, text in enumerate(paragraphs)]
     headings = detect_headings(paragraphs, release.kinds, datelines)
     meetings = plan_meetings(paragraphs, headings, set(weekdays), datelines)
@@ -62,7 +66,7 @@ def analyse(release: ReleaseText, *, language: str | None, principal: str | None
     figures = find_figures(paragraphs, excluded, set(months), language)
     published = published or dating.date_of_dateline(datelines)
     return Analysis(release, language, headings, meetings, organisations, registry, places, attributed, dating,
-                    figures, principal_actor, published, warnings)
+                    mentions, figures, principal_actor, published, warnings)
 
 
 def _gazetteer_words(organisations: dict[str, Actor], places: Places) -> set[str]:

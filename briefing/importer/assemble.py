@@ -16,7 +16,7 @@ from decimal import Decimal
 from briefing.importer.actors import Actor, country_name, slug
 from briefing.importer.analysis import Analysis, Attributed
 from briefing.importer.lexicon import DAY_SHIFTS
-from briefing.importer.mentions import MONTH, PAST, UPCOMING, find_mentioned_meetings
+from briefing.importer.mentions import MONTH, PAST, UPCOMING
 from briefing.importer.structure import MeetingPlan, SessionPlan
 from briefing.importer.wording import long_date, quoted, say, weekday_name
 from briefing.model import SCHEMA_VERSION
@@ -93,7 +93,7 @@ REFERENCE_NOTES = {
 
 def _referenced(analysis: Analysis, source_id: str) -> list[dict]:
     """Meetings the release points at (an upcoming summit, the last European Council): referenced, not attended."""
-    mentions = find_mentioned_meetings(analysis.release.paragraphs, analysis.dating)
+    mentions = analysis.mentions
     return [
         {
             "id": f"referenced-{number}-{slug(mention.title)[:40]}",

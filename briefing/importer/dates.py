@@ -39,11 +39,16 @@ class Dating:
     """Each found date with its first and last day."""
     notes: list[str] = field(default_factory=list)
     year: int | None = None
+    elsewhere: set[tuple[int, int]] = field(default_factory=set)
+    """(paragraph, offset) of the dates of meetings the release mentions but did not attend ("ahead of the
+    European Council on 27 June"): never the dates of the meeting it reports on."""
 
     def in_paragraph(self, paragraph: int) -> list[tuple[dt.date, dt.date]]:
-        """Dates of a paragraph, without those whose stated year is not the release's (history, not events)."""
+        """Dates of a paragraph, without those whose stated year is not the release's (history, not events)
+        and those of meetings only mentioned."""
         return [(start, end) for found, start, end in self.found
-                if found.paragraph == paragraph and (found.year is None or found.year == self.year)]
+                if found.paragraph == paragraph and (found.year is None or found.year == self.year)
+                and (paragraph, found.offset) not in self.elsewhere]
 
     def is_dateline(self, paragraph: int, text: str) -> bool:
         """ "Dublin, Wednesday 8 March" or "Bruxelles, le 14 novembre 2023": a place and a date, nothing else."""

@@ -10,7 +10,7 @@ meeting's name: "the Council" alone is the meeting the release reports on, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from briefing.importer.actors import _city_names
@@ -99,8 +99,21 @@ def find_mentioned_meetings(paragraphs: list[str], dating: Dating) -> list[Menti
                     continue
                 taken.append(match.span())
                 mention = _mention(index, match, cue, dating)
-                found.setdefault((mention.title.lower(), mention.cue), mention)
+                _keep(found, mention)
     return sorted(found.values(), key=lambda mention: mention.paragraph)
+
+
+def _keep(found: dict[tuple[str, str], MentionedMeeting], mention: MentionedMeeting) -> None:
+    """One mention per meeting: "the June European Council" and "ahead of the European Council on 27 June"
+    are one meeting (the month merges into the cued mention); "the last" and "the next" are two."""
+    title = mention.title.lower()
+    cued = [key for key in found if key[0] == title and key[1] != MONTH]
+    if mention.cue == MONTH and cued:
+        return
+    if mention.cue != MONTH and (title, MONTH) in found:
+        month = found.pop((title, MONTH)).month
+        mention = replace(mention, month=mention.month or month)
+    found.setdefault((title, mention.cue), mention)
 
 
 def _mention(index: int, match: re.Match[str], cue: str, dating: Dating) -> MentionedMeeting:
@@ -111,8 +124,11 @@ def _mention(index: int, match: re.Match[str], cue: str, dating: Dating) -> Ment
         month, title = first, rest
     title = title[0].upper() + title[1:]
     # A date written just after the mention ("… in Luxembourg on 24 April") is the meeting's.
-    start, end = next(((day.isoformat(), last.isoformat()) for date, day, last in dating.found
-                       if date.paragraph == index and 0 <= date.offset - match.end() <= 40), (None, None))
+    dated = next(((date, day, last) for date, day, last in dating.found
+                  if date.paragraph == index and 0 <= date.offset - match.end() <= 40), None)
+    start, end = (dated[1].isoformat(), dated[2].isoformat()) if dated else (None, None)
+    if dated:
+        dating.elsewhere.add((index, dated[0].offset))  # the mentioned meeting's date, not the release's
     place = match.groupdict().get("place")
     place = place if place in _city_names() else None
     return MentionedMeeting(index, title, place, start, end, cue, month, match.group(0).strip())

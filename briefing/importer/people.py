@@ -20,6 +20,10 @@ _TITLE_THEN_NAME = re.compile(
 _HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<honorific>{HONORIFIC})\s+(?P<name>{FULL_NAME}|{NAME_WORD})")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{FULL_NAME}),\s+(?:(?:the|la|le|l[’']|de|het)\s+)?(?P<role>{ROLE})\s*[,.;]")
 _TITLE_SURNAME = re.compile(rf"(?P<role>{ROLE})\s+(?P<name>{NAME_WORD})\b")
+MEETING_WORDS = frozenset(("Summit", "Council", "Conference", "Ministerial", "Sommet", "Conseil", "Conférence", "Top",
+                           "Raad", "Conferentie"))
+"""Words that make a capitalised phrase a meeting's name, never a person's."""
+
 _BARE_NAME = re.compile(rf"^\s*(?P<name>{FULL_NAME})\s*$")
 
 
@@ -80,8 +84,8 @@ class PeopleRegistry:
         words = name.split()
         if not words or (len(words) < 2 and not single_word_ok):
             return False
-        if words[0] in NOT_NAMES or name in self.gazetteer_words:
-            return False
+        if words[0] in NOT_NAMES or name in self.gazetteer_words or MEETING_WORDS.intersection(words):
+            return False  # "Western Balkans Summit" is a meeting, not a person
         return not all(word in self.gazetteer_words or word in NOT_NAMES for word in words)
 
     def match(self, name: str) -> Actor | None:

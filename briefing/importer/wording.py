@@ -116,7 +116,91 @@ DUTCH = {
         "Geïmporteerd door `briefing import` uit een {format}-bestand; {count} alinea’s, tussentitels meegeteld.",
 }
 
-TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH, "nl": DUTCH}
+FRENCH_REPORT = {
+    "Found:": "Trouvé :", "Still to do:": "Reste à faire :",
+    "paragraphs: {count} ({headings} headings{at})": "paragraphes : {count} ({headings} intertitres{at})",
+    "meetings: {meetings}, sessions: {sessions}": "réunions : {meetings}, séances : {sessions}",
+    "quotes: {count}": "citations : {count}",
+    " by {speakers}": " de {speakers}",
+    "; {count} without a speaker": " ; {count} sans orateur",
+    "; {count} cut off by the end of the text": " ; {count} coupée(s) par la fin du texte",
+    "people: {people}, organisations and states: {organisations}":
+        "personnes : {people}, organisations et États : {organisations}",
+    "figures: {count}": "chiffres : {count}",
+    "dates: {start} to {end}": "dates : du {start} au {end}",
+    "meetings mentioned, not attended: {titles}": "réunions mentionnées, sans participation : {titles}",
+    "places: {places}": "lieux : {places}",
+    "name the speaker of the quote in {where} (now `speaker-to-identify`)":
+        "nommer l’orateur de la citation du {where} (pour l’instant `speaker-to-identify`)",
+    "check the speaker of the quote in {where}: {name} ({how})":
+        "vérifier l’orateur de la citation du {where} : {name} ({how})",
+    "set the principal (`principal`), or import again with --principal NAME":
+        "indiquer le destinataire (`principal`), ou importer à nouveau avec --principal NOM",
+    " (most quoted: {name})": " (le plus cité : {name})",
+    "write key points and positions for each session (the importer leaves them to you)":
+        "rédiger les points clés et les positions de chaque séance (l’import vous les laisse)",
+    "rewrite each meeting's summary (now its first sentence) and check session titles and dates":
+        "réécrire le résumé de chaque réunion (pour l’instant sa première phrase) et vérifier titres et dates "
+        "des séances",
+    "check the {count} session date(s) that carry a dating note":
+        "vérifier la date des {count} séance(s) qui portent une note de datation",
+    "give each meeting's place, or say in `place_note` that the release does not state it":
+        "donner le lieu de chaque réunion, ou dire dans `place_note` que le communiqué ne le précise pas",
+    "give the issuer of the release and of the book (or import with --issuer)":
+        "indiquer l’émetteur du communiqué et du dossier (ou importer avec --issuer)",
+    "give the release's publication date (`published`), or import with --published":
+        "donner la date de publication du communiqué (`published`), ou importer avec --published",
+    "look at {warning}": "examiner : {warning}",
+    "check every figure's `counts` and delete figures that are not figures":
+        "vérifier le `counts` de chaque chiffre et supprimer ce qui n’est pas un chiffre",
+    'when done, set "status": "final" and run `briefing validate`':
+        'une fois terminé, mettre "status": "final" et lancer `briefing validate`',
+}
+"""What `briefing import` prints for a French release."""
+
+DUTCH_REPORT = {
+    "Found:": "Gevonden:", "Still to do:": "Nog te doen:",
+    "paragraphs: {count} ({headings} headings{at})": "alinea’s: {count} ({headings} tussentitels{at})",
+    "meetings: {meetings}, sessions: {sessions}": "vergaderingen: {meetings}, sessies: {sessions}",
+    "quotes: {count}": "citaten: {count}",
+    " by {speakers}": " van {speakers}",
+    "; {count} without a speaker": "; {count} zonder spreker",
+    "; {count} cut off by the end of the text": "; {count} afgebroken door het einde van de tekst",
+    "people: {people}, organisations and states: {organisations}":
+        "personen: {people}, organisaties en staten: {organisations}",
+    "figures: {count}": "cijfers: {count}",
+    "dates: {start} to {end}": "data: {start} tot {end}",
+    "meetings mentioned, not attended: {titles}": "vermelde, niet bijgewoonde vergaderingen: {titles}",
+    "places: {places}": "plaatsen: {places}",
+    "name the speaker of the quote in {where} (now `speaker-to-identify`)":
+        "geef de spreker van het citaat in {where} (nu `speaker-to-identify`)",
+    "check the speaker of the quote in {where}: {name} ({how})":
+        "controleer de spreker van het citaat in {where}: {name} ({how})",
+    "set the principal (`principal`), or import again with --principal NAME":
+        "geef de principaal (`principal`), of importeer opnieuw met --principal NAAM",
+    " (most quoted: {name})": " (meest geciteerd: {name})",
+    "write key points and positions for each session (the importer leaves them to you)":
+        "schrijf kernpunten en standpunten voor elke sessie (de import laat ze aan u)",
+    "rewrite each meeting's summary (now its first sentence) and check session titles and dates":
+        "herschrijf de samenvatting van elke vergadering (nu de eerste zin) en controleer titels en data van de "
+        "sessies",
+    "check the {count} session date(s) that carry a dating note":
+        "controleer de datum van de {count} sessie(s) met een dateringsopmerking",
+    "give each meeting's place, or say in `place_note` that the release does not state it":
+        "geef de plaats van elke vergadering, of zeg in `place_note` dat het persbericht ze niet vermeldt",
+    "give the issuer of the release and of the book (or import with --issuer)":
+        "geef de uitgever van het persbericht en van het dossier (of importeer met --issuer)",
+    "give the release's publication date (`published`), or import with --published":
+        "geef de publicatiedatum van het persbericht (`published`), of importeer met --published",
+    "look at {warning}": "bekijk: {warning}",
+    "check every figure's `counts` and delete figures that are not figures":
+        "controleer `counts` van elk cijfer en schrap wat geen cijfer is",
+    'when done, set "status": "final" and run `briefing validate`':
+        'als u klaar bent: zet "status": "final" en voer `briefing validate` uit',
+}
+"""What `briefing import` prints for a Dutch release."""
+
+TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH | FRENCH_REPORT, "nl": DUTCH | DUTCH_REPORT}
 
 
 def primary(language: str) -> str:
