@@ -15,6 +15,12 @@ from briefing.importer.blocks import BlockKind
 from briefing.importer.lexicon import MEETING_WORDS, SESSION_FORMATS, TIME_CUES, TRIP_WORDS
 
 MAX_HEADING_WORDS = 14
+_ABOUT_ANOTHER_MEETING = re.compile(
+    r"^(?i:preparing|preparation (?:of|for)|ahead of|towards|in view of|préparation|préparer|en vue d|"
+    r"voorbereiding|met het oog op)\b"
+)
+"""A heading that is about getting ready for a meeting ("Preparing the European Council") is a topic of
+the meeting reported on, not a meeting of its own."""
 _ENDS_LIKE_PROSE = re.compile(r"[.!?;:,…”»\"’)]$")
 
 
@@ -105,7 +111,8 @@ def plan_meetings(
     meetings = [MeetingPlan()]
     for index, text in enumerate(paragraphs):
         meeting = meetings[-1]
-        if headings[index] and (MEETING_WORDS.search(text) or (index == 0 and TRIP_WORDS.search(text))):
+        names_meeting = MEETING_WORDS.search(text) and not _ABOUT_ANOTHER_MEETING.search(text)
+        if headings[index] and (names_meeting or (index == 0 and TRIP_WORDS.search(text))):
             if meeting.heading is not None or meeting.sessions:  # else: a label or dateline came first
                 meeting = MeetingPlan()
                 meetings.append(meeting)

@@ -70,8 +70,10 @@ def test_an_english_council_release_names_past_upcoming_and_month_meetings() -> 
     ]
     assert [m.note.split(" (")[0] for m in book.referenced_meetings] == [
         "Mentioned as upcoming", "Mentioned as a past meeting", "Mentioned by its month", "Mentioned as upcoming"]
-    # The dates of the European Council mentioned are not the dates of the meeting reported on.
+    # The dates of the European Council mentioned are not the dates of the meeting reported on, and a
+    # heading about preparing it is a session of this meeting, not a meeting of its own.
     assert (str(book.start), str(book.end)) == ("2018-04-24", "2018-04-24")
+    assert [[s.title for s in m.sessions] for m in book.meetings] == [["Preparing the European Council", "Enlargement"]]
     speakers = {p.id: p.name for p in book.people}
     quotes = [(q.source.paragraph, speakers[q.speaker]) for m in book.meetings for s in m.sessions for q in s.quotes]
     assert quotes == [(5, "Orla Ní Bhriain"), (6, "Orla Ní Bhriain"), (9, "Tomas Varga"), (10, "Orla Ní Bhriain")]
