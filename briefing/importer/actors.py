@@ -124,11 +124,25 @@ def _city_names() -> dict[str, str | None]:
     return {name: entry["country"] for entry in gazetteer()["cities"] for name in entry["names"]}
 
 
-def country_name(code: str | None) -> str | None:
-    """English name of a state by its ISO code."""
+def country_name(code: str | None, language: str = "en") -> str | None:
+    """Name of a state by its ISO code: English, or the release's language's CLDR name ("Belgique")."""
     if not code:
         return None
-    return next((english for state_code, english, _ in gazetteer()["states"] if state_code == code), None)
+    english = next((english for state_code, english, _ in gazetteer()["states"] if state_code == code), None)
+    if language in LANGUAGES and language != "en" and english is not None:
+        from babel import Locale
+
+        return Locale.parse(language).territories.get(code, english)
+    return english
+
+
+def _organisation_name(entry: dict, text: str, language: str) -> str:
+    """An organisation's name as the release writes it in its language (the gazetteer's first, English,
+    name for an English release or when the release only uses an acronym)."""
+    if language == "en":
+        return entry["names"][0]
+    written = [name for name in entry["names"] if name in text and not name.isupper()]
+    return max(written, key=len) if written else entry["names"][0]
 
 
 @dataclass
@@ -139,8 +153,12 @@ class Places:
     """(paragraph, offset, city name as written, ISO country code)."""
 
 
-def find_organisations_and_places(paragraphs: list[str]) -> tuple[dict[str, Actor], Places, list[tuple[int, int, int]]]:
-    """Gazetteer organisations and states (by id), cities, and the spans they cover (to keep them out of names)."""
+def find_organisations_and_places(
+    paragraphs: list[str], language: str = "en"
+) -> tuple[dict[str, Actor], Places, list[tuple[int, int, int]]]:
+    """Gazetteer organisations and states (by id), cities, and the spans they cover (to keep them out of
+    names); organisations and states named in the release's `language`."""
+    whole = "\n".join(paragraphs)
     pattern, meaning = _gazetteer_pattern()
     actors: dict[str, Actor] = {}
     places = Places()
@@ -155,11 +173,12 @@ def find_organisations_and_places(paragraphs: list[str]) -> tuple[dict[str, Acto
                 places.mentions.append((index, match.start(), match.group(), entry["country"]))
                 continue
             if kind == "state":
-                actor = actors.setdefault(slug(entry["name"]), Actor(slug(entry["name"]), entry["name"], "state"))
+                name = country_name(entry["code"], language) or entry["name"]
+                actor = actors.setdefault(slug(entry["name"]), Actor(slug(entry["name"]), name, "state"))
             else:
+                name = _organisation_name(entry, whole, language)
                 actor = actors.setdefault(
-                    entry["id"],
-                    Actor(entry["id"], entry["names"][0], entry["kind"], acronym=entry.get("acronym")),
+                    entry["id"], Actor(entry["id"], name, entry["kind"], acronym=entry.get("acronym"))
                 )
             actor.paragraphs.add(index)
     _find_acronym_organisations(paragraphs, actors, spans)

@@ -54,7 +54,7 @@ def analyse(release: ReleaseText, *, language: str | None, principal: str | None
     datelines = [dating.is_dateline(index, text) for index, text in enumerate(paragraphs)]
     headings = detect_headings(paragraphs, release.kinds, datelines)
     meetings = plan_meetings(paragraphs, headings, set(weekdays), datelines)
-    organisations, places, spans = find_organisations_and_places(paragraphs)
+    organisations, places, spans = find_organisations_and_places(paragraphs, language)
     registry = PeopleRegistry(spans, _gazetteer_words(organisations, places), language=language)
     registry.scan(paragraphs)
     principal_actor = _principal(registry, principal)

@@ -191,7 +191,7 @@ def _place(analysis: Analysis, plan: MeetingPlan) -> tuple[str | None, str | Non
     wanted = set(([plan.heading] if plan.heading is not None else []) + plan.intro) or set(plan.paragraphs)
     for paragraph, _, name, code in analysis.places.mentions:
         if paragraph in wanted:
-            return name, country_name(code)
+            return name, country_name(code, analysis.language)
     return None, None
 
 

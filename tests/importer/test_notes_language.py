@@ -65,3 +65,14 @@ def test_every_wording_the_importer_used_is_translated(language: str, monkeypatc
     assert len(used) > 20, "the importer's wording went through `say`"
     missing = sorted(english for english in used if english not in wording.TRANSLATIONS[language])
     assert not missing, missing
+
+
+def test_organisations_and_states_are_named_in_the_release_s_language() -> None:
+    book = draft_from_file(RELEASES / "ministere-conseil-fr.md", principal="Claire Dumont").briefing
+    names = {organisation.id: organisation.name for organisation in book.organisations}
+    assert names["foreign-affairs-council"] == "Conseil des affaires étrangères"
+    assert names["eu"] == "Union européenne"
+    assert names["north-macedonia"] == "Macédoine du Nord" and names["belgium"] == "Belgique"
+    assert book.meetings[0].country == "Belgique"
+    english = draft_from_file(RELEASES / "ministry-visit-en.txt", principal="Aoife Brennan").briefing
+    assert {"European Council", "Latvia"} <= {organisation.name for organisation in english.organisations}
