@@ -151,7 +151,7 @@ def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
     """The entry's name and what the book says about it, as labelled lines."""
     actor, words = entry.actor, book_words(lookup)
     lines = [Content.styled(safe_text(actor.name), "bold")]
-    width = max(13, *(len(words.label(label)) + 2 for label in DETAIL_LABELS))
+    width = max(13, *(len(words.label(label)) + 1 for label in DETAIL_LABELS))  # one space after the longest
 
     def add(label: str, value: str | None) -> None:
         if value:
