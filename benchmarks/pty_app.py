@@ -21,6 +21,7 @@ import signal
 import struct
 import termios
 import time
+from pathlib import Path
 from types import TracebackType
 
 RECENT_BYTES = 65536
@@ -46,6 +47,8 @@ class PtyApp:
         self.last_output = self.started
         self.recent = b""
         """The last bytes the app wrote (for `press_until`)."""
+        self.last_cpu = 0.0
+        """CPU seconds the app used for the last `press` (clock ticks of 10 ms: a lower bound of 0)."""
         """When the app last wrote to the terminal (for a first frame: the frame, then the exit's reset)."""
 
     def _read(self, timeout: float) -> float | None:
@@ -85,21 +88,35 @@ class PtyApp:
             last = got
         raise TimeoutError(f"the screen kept changing for {limit} s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the app has used so far (user + system, all its threads; Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def press(self, keys: bytes, quiet: float = QUIET, answer_within: float = 10.0) -> float:
         """Write `keys`; seconds until the screen's answer settled (0.0 if nothing changed within
-        `answer_within` s: a busy app may take longer than `quiet` to start answering)."""
+        `answer_within` s: a busy app may take longer than `quiet` to start answering). The app's CPU
+        time for the key (its work, whatever the machine's load) is left in `last_cpu`."""
         self.settle(quiet=quiet)  # start from a still screen
+        cpu = self.cpu_seconds()
         pressed = time.perf_counter()
         os.write(self.master, keys)
         if self._read(answer_within) is None:
+            self.last_cpu = self.cpu_seconds() - cpu
             return 0.0
-        return self.settle(since=pressed, quiet=quiet)
+        seconds = self.settle(since=pressed, quiet=quiet)
+        self.last_cpu = self.cpu_seconds() - cpu
+        return seconds
 
     def press_until(self, keys: bytes, marker: bytes, limit: float = 120.0) -> float:
         """Write `keys`; seconds until `marker` shows in the app's output (an answer that comes from a
         worker, after the screen may have gone quiet: search results once the index is built)."""
         self.settle()
         self.recent = b""
+        cpu = self.cpu_seconds()
         pressed = time.perf_counter()
         os.write(self.master, keys)
         deadline = pressed + limit
@@ -107,6 +124,7 @@ class PtyApp:
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{marker!r} never showed within {limit} s")
             self._read(0.05)
+        self.last_cpu = self.cpu_seconds() - cpu
         return self.last_output - pressed
 
     def close(self, quit_keys: bytes = b"q", timeout: float = 10.0) -> None:
