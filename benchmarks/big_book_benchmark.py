@@ -15,6 +15,7 @@ every key within 2× the sample's and under 100 ms.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -47,7 +48,16 @@ HITS_SHOWN = "–/".encode()
 
 def tab_digits(path: Path) -> dict[str, bytes]:
     """The digit of the first meeting's tab (or the picker's Meeting tab) and of the quotes, people and
-    search tabs in this book, from the app's own tab registry."""
+    search tabs in this book, from the app's own tab registry.
+
+    Worked out in a child process: a book loaded here would stay in this process's memory, and every
+    app forked from it would start with that resident size (its peak memory would be this process's)."""
+    output = subprocess.run([sys.executable, __file__, "--tab-digits", str(path)], check=True,
+                            capture_output=True, text=True).stdout
+    return {name: key.encode() for name, key in json.loads(output).items()}
+
+
+def _tab_digits_here(path: Path) -> dict[str, bytes]:
     from briefing.loading import load_briefing
     from briefing.model import BriefingLookup
     from briefing.tui.tabs import book_tabs
@@ -143,7 +153,11 @@ def main() -> None:
     parser.add_argument("--key-runs", type=int, default=2)
     parser.add_argument("--skip-app", action="store_true", help="only `briefing print`")
     parser.add_argument("--skip-print", action="store_true", help="only the app")
+    parser.add_argument("--tab-digits", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.tab_digits is not None:
+        print(json.dumps({name: key.decode() for name, key in _tab_digits_here(options.tab_digits).items()}))
+        return
     from briefing.loading import sample_path
 
     made = big_books()
