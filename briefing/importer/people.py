@@ -46,6 +46,7 @@ class PeopleRegistry:
                 self._found(match.group("name"), None, index, match.group("honorific"))
             for match in _NAME_THEN_TITLE.finditer(text):
                 self._found(match.group("name"), _clean_role(match.group("role")), index, None)
+        self._merge_surnames()
         for index, text in enumerate(paragraphs):
             for match in _TITLE_SURNAME.finditer(text):
                 person = self.by_surname(match.group("name"))
@@ -55,6 +56,21 @@ class PeopleRegistry:
             for person in self.people.values():
                 if re.search(rf"(?<!\w)(?:{_form_pattern(person.name)}|{re.escape(person.surname)})(?!\w)", text):
                     person.paragraphs.add(index)
+
+    def _merge_surnames(self) -> None:
+        """ "Minister Ní Bhriain" in the title, "Orla Ní Bhriain" below: one person, whose full name
+        ends with the other's name (the shorter becomes an alias of the longer)."""
+        for short in list(self.people.values()):
+            full = next((other for other in self.people.values()
+                         if other is not short and other.name.endswith(f" {short.name}")), None)
+            if full is None:
+                continue
+            if short.role and not full.role:
+                full.role = short.role
+            alias = f"{short.role.split()[-1]} {short.name}" if short.role else short.name
+            full.aliases.extend(name for name in (alias,) if name not in full.aliases)
+            full.paragraphs |= short.paragraphs
+            del self.people[short.id]
 
     def _found(self, name: str, role: str | None, paragraph: int, honorific: str | None) -> Actor | None:
         name = _trim_name(name)

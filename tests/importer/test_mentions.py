@@ -78,6 +78,9 @@ def test_an_english_council_release_names_past_upcoming_and_month_meetings() -> 
     quotes = [(q.source.paragraph, speakers[q.speaker]) for m in book.meetings for s in m.sessions for q in s.quotes]
     assert quotes == [(5, "Orla Ní Bhriain"), (6, "Orla Ní Bhriain"), (9, "Tomas Varga"), (10, "Orla Ní Bhriain")]
     assert "Western Balkans Summit" not in speakers.values()  # a summit's name is no speaker
+    # "Minister Ní Bhriain" in the title is Orla Ní Bhriain, not a second person.
+    assert sorted(speakers.values()) == ["Orla Ní Bhriain", "Tomas Varga"]
+    assert "Minister Ní Bhriain" in next(p for p in book.people if p.name == "Orla Ní Bhriain").aliases
 
 
 def test_a_french_release_names_past_upcoming_and_month_meetings() -> None:
