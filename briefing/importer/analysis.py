@@ -14,6 +14,7 @@ from briefing.importer.mentions import MentionedMeeting, find_mentioned_meetings
 from briefing.importer.people import PeopleRegistry, resolve_speaker
 from briefing.importer.quotes import FoundQuote, find_quotes
 from briefing.importer.structure import MeetingPlan, detect_headings, plan_meetings
+from briefing.importer.wording import say
 
 
 @dataclass
@@ -85,7 +86,8 @@ def _principal(registry: PeopleRegistry, principal: str | None) -> Actor | None:
         return found
     added = registry.add_named(principal, None)
     if added is not None:
-        added.note = "Named as the principal by the author at import; the release does not name them."
+        added.note = say(registry.language, "Named as the principal by the author at import; the release does not "
+                         "name them.")
     return added
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.importer.wording import say
+from briefing.importer.wording import how_in, say
 
 if TYPE_CHECKING:
     from briefing.importer import Draft
@@ -61,7 +61,7 @@ def todo_lines(draft: Draft) -> list[str]:
                             where=where))
         elif not attributed.how.endswith("named"):
             todo.append(say(language, "check the speaker of the quote in {where}: {name} ({how})", where=where,
-                            name=attributed.speaker.name, how=attributed.how))
+                            name=attributed.speaker.name, how=how_in(language, attributed.how)))
     if book.principal is None:
         quoted = _most_quoted(draft)
         todo.append(say(language, "set the principal (`principal`), or import again with --principal NAME")

@@ -56,6 +56,8 @@ FRENCH = {
     "Named only as {quoted}: the first name is not in the source.":
         "Désigné seulement comme {quoted} : le prénom n’est pas dans la source.",
     "Speaker to be identified": "Orateur à identifier",
+    "Named as the principal by the author at import; the release does not name them.":
+        "Désigné comme destinataire par l’auteur à l’import ; le communiqué ne le nomme pas.",
     "Placeholder from `briefing import`: the release does not say who spoke.":
         "Mis en attente par `briefing import` : le communiqué ne dit pas qui parle.",
     "No principal was given at import (`--principal NAME`).":
@@ -107,6 +109,8 @@ DUTCH = {
     "Named only as {quoted}: the first name is not in the source.":
         "Alleen vermeld als {quoted}: de voornaam staat niet in de bron.",
     "Speaker to be identified": "Spreker te bepalen",
+    "Named as the principal by the author at import; the release does not name them.":
+        "Bij het importeren door de auteur als principaal opgegeven; het persbericht noemt hem of haar niet.",
     "Placeholder from `briefing import`: the release does not say who spoke.":
         "Voorlopig ingevuld door `briefing import`: het persbericht zegt niet wie sprak.",
     "No principal was given at import (`--principal NAME`).":
@@ -201,6 +205,25 @@ DUTCH_REPORT = {
 """What `briefing import` prints for a Dutch release."""
 
 TRANSLATIONS: dict[str, dict[str, str]] = {"fr": FRENCH | FRENCH_REPORT, "nl": DUTCH | DUTCH_REPORT}
+
+HOW_FRAGMENTS = {
+    "fr": (("pronoun: the previous speaker", "pronom : l’orateur précédent"), ("pronoun", "pronom"),
+           ("title alone", "titre seul"), ("the only person with that title", "la seule personne de ce titre"),
+           ("give --principal", "donner --principal"), ("the principal", "le destinataire"),
+           ("not found", "introuvable"), ("): ", ") : ")),
+    "nl": (("pronoun: the previous speaker", "voornaamwoord: de vorige spreker"), ("pronoun", "voornaamwoord"),
+           ("title alone", "titel alleen"), ("the only person with that title", "de enige persoon met die titel"),
+           ("give --principal", "geef --principal"), ("the principal", "de principaal"), ("not found", "niet gevonden")),
+}
+"""How a speaker was found ("said X: pronoun: the previous speaker"), phrase by phrase; the cue's own
+name ("said X", "colon") is the pattern's and stays as it is."""
+
+
+def how_in(language: str, how: str) -> str:
+    """How a speaker was found, in the release's language."""
+    for english, translated in HOW_FRAGMENTS.get(primary(language), ()):
+        how = how.replace(english, translated)
+    return how
 
 
 def primary(language: str) -> str:

@@ -26,6 +26,7 @@ def test_a_french_release_gets_french_notes_and_a_french_report() -> None:
     assert "rédiger les points clés et les positions de chaque séance (l’import vous les laisse)" in todo
     assert "indiquer l’émetteur du communiqué et du dossier (ou importer avec --issuer)" in todo
     assert found_lines(draft)[0].startswith("paragraphes : 17")
+    assert "vérifier l’orateur de la citation du ¶6 : Claire Dumont (said X: pronom : l’orateur précédent)" in todo
     for text in (book.dates_note, *filter(None, notes), *todo):
         assert "the text" not in text.lower() and "check it" not in text, text
 
