@@ -115,8 +115,10 @@ class StopReader(ReaderScroll):
     def land_on(self, widget: Widget, *, top: bool = False) -> None:
         """Put the cursor on `widget` and scroll it into view with `SCROLL_OFF` lines around it."""
         focus_now(widget)
-        # After a refresh: a tab that was just switched to has not been laid out yet.
-        self.call_after_refresh(self._keep_in_view, widget, top)
+        if widget.region and self.region:
+            self._keep_in_view(widget, top)  # laid out and on screen: scrolled in the cursor's own frame
+        else:  # after a refresh: a tab that was just switched to has not been laid out yet
+            self.call_after_refresh(self._keep_in_view, widget, top)
 
     def _keep_in_view(self, widget: Widget, top: bool) -> None:
         if not widget.is_mounted:
