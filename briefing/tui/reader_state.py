@@ -42,8 +42,12 @@ class ReaderState:
         item = self.items.get(item_id)
         if item is None:
             return item_id
-        label = f"{self.words.kind_name(item.kind)}: {item.short_text}"  # the kind in the book's language
+        label = self.item_label(item)
         return f"{label} ({item.location})" if item.location and item.kind != "meeting" else label
+
+    def item_label(self, item: BookItem) -> str:
+        """ "key point: The EU must…", the kind in the book's language ("point clé: …")."""
+        return f"{self.words.kind_name(item.kind)}: {item.short_text}"
 
     # Notes --------------------------------------------------------------------------------------
 

@@ -152,3 +152,24 @@ def test_every_label_of_the_app_is_translated(language: str) -> None:
     labels = PHRASEBOOKS[language].labels or {}
     missing = sorted(label for label in asked if label not in labels)
     assert not missing, f"{language} lacks {missing}"
+
+
+async def test_the_changes_notice_names_kinds_in_the_book_s_language(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "livre"
+    shutil.copytree(FRENCH_BOOK.parent, folder)
+    book = folder / "briefing.json"
+    async with make_app(book).run_test(size=SIZE) as pilot:  # the first reading
+        await settle(pilot)
+    data = json.loads(book.read_text(encoding="utf-8"))
+    data["meetings"][0]["sessions"][0]["key_points"].append(
+        {"id": "kp-nouveau", "text": "Un point ajouté pendant la nuit.",
+         "sources": [{"document": "ministere-conseil-fr", "paragraph": 5}]})
+    book.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app(book, start_at_top=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert " NEW  point clé: Un point ajouté pendant la nuit." in text
+        assert "key point:" not in text

@@ -45,7 +45,7 @@ def changes_notice(reader: ReaderState) -> list[Widget]:
     ]
     marked = [("NEW", item) for item in changes.new] + [("CHANGED", item) for item in changes.changed]
     for badge, item in marked[:MOST_LINKS]:
-        line = Content.assemble((f" {badge} ", "bold reverse"), " ", literal(item.label))
+        line = Content.assemble((f" {badge} ", "bold reverse"), " ", literal(reader.item_label(item)))
         if item.location:
             line = Content.assemble(line, (" — ", "dim"), literal(item.location).stylize("dim"))
         widgets.append(OverviewLink(Hanging([(line, len(badge) + 3)]), item_location(item)))
