@@ -38,7 +38,8 @@ _MEETING = (
     r"réunion|conférence|Conférence|top|Top|Europese Raad|Raad Buitenlandse Zaken|Raad|vergadering|conferentie)"
 )
 _FILLER = (
-    r"(?:(?:[A-ZÀ-Þ0-9][\w’'-]*|informal|extraordinary|formal|annual|high-level|ministerial|informel|informelle|"
+    r"(?:(?:[A-ZÀ-Þ0-9][\w’'-]*|informal|extraordinary|formal|annual|high-level|ministerial|intergovernmental|"
+    r"joint|special|plenary|bilateral|trilateral|regular|informel|informelle|"
     r"extraordinaire|ministérielle|annuel|informele|buitengewone|jaarlijkse)\s+){0,3}?"
 )
 """Words allowed between the cue and the meeting's name: names ("NATO", "EU-Africa", "G7") and a few

@@ -66,10 +66,12 @@ def test_an_english_council_release_names_past_upcoming_and_month_meetings() -> 
         ("European Council", "2018-06-27", 5),  # "Ahead of the European Council on 27 and 28 June" (+ "the June …")
         ("European Council", None, 6),  # "the last European Council"
         ("Summit", None, 6),  # "the March summit"
+        ("Intergovernmental conference", None, 9),  # "the next intergovernmental conference" (in a quote)
         ("EU-Western Balkans Summit", None, 10),  # "In view of the EU-Western Balkans Summit in Tirana"
     ]
     assert [m.note.split(" (")[0] for m in book.referenced_meetings] == [
-        "Mentioned as upcoming", "Mentioned as a past meeting", "Mentioned by its month", "Mentioned as upcoming"]
+        "Mentioned as upcoming", "Mentioned as a past meeting", "Mentioned by its month", "Mentioned as upcoming",
+        "Mentioned as upcoming"]
     # The dates of the European Council mentioned are not the dates of the meeting reported on, and a
     # heading about preparing it is a session of this meeting, not a meeting of its own.
     assert (str(book.start), str(book.end)) == ("2018-04-24", "2018-04-24")
