@@ -1,4 +1,5 @@
-"""Fixtures every test gets: no network, a private state folder, and the paths of the bundled sample."""
+"""Fixtures every test gets: no network, a private state folder, the paths of the bundled sample, and a
+shorter look for "has the app settled" in app tests."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import textual._wait
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_PATH = REPO / "data" / "briefing.json"
@@ -59,3 +61,16 @@ def private_library_and_cache(tmp_path_factory: pytest.TempPathFactory, monkeypa
     home = tmp_path_factory.mktemp("user-dirs")
     monkeypatch.setenv("BRIEFING_LIBRARY", str(home / "library"))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(home / "cache"))
+
+
+IDLE_WINDOW = 0.005
+"""Seconds of each look `Pilot.pause()` and `press` take at the process to see whether the app has settled
+(Textual: 1/50 s). The test is the same: the process used almost no CPU in the window (under 1/20 of it),
+so the app has nothing left to do; a shorter look answers sooner (in the suite, a third of the time it
+slept). A test that needs more than a settled app waits for its condition (tests/waiting.py)."""
+
+
+@pytest.fixture(autouse=True)
+def short_idle_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
