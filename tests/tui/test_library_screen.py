@@ -250,8 +250,9 @@ async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeyp
     monkeypatch.setattr(index_module, "read_book", slow_read_book)  # type: ignore[attr-defined]
     app = make_library_app(library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert any(worker.group == "library-index" and worker.is_running for worker in app.workers)
+        # The index worker starts after the first frame; it then waits for `release`.
+        await wait_until(pilot, lambda: any(worker.group == "library-index" and worker.is_running
+                                            for worker in app.workers), "the indexing worker running")
         await pilot.press("f", *"alpha")
         assert titles(app) == ["Test book sanctions on Moldova alpha"], "filtering works while indexing"
         await pilot.press("escape", "slash", *"grain")

@@ -24,6 +24,7 @@ from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, list_p
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
 from tests.tui.keys import StyledLikeTheApp
 from tests.tui.screen_text import screen_text
+from tests.waiting import wait_until
 
 RUSSIAN_NARRATIVE = "quote-russian-narrative"
 STRATEGIC_CONCEPT = "quote-strategic-concept"
@@ -373,12 +374,11 @@ async def test_the_detail_pane_scrolls_with_the_reader_keys_and_enter_still_open
         detail_pane = app.query_one("#quote-detail")
         await pilot.press("tab")
         assert app.focused is detail_pane
-        await pilot.press("j", "j")
-        assert detail_pane.scroll_y == 2
-        await pilot.press("G")
-        assert detail_pane.scroll_y == detail_pane.max_scroll_y > 2
-        await pilot.press("g", "enter")
-        assert detail_pane.scroll_y == 0
+        for keys, line in ((("j", "j"), lambda: 2), (("G",), lambda: detail_pane.max_scroll_y), (("g", "enter"), lambda: 0)):
+            await pilot.press(*keys)  # a scroll lands a refresh after its key: wait for it (bounded)
+            await wait_until(pilot, lambda line=line: detail_pane.scroll_y == line(), f"line {line()} after {keys}")
+        assert detail_pane.max_scroll_y > 2
+        await wait_until(pilot, lambda: bool(app.opened), "enter to open the quote's place")
         assert app.opened == [OpenLocation("fac-2022-04-11", "fac-ukraine", RUSSIAN_NARRATIVE)]
 
 
