@@ -19,6 +19,7 @@ from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, Sessi
 from briefing.tui.widgets.overview import OVERVIEW_LINES, OverviewLink
 from tests.factories import minimal_briefing_dict
 from tests.tui.keys import main_screen, search, settle
+from tests.waiting import wait_until
 
 
 def with_suffix(node: Any, suffix: str) -> Any:
@@ -128,7 +129,7 @@ async def test_the_export_dialog_writes_the_brief(
         await pilot.press("enter")
         await pilot.pause()
         assert dialog.brief
-        dialog.query_one("#export").press()
-        await settle(pilot)
+        dialog.query_one("#export").press()  # the export worker starts when the app handles the press
+        await wait_until(pilot, lambda: any(tmp_path.glob("*-brief.txt")), "the brief written (atomically)")
         written = next(tmp_path.glob("*-brief.txt")).read_text(encoding="utf-8")
         assert "Positions of" in written and "Source passages" not in written
