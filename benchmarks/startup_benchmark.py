@@ -23,6 +23,7 @@ bare app's default (Textual's: on).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import pty
 import select
@@ -130,8 +131,9 @@ def key_settle(programs: dict[str, list[str]], runs: int) -> dict[str, dict[str,
     for _ in range(runs):
         for name, argv in programs.items():
             # A fresh state folder: every session is the first opening, at the Overview.
-            env = dict(os.environ, BRIEFING_STATE_DIR=tempfile.mkdtemp(prefix="briefing-bench-"))
-            with PtyApp(argv, env=env) as app:
+            state = tempfile.TemporaryDirectory(prefix="briefing-bench-")
+            env = dict(os.environ, BRIEFING_STATE_DIR=state.name)
+            with state, PtyApp(argv, env=env) as app:
                 app.settle()
                 samples = found[name]
                 for key in TAB_KEYS:
@@ -203,6 +205,8 @@ def tmux_first_frames(programs: dict[str, list[str]], env: dict[str, str], runs:
                 found[name].append(tmux_first_frame(argv, env, server))
     finally:
         subprocess.run(["tmux", "-L", server, "kill-server"], check=False)
+        with contextlib.suppress(OSError):  # the server's socket, left behind by kill-server
+            (Path(f"/tmp/tmux-{os.getuid()}") / server).unlink()
     bare = statistics.median(found["bare Textual app"])
     print(f"\nFirst frame in tmux 3 (120×36 window, {runs} runs each, from `new-session` to the window closing):\n")
     print("| app | median ms | × bare |")
@@ -224,7 +228,8 @@ def main() -> None:
     path = Path(options.file) if options.file else sample_path()
     tabs = len(load_briefing(path).meetings) + 4
     print(f"Load average before: {', '.join(f'{load:.1f}' for load in os.getloadavg())}; {tabs} tabs\n")
-    state = tempfile.mkdtemp(prefix="briefing-bench-")  # never the user's notes and saved places
+    folder = tempfile.TemporaryDirectory(prefix="briefing-bench-")  # never the user's notes and saved places
+    state = folder.name
     env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", TERM="xterm-256color", COLUMNS="120",
                LINES="36", BRIEFING_STATE_DIR=state)
     programs = {
@@ -243,6 +248,7 @@ def main() -> None:
         print_key_table(key_settle(keyed, options.key_runs), options.key_runs)
     if options.tmux_runs:
         tmux_first_frames(programs, env, options.tmux_runs)
+    folder.cleanup()
     print(f"\nLoad average after: {', '.join(f'{load:.1f}' for load in os.getloadavg())}")
 
 
