@@ -39,11 +39,14 @@ def _fold(word: str, start: int, width: int) -> list[tuple[int, int, int]]:
     """A word too wide for a line as (start, end, cells) pieces that each fit."""
     pieces = []
     piece_start, used = 0, 0
-    for index, character in enumerate(word):
-        cells = _width(character)
+    for index in range(len(word)):
+        # Measured on the piece so far, not per character: a variation selector (U+FE0F) widens the
+        # character before it ("🏳" is one cell, "🏳️" two), which a sum of single characters misses.
+        cells = _width(word[piece_start : index + 1]) - used
         if used + cells > width and index > piece_start:
             pieces.append((start + piece_start, start + index, used))
             piece_start, used = index, 0
+            cells = _width(word[index])
         used += cells
     pieces.append((start + piece_start, start + len(word), used))
     return pieces

@@ -67,3 +67,13 @@ def test_an_svg_too_tall_to_view_is_refused(sample_briefing: Briefing, monkeypat
     monkeypatch.setattr("briefing.render.export.MAX_SVG_LINES", 50)
     with pytest.raises(ExportTooLargeError, match="--meeting"):
         export_summary(sample_briefing, "svg")
+
+
+@pytest.mark.parametrize("width", range(3, 40))
+def test_a_word_folded_around_an_emoji_with_a_variation_selector_fits_its_lines(width: int) -> None:
+    # Found by the render fuzz test: "🏳" is one cell, "🏳" + U+FE0F two; a long word holding it was cut
+    # by adding up single characters, and its line came out one cell too wide.
+    text = "before \U0001F3F3\uFE0F<U+200D>\U0001F308<U+202A><U+202B><U+202C>evilAsia-Pacific after"
+    lines = [text[start:end] for start, end in wrapping.line_breaks(text, width)]
+    assert all(cell_len(line) <= width for line in lines), [line for line in lines if cell_len(line) > width]
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
