@@ -18,6 +18,8 @@ from textual.pilot import Pilot
 
 from briefing.tui.app import make_library_app
 from tests.library.conftest import make_library
+from tests.tui.screen_text import screen_text
+from tests.waiting import wait_until
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -54,6 +56,9 @@ def fixed_library() -> Iterator[Path]:
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_library_view(snap_compare, fixed_library: Path, view: str, size: tuple[int, int]) -> None:
     async def settle(pilot: Pilot) -> None:
+        # The indexing worker starts after the first frame: waiting for workers alone could return before
+        # it began, and the keys then moved over a list still being filled. Its notice says it is done.
+        await wait_until(pilot, lambda: "Library index:" in screen_text(pilot.app), "the library's index notice")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press(*VIEWS[view])

@@ -71,7 +71,17 @@ class StopReader(ReaderScroll):
         """Where `widget` starts in this view's scrolled content (0 = top of the content)."""
         if widget is None:
             return 0
-        return widget.region.y - self.content_region.y + round(self.scroll_y)
+        # From the layout's offsets, not from the screen region: right after a scroll the region is still
+        # the last frame's while scroll_y is already the new one, so keys typed in a burst mixed the two
+        # and landed a few lines off (what a fast reader saw depended on the machine's speed).
+        y, node = 0, widget
+        while node is not self and isinstance(node, Widget):
+            y += node.virtual_region_with_margin.y
+            parent = node.parent
+            if parent is not self and isinstance(parent, Widget):
+                y += parent.styles.margin.top + parent.styles.gutter.top
+            node = parent
+        return y
 
     def action_step(self, direction: int) -> None:
         stops = self.stops()
