@@ -147,6 +147,9 @@ class BookList(ScrollView, can_focus=True):
 
     def watch_cursor(self, row: int) -> None:
         self._keep_cursor_visible(row)
+        # Again once the layout has caught up: a scroll made while the list was being refilled is
+        # clamped to the old size, which left the cursor off screen under load.
+        self.call_after_refresh(lambda: self._keep_cursor_visible(self.cursor))
         self.refresh()
 
     def _keep_cursor_visible(self, row: int) -> None:
