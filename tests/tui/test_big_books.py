@@ -8,18 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-from textual.widgets import RadioSet, Static
-
 from briefing.tui.app import BriefingApp, make_app
-from briefing.tui.screens.export_screen import ExportScreen
 from briefing.tui.tabs import MAX_MEETING_TABS, MEETING_PANE
 from briefing.tui.widgets.meeting_picker import MeetingPicker
 from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, SessionHeading
 from briefing.tui.widgets.overview import OVERVIEW_LINES, OverviewLink
 from tests.factories import minimal_briefing_dict
-from tests.tui.keys import main_screen, search, settle
-from tests.waiting import wait_until
+from tests.tui.keys import main_screen, settle
 
 
 def with_suffix(node: Any, suffix: str) -> Any:
@@ -105,31 +100,3 @@ async def test_a_long_meeting_shows_a_window_of_sessions_that_follows_the_reader
         await settle(pilot)
         assert view.window_start > 0
         assert isinstance(app.focused, SessionHeading) and app.focused.session.id == view.sessions[SESSION_WINDOW].id
-
-
-async def test_a_search_that_finds_nothing_suggests_the_nearest_words(sample_app: BriefingApp) -> None:
-    async with sample_app.run_test(size=(120, 40)) as pilot:
-        await search(pilot, "sanctons")
-        status = main_screen(sample_app).query_one("#search-status", Static)
-        assert "Did you mean sanctions?" in str(status.render())
-
-
-async def test_the_export_dialog_writes_the_brief(
-    sample_app: BriefingApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    async with sample_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = sample_app.screen
-        assert isinstance(dialog, ExportScreen)
-        kind = dialog.query_one("#export-kind", RadioSet)
-        kind.focus()
-        kind.action_next_button()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert dialog.brief
-        dialog.query_one("#export").press()  # the export worker starts when the app handles the press
-        await wait_until(pilot, lambda: any(tmp_path.glob("*-brief.txt")), "the brief written (atomically)")
-        written = next(tmp_path.glob("*-brief.txt")).read_text(encoding="utf-8")
-        assert "Positions of" in written and "Source passages" not in written

@@ -13,6 +13,7 @@ from briefing.tui.screens.confirm_screen import ConfirmScreen
 from briefing.tui.screens.export_screen import ExportScreen
 from briefing.tui.screens.main_screen import MainScreen
 from tests.tui.keys import meeting_key
+from tests.waiting import wait_until
 
 
 def notices(app: BriefingApp) -> list[str]:
@@ -108,3 +109,24 @@ async def test_escape_cancels_the_export_dialog(
         await pilot.pause()
         assert isinstance(sample_app.screen, MainScreen)
         assert list(tmp_path.iterdir()) == []
+
+
+async def test_the_export_dialog_writes_the_brief(
+    sample_app: BriefingApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = sample_app.screen
+        assert isinstance(dialog, ExportScreen)
+        kind = dialog.query_one("#export-kind", RadioSet)
+        kind.focus()
+        kind.action_next_button()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert dialog.brief
+        dialog.query_one("#export").press()  # the export worker starts when the app handles the press
+        await wait_until(pilot, lambda: any(tmp_path.glob("*-brief.txt")), "the brief written (atomically)")
+        written = next(tmp_path.glob("*-brief.txt")).read_text(encoding="utf-8")
+        assert "Positions of" in written and "Source passages" not in written

@@ -10,6 +10,7 @@ from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from briefing.tui.widgets.search_panel import SearchPanel
+from tests.tui.keys import main_screen, search
 
 
 async def search_for(app: BriefingApp, pilot: Pilot, query: str) -> SearchPanel:
@@ -151,3 +152,10 @@ async def test_a_hit_on_a_person_opens_the_directory_on_that_person(sample_app: 
         await pilot.press("n")  # wraps around to the first hit
         await pilot.pause()
         assert screen.tabs.active == f"meeting-{panel.hits[0].meeting_id}"
+
+
+async def test_a_search_that_finds_nothing_suggests_the_nearest_words(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "sanctons")
+        status = main_screen(sample_app).query_one("#search-status", Static)
+        assert "Did you mean sanctions?" in str(status.render())
