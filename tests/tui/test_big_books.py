@@ -1,5 +1,5 @@
 """Big books in the app: a meeting picker instead of a tab a meeting, a capped overview, a long meeting
-shown a window of sessions at a time; typo suggestions in the search tab; the brief in the export dialog."""
+shown a window of sessions at a time."""
 
 from __future__ import annotations
 
