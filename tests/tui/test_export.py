@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet
 
 from briefing.render import FORMAT_SUFFIXES
@@ -20,15 +21,20 @@ def notices(app: BriefingApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
+async def open_export_dialog(app: BriefingApp, pilot: Pilot) -> ExportScreen:
+    await pilot.press("e")
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, ExportScreen), "e opens the export dialog"
+    return dialog
+
+
 async def test_export_of_the_whole_book_writes_the_suggested_file(
     sample_app: BriefingApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     async with sample_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = sample_app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_export_dialog(sample_app, pilot)
         path_input = dialog.query_one("#export-path", Input)
         expected = tmp_path / f"{sample_app.briefing.id}-summary{FORMAT_SUFFIXES[dialog.formats[0]]}"
         assert Path(path_input.value) == expected, "prefilled in the current directory with a sensible name"
@@ -116,10 +122,7 @@ async def test_the_export_dialog_writes_the_brief(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     async with sample_app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = sample_app.screen
-        assert isinstance(dialog, ExportScreen)
+        dialog = await open_export_dialog(sample_app, pilot)
         kind = dialog.query_one("#export-kind", RadioSet)
         kind.focus()
         kind.action_next_button()
