@@ -24,6 +24,13 @@ PREFIX_LENGTHS = "3"
 15-50 ms (every word beginning so merged); with it 0.5 ms, for 0.3 s more CPU per 1,000 books built.
 Two-letter prefixes (the single-book index's) would cost as much again for what typing seldom asks."""
 
+FTS_SETTINGS = (("hashsize", 32 * 1024 * 1024), ("automerge", 8))
+"""FTS5 settings of the library's table, kept in the file. `hashsize`: the words of a batch are held in
+memory up to 32 MB (FTS5's default is 1 MB) before being written as a segment, so a batch of the first
+build (`writing.OWN_BATCH_SECONDS`) makes one segment, not dozens to merge later. `automerge`: segments
+are merged eight at a time (default four), so each posting is rewritten fewer times as the index
+grows. Together 0.1-0.2 s less CPU per 1,000 books built; searching is as fast (measured at 10,000)."""
+
 BUSY_TIMEOUT_MS = 5000
 """How long a second process (`briefing index` while the app runs) waits for the other's write."""
 
@@ -149,7 +156,11 @@ def _in_memory() -> sqlite3.Connection:
 
 def _create(connection: sqlite3.Connection) -> None:
     connection.executescript(TABLES)
+    new = connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'items'").fetchone()[0] == 0
     create_items_table(connection, contentless=True, prefix_lengths=PREFIX_LENGTHS)
+    if new:
+        for name, value in FTS_SETTINGS:
+            connection.execute("INSERT INTO items (items, rank) VALUES (?, ?)", (name, value))
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

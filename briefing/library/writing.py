@@ -13,18 +13,22 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from briefing.library.changes import FileStamp
 from briefing.library.discovery import BookSummary
+from briefing.library.rows import RawRow
 from briefing.search.documents import IndexedItem
 from briefing.search.index import TIERS, index_row
 
 TIER_SHIFT = 40
 """A row's rowid is its tier (titles, quotes, the rest) shifted by this, plus a running number: rowid
 order is then tier order, which is how the unranked hits of a very common word come (see TIERS)."""
+
+Row = IndexedItem | RawRow
+"""A row to store: from a validated book, or from its JSON alone (`briefing.library.rows`)."""
 
 SHARED_BATCH_SECONDS = 0.05
 """Longest a write holds the one connection of an in-memory index before letting a search in."""
@@ -40,7 +44,7 @@ class BookRecord:
     summary: BookSummary
     stamp: FileStamp
     digest: str
-    items: list[IndexedItem]
+    items: Sequence[Row]
     """Empty for a book that failed validation: it is listed, not searched."""
     sources: str
     """The stamps of its source texts (`briefing.library.changes.encode_stamps`)."""
@@ -145,27 +149,24 @@ class IndexWriter:
         self._delete_rows(book_id)
         self.connection.execute("DELETE FROM books WHERE id = ?", (book_id,))
 
-    def _insert_rows(self, book_id: int, items: list[IndexedItem]) -> None:
+    def _insert_rows(self, book_id: int, items: Sequence[Row]) -> None:
         connection = self.connection
         if self.next_row is None:
             counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
             self.next_row = counter[0] if counter else 0
         first = self.next_row
         self.next_row += len(items)
-        rowids = [
-            (TIERS.get(item.column, len(TIERS)) << TIER_SHIFT) | (first + number)
-            for number, item in enumerate(items)
-        ]
+        rows, pending, other_tier = [], self.pending, len(TIERS)
+        for number, item in enumerate(items, first):  # one pass: a first build makes 65 rows a book
+            rowid = (TIERS.get(item.column, other_tier) << TIER_SHIFT) | number
+            rows.append((rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
+                         item.label, item.column, extras_text(item.extras)))
+            pending.append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
         connection.executemany(
             "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
-                 item.label, item.column, extras_text(item.extras))
-                for rowid, item in zip(rowids, items, strict=True)
-            ],
+            rows,
         )
-        self.pending.extend(index_row(rowid, item) for rowid, item in zip(rowids, items, strict=True))
 
     def _delete_rows(self, book_id: int) -> None:
         connection = self.connection
