@@ -82,7 +82,7 @@ def book_paths(library: str, *, checked: bool = True, at_most: int | None = None
             continue
         try:
             if entry.is_dir():
-                candidate = os.path.join(entry.path, BOOK_FILE)
+                candidate = f"{entry.path}{os.sep}{BOOK_FILE}"  # os.path.join, without its checks
                 if not checked or os.path.isfile(candidate):
                     found.append(candidate)
             elif entry.is_file() and entry.name.lower().endswith(".json"):

@@ -25,7 +25,7 @@ from briefing.library.changes import (
     encode_stamps,
     sources_changed,
     stamp_of,
-    unchanged,
+    unchanged_books,
 )
 from briefing.library.discovery import BookSummary, book_paths, read_book
 from briefing.library.paths import index_path
@@ -256,20 +256,20 @@ class LibraryIndex(FullTextIndex):
             report.cancelled = True
             return report
         present = set(files)
+        same = unchanged_books(files, known)
         writer = self._new_writer()
         for path, gone in known.items():
             if path not in present:
                 writer.run(lambda book_id=gone[0]: writer.delete(book_id))
                 report.removed += 1
         for done, path in enumerate(files):
-            if cancelled is not None and cancelled():
+            if same[done]:
+                report.unchanged += 1  # the usual case, ten thousand times per refresh: no object made
+            elif cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            old = known.get(path)
-            if old is not None and unchanged(path, old):
-                report.unchanged += 1  # the usual case, ten thousand times per refresh: no object made
             else:
-                self._refresh_one(path, old, writer, report)
+                self._refresh_one(path, known.get(path), writer, report)
             if progress is not None:
                 progress(done + 1, len(files))
         writer.finish()

@@ -122,6 +122,24 @@ def test_a_source_text_that_appears_later_is_noticed(tmp_path: Path) -> None:
     assert index.refresh().invalid == 1
 
 
+def test_books_sharing_the_same_absent_source_are_told_apart_when_one_appears(tmp_path: Path) -> None:
+    # The refresh decodes each distinct record of source stamps once: three books without their
+    # source text share one; the text appearing beside the second book must re-read that book only.
+    library = tmp_path / "library"
+    books = [write_book(library, name, "sanctions on Moldova") for name in ("alpha", "bravo", "charlie")]
+    texts = []
+    for book in books:
+        source = book.parent / "sources" / "release.txt"
+        texts.append(source.read_text(encoding="utf-8"))
+        source.unlink()
+    index = LibraryIndex.open(library)
+    index.refresh()
+    (books[1].parent / "sources" / "release.txt").write_text(texts[1].replace("We said", "They said"), encoding="utf-8")
+    report = index.refresh()
+    assert (report.changed, report.unchanged, report.invalid) == (1, 2, 1)
+    assert report.changed_paths == [books[1]]
+
+
 def test_a_source_text_replaced_by_a_fifo_is_never_waited_on(tmp_path: Path) -> None:
     library = tmp_path / "library"
     book = write_book(library, "alpha", "sanctions on Moldova")
