@@ -60,11 +60,13 @@ def tab_digits(path: Path) -> dict[str, bytes]:
 def _tab_digits_here(path: Path) -> dict[str, bytes]:
     from briefing.loading import load_briefing
     from briefing.model import BriefingLookup
-    from briefing.tui.tabs import book_tabs
+    from briefing.tui.tabs import MEETING_PANE, book_tabs
 
     specs = book_tabs(BriefingLookup(load_briefing(path)))
     keys = {spec.id: spec.key.encode() for spec in specs if spec.key}
-    meeting = next(key for pane_id, key in keys.items() if pane_id.startswith("meeting"))
+    # The Meeting tab of a book with a picker, else the first meeting's own tab ("meeting-<id>"); not the
+    # picker ("meetings"), whose list has none of the reading keys (] drew nothing there).
+    meeting = keys.get(MEETING_PANE) or next(key for pane_id, key in keys.items() if pane_id.startswith("meeting-"))
     return {"meeting": meeting, **{name: keys[name] for name in ("quotes", "people", "search")}}
 
 

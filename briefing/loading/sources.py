@@ -19,7 +19,6 @@ MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """A larger 'source text' is not one: it is skipped rather than read."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -29,7 +28,9 @@ def split_paragraphs(text: str) -> list[str]:
 
 def collapse_whitespace(text: str) -> str:
     """Runs of whitespace as one space: line wrapping is not part of what a source says."""
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits on exactly the characters `\s` matches (every code point checked), and is
+    # several times faster than a regular expression: a big book checks 40,000 items on opening.
+    return " ".join(text.split())
 
 
 def source_path(folder: Path, relative: str) -> Path | None:
@@ -107,6 +108,8 @@ def check_paragraphs(
 ) -> list[Problem]:
     """Every verbatim item that does not occur in the paragraph it cites, given the sources' paragraphs."""
     problems: list[Problem] = []
+    collapsed: dict[tuple[str, int], str] = {}
+    """Each cited paragraph collapsed once: many items of a big book cite the same paragraph."""
     for located in iter_items(briefing):
         spec = ITEM_KIND_BY_NAME[located.kind]
         if not spec.verbatim:
@@ -120,15 +123,35 @@ def check_paragraphs(
         for ref in located.sources:
             document = paragraphs.get(ref.document)
             if document is not None:
-                problems += check_item(located.text, ref, document, located.path, located.kind, spec.text_field, line_of)
+                problems += check_item(located.text, ref, document, located.path, located.kind, spec.text_field, line_of,
+                                       collapsed=_CollapsedParagraphs(ref.document, document, collapsed))
     return problems
+
+
+class _CollapsedParagraphs:
+    """Paragraph n of one document with its whitespace collapsed, from a cache shared by the document's items."""
+
+    __slots__ = ("_cache", "_document", "_name")
+
+    def __init__(self, name: str, document: list[str], cache: dict[tuple[str, int], str]) -> None:
+        self._name, self._document, self._cache = name, document, cache
+
+    def __call__(self, number: int) -> str:
+        key = (self._name, number)
+        text = self._cache.get(key)
+        if text is None:
+            text = self._cache[key] = collapse_whitespace(self._document[number - 1])
+        return text
 
 
 def check_item(
     text: str, ref: SourceRef, document: list[str], location: Location, kind: str, field: str,
-    line_of: LineOf | None = None,
+    line_of: LineOf | None = None, collapsed: Callable[[int], str] | None = None,
 ) -> list[Problem]:
-    """The problems of one verbatim item against the paragraphs of the document it cites."""
+    """The problems of one verbatim item against the paragraphs of the document it cites.
+
+    `collapsed(n)` gives paragraph n with its whitespace collapsed (from a cache); by default it is
+    worked out here."""
     last = ref.last_paragraph or ref.paragraph
     if last > len(document):
         where = (*location, "source", "last_paragraph" if last != ref.paragraph else "paragraph")
@@ -147,7 +170,8 @@ def check_item(
             hint="separate the parts taken from each paragraph by a blank line (\\n\\n)",
         )]
     for part, number in zip(parts, ref.paragraphs, strict=True):
-        if collapse_whitespace(part) not in collapse_whitespace(document[number - 1]):
+        paragraph = collapsed(number) if collapsed is not None else collapse_whitespace(document[number - 1])
+        if collapse_whitespace(part) not in paragraph:
             mismatch = explain(part, document[number - 1], number, document, kind)
             return [Problem(f"{mismatch.message} of {ref.document!r}", format_location(where),
                             line_of(where) if line_of else None, hint=mismatch.hint, detail=mismatch.detail)]

@@ -35,6 +35,17 @@ def test_unknown_fields_are_refused() -> None:
     assert error["loc"] == ("meetings", 0, "sessions", 0, "quotes", 0, "speeker")
 
 
+def test_a_dangling_source_among_several_is_reported_at_its_own_index() -> None:
+    data = minimal_briefing_dict()
+    sources = [{"document": "release", "paragraph": 2}, {"document": "lost", "paragraph": 1},
+               {"document": "release", "paragraph": 1}, {"document": "gone", "paragraph": 3}]
+    data = changed(data, ("meetings", 0, "sessions", 0, "key_points", 0, "sources"), sources)
+    assert reference_problems(data) == [
+        "meetings[0].sessions[0].key_points[0].sources[1].document: no source document has the id 'lost'",
+        "meetings[0].sessions[0].key_points[0].sources[3].document: no source document has the id 'gone'",
+    ]
+
+
 def test_every_dangling_reference_is_reported_at_once() -> None:
     data = minimal_briefing_dict()
     data = changed(data, ("principal",), "nobody")
