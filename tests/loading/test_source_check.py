@@ -22,9 +22,9 @@ def test_whitespace_collapses_as_the_published_rule_says() -> None:
 def test_a_paragraph_cited_by_several_items_checks_each_of_them() -> None:
     data = minimal_briefing_dict()
     data = changed(data, ("meetings", 0, "passages"), [
-        {"id": "p1", "text": "the   Council\nmet", "source": {"document": "release", "paragraph": 2}},
-        {"id": "p2", "text": "the Council wept", "source": {"document": "release", "paragraph": 2}},
-        {"id": "p3", "text": "Council met", "source": {"document": "release", "paragraph": 2}},
+        {"id": "m1", "text": "the   Council\nmet", "source": {"document": "release", "paragraph": 2}},
+        {"id": "m2", "text": "the Council wept", "source": {"document": "release", "paragraph": 2}},
+        {"id": "m3", "text": "Council met", "source": {"document": "release", "paragraph": 2}},
     ])
     briefing = Briefing.model_validate(data)
     paragraphs = {"release": ["Heading", "On Monday the Council\n  met in Luxembourg."]}
