@@ -126,6 +126,9 @@ class FullTextIndex:
         """The rows of these rowids (called with the lock held)."""
         raise NotImplementedError
 
+    counts_beyond_ranking = True
+    """Whether matches are counted up to TOTAL_CAP ("10,000+") or only up to MOST_RANKED ("2,000+")."""
+
     unavailable_reason: str | None = None
     """Why this index is slower than it should be (None: it is not); see `briefing.search.scan`."""
 
@@ -144,12 +147,13 @@ class FullTextIndex:
             return SearchResults(compiled.query, 0, [])
         expression = compiled.fts_expression
         limit = max(0, int(limit))
+        cap = TOTAL_CAP if self.counts_beyond_ranking else MOST_RANKED
         check_cancelled(cancelled)
         try:
             with self._lock, _interruptible(self._connection, cancelled):
                 total = self._connection.execute(
                     "SELECT count(*) FROM (SELECT rowid FROM items WHERE items MATCH ? LIMIT ?)",
-                    (expression, TOTAL_CAP + 1),
+                    (expression, cap + 1),
                 ).fetchone()[0]
                 ranked = total <= MOST_RANKED
                 if ranked:
@@ -173,7 +177,7 @@ class FullTextIndex:
             if rowid in items:
                 item = items[rowid]
                 hits.append(self._hit(rowid, item, -score if ranked else COLUMN_WEIGHTS[item.column], compiled))
-        return SearchResults(compiled.query, min(total, TOTAL_CAP), hits, total <= TOTAL_CAP, ranked)
+        return SearchResults(compiled.query, min(total, cap), hits, total <= cap, ranked)
 
     def suggest(self, compiled: CompiledQuery) -> Suggestion | None:
         """For a query that found nothing: the query with its unknown words replaced by the nearest

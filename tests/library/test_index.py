@@ -14,6 +14,7 @@ import pytest
 from briefing.library import LibraryHit, LibraryIndex, index_path, read_book
 from briefing.library.store import SCHEMA_VERSION
 from briefing.search import SearchIndex
+from briefing.search import index as search_index
 
 
 def test_first_refresh_indexes_every_book_and_lists_invalid_ones(library: Path) -> None:
@@ -45,6 +46,20 @@ def test_search_across_books_is_the_single_book_search_plus_the_book(library: Pa
         as_found = {(hit.kind, hit.item_id, hit.text, hit.spans, hit.snippet) for hit in group.hits}
         assert as_found == {(hit.kind, hit.item_id, hit.text, hit.spans, hit.snippet) for hit in alone.hits}
         assert all(isinstance(hit, LibraryHit) and hit.book_path == str(group.book.path) for hit in group.hits)
+
+
+def test_across_books_matches_are_counted_up_to_where_ranking_stops(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    everything = index.search_library("moldova OR grain", limit=100).results
+    assert everything.total_is_exact and everything.total > 3
+    monkeypatch.setattr(search_index, "MOST_RANKED", 3)
+    capped = index.search_library("moldova OR grain", limit=2).results
+    assert (capped.total, capped.total_is_exact, capped.ranked, len(capped.hits)) == (3, False, False, 2)
+    monkeypatch.setattr(search_index, "MOST_RANKED", everything.total)
+    assert index.search_library("moldova OR grain", limit=2).results.total_is_exact
 
 
 def test_hits_are_grouped_best_book_first(library: Path) -> None:
