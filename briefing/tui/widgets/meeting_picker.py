@@ -12,8 +12,10 @@ plain string tests over pre-folded keys, so a keystroke costs the same whatever 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,24 +29,31 @@ from briefing.model.ordering import meetings_in_time_order
 from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.literal import literal, one_line
 from briefing.tui.widgets.reader_scroll import BrowseList
+
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits (`str.isalnum`): `\\w` without the underscore."""
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose: most titles, and much faster
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 def _words(text: str) -> list[str]:
-    return "".join(character if character.isalnum() else " " for character in _fold(text)).split()
+    return _WORD.findall(_fold(text))
 
 
 def meeting_line(meeting: Meeting, words: Vocabulary | None = None) -> Content:
     """ "Title — 6–7 April 2022, Brussels": the title as literal briefing text, the rest muted."""
     words = words or vocabulary()
-    return Content.assemble(literal(meeting.title, "bold"),
-                            literal(f" — {words.meeting_dates(meeting)}, {words.place_name(meeting)}", "dim"))
+    # One line whatever the book holds: the picker's list declares one line per meeting (`LazyOption`).
+    return Content.assemble(literal(one_line(meeting.title), "bold"),
+                            literal(one_line(f" — {words.meeting_dates(meeting)}, {words.place_name(meeting)}"), "dim"))
 
 
 class MeetingPicker(BrowsePane[str]):
@@ -66,13 +75,22 @@ class MeetingPicker(BrowsePane[str]):
     def __init__(self, lookup: BriefingLookup, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
-        meetings = meetings_in_time_order(lookup.briefing)
-        words = vocabulary(lookup.briefing.language)
-        self._keys = [
-            (meeting.id, [*_words(meeting.title), *_words(words.place_name(meeting)), meeting.id])
-            for meeting in meetings
-        ]
-        self._options = {meeting.id: Option(meeting_line(meeting, words), id=meeting.id) for meeting in meetings}
+        self._meetings = meetings_in_time_order(lookup.briefing)
+        self._words = vocabulary(lookup.briefing.language)
+        self._keys: list[tuple[str, list[str]]] | None = None
+        # Built when drawn: a list of 2,000 meetings shows 30 of them.
+        self._options = {meeting.id: LazyOption(partial(meeting_line, meeting, self._words), id=meeting.id)
+                         for meeting in self._meetings}
+
+    @property
+    def keys(self) -> list[tuple[str, list[str]]]:
+        """(meeting id, the words a filter matches), worked out at the first filter typed."""
+        if self._keys is None:
+            self._keys = [
+                (meeting.id, [*_words(meeting.title), *_words(self._words.place_name(meeting)), meeting.id])
+                for meeting in self._meetings
+            ]
+        return self._keys
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="f or / to filter: words of the title or place", id="picker-filter")
@@ -87,8 +105,10 @@ class MeetingPicker(BrowsePane[str]):
     def matching(self, text: str) -> list[str]:
         """Ids of the meetings whose title, place or id has a word starting with each word of `text`."""
         wanted = _words(text)
+        if not wanted:
+            return list(self._options)
         return [
-            meeting_id for meeting_id, words in self._keys
+            meeting_id for meeting_id, words in self.keys
             if all(any(word.startswith(part) for word in words) for part in wanted)
         ]
 
