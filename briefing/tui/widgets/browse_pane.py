@@ -133,6 +133,8 @@ class BrowsePane(Widget, Generic[Entry]):
         return self
 
     def on_mount(self) -> None:
+        if not self.query(BrowseList):
+            return  # removed (the app quitting) before it composed: Textual mounted no children into it
         self.refresh_list()
 
     def watch_filter_text(self) -> None:

@@ -77,6 +77,8 @@ class NotesList(Vertical):
         yield OptionList(id="notes-list")
 
     def on_mount(self) -> None:
+        if not self.query_children("#notes-list"):
+            return  # removed (the app quitting) before it composed: Textual mounted no children into it
         self.refresh_notes()
 
     def focus(self, scroll_visible: bool = True) -> Self:

@@ -1,0 +1,41 @@
+"""Quitting while the hidden tabs are being mounted is clean.
+
+The app mounts its hidden tabs right after the first frame. When it quits (or a widget is removed)
+before a tab's content has composed its children, Textual mounts nothing into it (it is being pruned)
+and still sends it `Mount`: an `on_mount` that looks up its own children must not fail then. Seen once
+on a slow machine as `NoMatches '#notes-list'` from `NotesList.on_mount`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.containers import Vertical
+
+from briefing.tui.app import make_app
+from briefing.tui.tabs import MAX_MEETING_TABS
+from tests.tui.keys import main_screen, settle
+from tests.tui.test_big_books import book_of
+
+
+@pytest.mark.parametrize("book", ["sample", "picker"])
+async def test_every_tab_s_content_removed_before_it_composed_leaves_the_app_running(
+    book: str, sample_path: Path, write_briefing: Callable[[dict], Path],
+) -> None:
+    path = sample_path if book == "sample" else write_briefing(book_of(meetings=MAX_MEETING_TABS + 1))
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        holder = Vertical(id="holder")
+        await screen.mount(holder)
+        for spec in screen.tab_specs:
+            content = spec.build()
+            holder.mount(content)  # not awaited: its children are composed when its task first runs
+            await content.remove()  # pruned first, as the app's shutdown prunes every screen
+            assert app.is_running and app._exception is None, (
+                f"removing tab {spec.id!r} before it composed raised {app._exception!r}"
+            )
+        await pilot.pause()
