@@ -16,10 +16,12 @@ from briefing.model.types import (
     Figure,
     Meeting,
     Organisation,
+    Passage,
     Person,
     Quote,
     Session,
     SourceDocument,
+    SourceRef,
 )
 
 __all__ = ["ITEM_KINDS", "BriefingLookup", "Located", "iter_items", "iter_sessions"]
@@ -55,6 +57,15 @@ class BriefingLookup:
     @cached_property
     def items(self) -> dict[str, Located]:
         return {located.item.id: located for located in iter_items(self.briefing)}
+
+    @cached_property
+    def passages_by_source(self) -> dict[SourceRef, list[Passage]]:
+        """Every passage of the book by the source paragraph(s) it is taken from, in document order."""
+        found: dict[SourceRef, list[Passage]] = {}
+        for located in self.items.values():
+            if located.kind == "passage":
+                found.setdefault(located.item.source, []).append(located.item)
+        return found
 
     def iter_items(self) -> Iterator[Located]:
         """Every item with its meeting, session, kind and path, in document order."""

@@ -48,3 +48,21 @@ def test_source_passages_share_the_quotes_paragraph(lookup: BriefingLookup) -> N
     for located in lookup.quotes():
         for passage in source_passages(lookup, located):
             assert passage.source == located.item.source
+
+
+def test_source_passages_filed_elsewhere_in_the_book_are_found() -> None:
+    from briefing.model import Briefing
+    from tests.factories import minimal_briefing_dict
+
+    data = minimal_briefing_dict()
+    meeting = data["meetings"][0]
+    session = meeting["sessions"][0]
+    elsewhere = {**meeting, "id": "other", "passages": [], "sessions": [{
+        **session, "id": "other-session", "key_points": [], "positions": [], "figures": [], "quotes": [],
+        "passages": [{"id": "far", "text": "Far away", "source": {"document": "release", "paragraph": 2}},
+                     {"id": "other-paragraph", "text": "Not it", "source": {"document": "release", "paragraph": 3}}],
+    }]}
+    session["passages"] = []
+    data["meetings"].append(elsewhere)
+    lookup = BriefingLookup(Briefing.model_validate(data))
+    assert [passage.id for passage in source_passages(lookup, lookup.items["q1"])] == ["far"]

@@ -193,6 +193,9 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
         return self.query_one("#quote-list", QuoteList)
 
     def matching(self, text: str) -> list[QuoteEntry]:
+        if not text.strip():  # every quote, nothing to highlight: no need to match 20,000 records
+            self.matches = {}
+            return list(self.entries)
         query, _error = compile_filter(text)  # an unfinished query ("china OR") keeps the whole list
         found = filter_quotes(self.entries, query)
         self.matches = {entry.quote.id: match for entry, match in found}
