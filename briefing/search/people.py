@@ -151,10 +151,64 @@ class Appearance:
         return self.located.item.id if self.located.kind not in ("meeting", "session") else None
 
 
+class Participation:
+    """Where each person or organisation takes part (organiser, participant, speaker), from one walk of
+    the book: the directory asks for one entry after another, and each walk of a big book took long."""
+
+    def __init__(self, lookup: BriefingLookup) -> None:
+        self.meetings: dict[str, list[Appearance]] = {}
+        self.sessions: dict[str, list[Appearance]] = {}
+        self.quotes: dict[str, list[Appearance]] = {}
+        for located in lookup.iter_nodes():
+            if located.kind == "meeting":
+                meeting = located.item
+                if meeting.organiser is not None:
+                    self.meetings.setdefault(meeting.organiser, []).append(
+                        Appearance(Group.MEETINGS, Role.ORGANISER, located))
+                for actor_id in dict.fromkeys(meeting.participants):
+                    if actor_id != meeting.organiser:
+                        self.meetings.setdefault(actor_id, []).append(Appearance(Group.MEETINGS, Role.PARTICIPANT, located))
+            elif located.kind == "session":
+                for actor_id in dict.fromkeys(located.item.participants):
+                    self.sessions.setdefault(actor_id, []).append(Appearance(Group.SESSIONS, Role.PARTICIPANT, located))
+        for located in lookup.quotes():
+            self.quotes.setdefault(located.item.speaker, []).append(
+                Appearance(Group.QUOTES, Role.SPEAKER, located, located.item.text))
+
+
+def mention_words(actor: Actor) -> list[tuple[str, ...]]:
+    """The folded words of each name `mention_query` looks for (for an index to narrow the items down)."""
+    return [term.tokens for group in mention_query(actor).groups for term in group]
+
+
 def find_appearances(
-    lookup: BriefingLookup, actor: Actor, cancelled: Cancelled | None = None
+    lookup: BriefingLookup, actor: Actor, cancelled: Cancelled | None = None,
+    participation: Participation | None = None, candidates: set[str] | None = None,
 ) -> list[Appearance]:
-    """Everywhere `actor` appears: meetings, sessions, quotes, mentions; document order within each."""
+    """Everywhere `actor` appears: meetings, sessions, quotes, mentions; document order within each.
+
+    `participation` (built once) spares a walk of the book; `candidates`, the ids of the items that hold
+    every word of one of the actor's names (`mention_words`, from the search index), spares matching
+    the others: both give the same appearances as without them."""
+    if participation is None:
+        found = _taking_part(lookup, actor)
+    else:
+        found = [*participation.meetings.get(actor.id, ()), *participation.sessions.get(actor.id, ()),
+                 *participation.quotes.get(actor.id, ())]
+    spoken = {appearance.located.item.id for appearance in found if appearance.group is Group.QUOTES}
+    query = mention_query(actor)
+    for located in lookup.iter_items():
+        check_cancelled(cancelled)
+        if located.item.id in spoken or (candidates is not None and located.item.id not in candidates):
+            continue  # their own quotes are listed once, as quotes
+        text = mention_text(located)
+        if spans := query.spans(text):
+            found.append(Appearance(Group.MENTIONS, Role.MENTIONED, located, text, tuple(spans)))
+    order = list(Group)
+    return sorted(found, key=lambda appearance: order.index(appearance.group))
+
+
+def _taking_part(lookup: BriefingLookup, actor: Actor) -> list[Appearance]:
     found: list[Appearance] = []
     for located in lookup.iter_nodes():
         if located.kind == "meeting":
@@ -165,18 +219,7 @@ def find_appearances(
                 found.append(Appearance(Group.MEETINGS, Role.PARTICIPANT, located))
         elif located.kind == "session" and actor.id in located.item.participants:
             found.append(Appearance(Group.SESSIONS, Role.PARTICIPANT, located))
-    spoken = set()
     for located in lookup.quotes():
         if located.item.speaker == actor.id:
-            spoken.add(located.item.id)
             found.append(Appearance(Group.QUOTES, Role.SPEAKER, located, located.item.text))
-    query = mention_query(actor)
-    for located in lookup.iter_items():
-        check_cancelled(cancelled)
-        if located.item.id in spoken:
-            continue  # their own quotes are listed once, as quotes
-        text = mention_text(located)
-        if spans := query.spans(text):
-            found.append(Appearance(Group.MENTIONS, Role.MENTIONED, located, text, tuple(spans)))
-    order = list(Group)
-    return sorted(found, key=lambda appearance: order.index(appearance.group))
+    return found

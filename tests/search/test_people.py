@@ -72,3 +72,28 @@ def test_met_and_jr_are_never_a_person() -> None:
 def test_appearances_can_be_cancelled(lookup: BriefingLookup) -> None:
     with pytest.raises(SearchCancelled):
         find_appearances(lookup, lookup.people["sophie-wilmes"], cancelled=lambda: True)
+
+
+@pytest.mark.parametrize("book", ["sample", "hostile", "shared names"])
+def test_the_index_and_the_book_walk_done_once_give_the_same_appearances(book: str) -> None:
+    from briefing.search import SearchIndex
+    from briefing.search.people import Participation, mention_words
+    from tests.factories import HOSTILE
+
+    if book == "sample":
+        briefing = load_briefing(SAMPLE_PATH)
+    elif book == "hostile":
+        briefing = Briefing.model_validate(minimal_briefing_dict(HOSTILE))
+    else:  # a name whose words stand apart (not a mention) and together across fields of a figure
+        data = minimal_briefing_dict()
+        session = ("meetings", 0, "sessions", 0)
+        data = changed(data, (*session, "key_points", 0, "text"), "Minister Ann spoke; later Ann the Minister left.")
+        data = changed(data, (*session, "figures", 0, "counts"), "Paid by Ann")
+        data = changed(data, (*session, "figures", 0, "as_written"), "Minister 500 million euros")
+        data = changed(data, ("people", 0, "name"), "Ann Minister")
+        briefing = Briefing.model_validate(data)
+    lookup = BriefingLookup(briefing)
+    index, participation = SearchIndex.for_briefing(briefing), Participation(lookup)
+    for actor in [*lookup.people.values(), *lookup.organisations.values()]:
+        candidates = index.items_with_all_words(mention_words(actor))
+        assert find_appearances(lookup, actor, None, participation, candidates) == find_appearances(lookup, actor)

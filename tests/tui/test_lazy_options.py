@@ -16,6 +16,7 @@ from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.search.people import build_entries, find_appearances
 from briefing.search.quotes import build_quote_entries
+from briefing.tui.app import BriefingApp
 from briefing.tui.widgets import browse_pane, people_directory
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.people_directory import (
@@ -159,3 +160,22 @@ async def test_a_long_meetings_session_list_is_one_line_a_session_built_when_dra
         assert all(isinstance(option, LazyOption) and option.lines == 1 for option in session_list.options)
         assert [option.id for option in session_list.options] == [s.id for s in book.meetings[0].sessions]
         assert all(height(option.prompt) == 1 for option in session_list.options), "line breaks flattened"
+
+
+async def test_with_the_index_built_a_big_books_appearances_come_at_once(monkeypatch: pytest.MonkeyPatch,
+                                                                         sample_app: BriefingApp) -> None:
+    from tests.tui.keys import settle, tab_key
+
+    monkeypatch.setattr(people_directory, "WORKER_FROM_ITEMS", 0)  # the sample plays a big book
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)  # the search index is built
+        await pilot.press(tab_key(sample_app, "people"))
+        await settle(pilot)
+        directory = sample_app.query_one(PeopleDirectory)
+        started: list[str] = []
+        monkeypatch.setattr(PeopleDirectory, "run_worker", lambda self, *args, **kwargs: started.append("worker"))
+        await pilot.press("j")
+        second = directory.selected_entry
+        assert second is not None and not started, "no worker: the index narrowed the search down"
+        assert directory.appearances == find_appearances(directory.lookup, second.actor)
+        assert FINDING not in [str(option.prompt) for option in directory.appearance_list.options]

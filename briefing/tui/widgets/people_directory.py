@@ -23,8 +23,18 @@ from textual.worker import get_current_worker
 from briefing.model import BriefingLookup, Located, Organisation, Person
 from briefing.render.safety import safe_text
 from briefing.render.vocabulary import Vocabulary, vocabulary
-from briefing.search.matching import RecordMatch, SearchCancelled, compile_filter
-from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries, find_appearances
+from briefing.search import SearchIndex
+from briefing.search.matching import Cancelled, RecordMatch, SearchCancelled, compile_filter
+from briefing.search.people import (
+    Appearance,
+    DirectoryEntry,
+    Group,
+    Participation,
+    Role,
+    filter_entries,
+    find_appearances,
+    mention_words,
+)
 from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
@@ -174,9 +184,10 @@ def entry_details(lookup: BriefingLookup, entry: DirectoryEntry) -> Content:
 
 
 WORKER_FROM_ITEMS = 5_000
-"""From this many items, where someone appears is looked up in a worker thread: that is a scan of the
-whole book's text (2 s on the 20 MB book of issue 9), and the key that moved the cursor must not wait
-for it. Smaller books take a few milliseconds and show the appearances at once, without a waiting line."""
+"""From this many items, until the search index is built, where someone appears is looked up in a worker
+thread: without the index that is a scan of the whole book's text (2 s on the 20 MB book of issue 9),
+and the key that moved the cursor must not wait for it. Smaller books take a few milliseconds and show
+the appearances at once, without a waiting line; so does any book once its index narrows the scan down."""
 
 FINDING = "Finding where this entry appears in the book…"
 
@@ -229,6 +240,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         self.appearances: list[Appearance] = []
         """Where the selected entry appears; option ids of the appearance list index into it."""
         self._appearance_cache: dict[str, list[Appearance]] = {}
+        self._participation: Participation | None = None
         self.matches: dict[str, RecordMatch] = {}
         """Where the filter matched each listed entry (spans of its name, role…)."""
 
@@ -269,8 +281,26 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
         if entry.id not in self._appearance_cache:
-            self._appearance_cache[entry.id] = find_appearances(self.lookup, entry.actor)
+            self._appearance_cache[entry.id] = self._find(entry)
         return self._appearance_cache[entry.id]
+
+    @property
+    def participation(self) -> Participation:
+        """Who takes part where, worked out once for the whole book (at the first entry looked up)."""
+        if self._participation is None:
+            self._participation = Participation(self.lookup)
+        return self._participation
+
+    def _search_index(self) -> SearchIndex | None:
+        """The book's search index once built (it narrows a mention search down to a few items)."""
+        screen = getattr(self.app, "main_screen", None)
+        index = getattr(getattr(screen, "search", None), "index", None)
+        return index if isinstance(index, SearchIndex) else None
+
+    def _find(self, entry: DirectoryEntry, cancelled: Cancelled | None = None) -> list[Appearance]:
+        index = self._search_index()
+        candidates = index.items_with_all_words(mention_words(entry.actor)) if index is not None else None
+        return find_appearances(self.lookup, entry.actor, cancelled, self.participation, candidates)
 
     def options(self, entries: Sequence[DirectoryEntry]) -> list[Option]:
         options: list[Option] = []
@@ -306,7 +336,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             self.appearance_list.clear_options()
             return
         self.about.update(entry_details(self.lookup, entry))
-        if entry.id in self._appearance_cache or len(self.lookup.items) < WORKER_FROM_ITEMS:
+        if (entry.id in self._appearance_cache or len(self.lookup.items) < WORKER_FROM_ITEMS
+                or self._search_index() is not None):  # with the index, a few milliseconds in any book
             self._show_appearances(self.appearances_of(entry))
             return
         self.appearances = []
@@ -317,7 +348,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         """In a worker thread: where `entry` appears; the reader moving on to another entry cancels it."""
         worker = get_current_worker()
         try:
-            found = find_appearances(self.lookup, entry.actor, cancelled=lambda: worker.is_cancelled)
+            found = self._find(entry, cancelled=lambda: worker.is_cancelled)
         except SearchCancelled:
             return
         self.app.call_from_thread(self._found, entry, found)
