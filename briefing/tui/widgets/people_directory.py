@@ -23,21 +23,12 @@ from textual.worker import get_current_worker
 from briefing.model import BriefingLookup, Located, Organisation, Person
 from briefing.render.safety import safe_text
 from briefing.render.vocabulary import Vocabulary, vocabulary
-from briefing.search import SearchIndex
-from briefing.search.matching import Cancelled, RecordMatch, SearchCancelled, compile_filter
-from briefing.search.people import (
-    Appearance,
-    DirectoryEntry,
-    Group,
-    Participation,
-    Role,
-    filter_entries,
-    find_appearances,
-    mention_words,
-)
+from briefing.search.matching import RecordMatch, SearchCancelled, compile_filter
+from briefing.search.people import Appearance, DirectoryEntry, Group, Role, filter_entries
 from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
+from briefing.tui.widgets.appearance_finder import AppearanceFinder
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.lazy_options import LazyOption
@@ -189,6 +180,9 @@ thread: without the index that is a scan of the whole book's text (2 s on the 20
 and the key that moved the cursor must not wait for it. Smaller books take a few milliseconds and show
 the appearances at once, without a waiting line; so does any book once its index narrows the scan down."""
 
+NO_INDEX = object()
+"""The index of a directory shown without the app's main screen (tests): none will come."""
+
 FINDING = "Finding where this entry appears in the book…"
 
 
@@ -239,8 +233,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         self.listed = list(self.entries)
         self.appearances: list[Appearance] = []
         """Where the selected entry appears; option ids of the appearance list index into it."""
-        self._appearance_cache: dict[str, list[Appearance]] = {}
-        self._participation: Participation | None = None
+        self.finder = AppearanceFinder(lookup, self._search_index)
         self.matches: dict[str, RecordMatch] = {}
         """Where the filter matched each listed entry (spans of its name, role…)."""
 
@@ -280,27 +273,12 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
 
     def appearances_of(self, entry: DirectoryEntry) -> list[Appearance]:
         """Where `entry` appears, computed once per entry."""
-        if entry.id not in self._appearance_cache:
-            self._appearance_cache[entry.id] = self._find(entry)
-        return self._appearance_cache[entry.id]
+        return self.finder.appearances(entry.actor)
 
-    @property
-    def participation(self) -> Participation:
-        """Who takes part where, worked out once for the whole book (at the first entry looked up)."""
-        if self._participation is None:
-            self._participation = Participation(self.lookup)
-        return self._participation
-
-    def _search_index(self) -> SearchIndex | None:
-        """The book's search index once built (it narrows a mention search down to a few items)."""
+    def _search_index(self) -> object | None:
+        """The book's search index (None while it is built, or in a directory shown without the app's screen)."""
         screen = getattr(self.app, "main_screen", None)
-        index = getattr(getattr(screen, "search", None), "index", None)
-        return index if isinstance(index, SearchIndex) else None
-
-    def _find(self, entry: DirectoryEntry, cancelled: Cancelled | None = None) -> list[Appearance]:
-        index = self._search_index()
-        candidates = index.items_with_all_words(mention_words(entry.actor)) if index is not None else None
-        return find_appearances(self.lookup, entry.actor, cancelled, self.participation, candidates)
+        return screen.search.index if screen is not None else NO_INDEX
 
     def options(self, entries: Sequence[DirectoryEntry]) -> list[Option]:
         options: list[Option] = []
@@ -336,8 +314,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             self.appearance_list.clear_options()
             return
         self.about.update(entry_details(self.lookup, entry))
-        if (entry.id in self._appearance_cache or len(self.lookup.items) < WORKER_FROM_ITEMS
-                or self._search_index() is not None):  # with the index, a few milliseconds in any book
+        if (entry.id in self.finder.found or len(self.lookup.items) < WORKER_FROM_ITEMS
+                or self.finder.index is not None):  # with the index, a few milliseconds in any book
             self._show_appearances(self.appearances_of(entry))
             return
         self.appearances = []
@@ -347,14 +325,14 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def _find_appearances(self, entry: DirectoryEntry) -> None:
         """In a worker thread: where `entry` appears; the reader moving on to another entry cancels it."""
         worker = get_current_worker()
+        self.finder.wait_for_index(lambda: worker.is_cancelled)  # it narrows the search down
         try:
-            found = self._find(entry, cancelled=lambda: worker.is_cancelled)
+            found = self.finder.appearances(entry.actor, cancelled=lambda: worker.is_cancelled)
         except SearchCancelled:
             return
         self.app.call_from_thread(self._found, entry, found)
 
     def _found(self, entry: DirectoryEntry, found: list[Appearance]) -> None:
-        self._appearance_cache[entry.id] = found
         if self.selected_entry is entry:
             self._show_appearances(found)
 
