@@ -17,7 +17,8 @@ from briefing.loading import sample_path
 from briefing.render.safety import NEUTRALISED
 from briefing.tui.app import make_app
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.safe_input import SafeInput, SafeTextArea
+from briefing.tui.widgets.safe_input import SafeInput
+from briefing.tui.widgets.safe_text_area import SafeTextArea
 from briefing.tui.widgets.search_panel import SearchInput
 from tests.hostile import EVERY_PAYLOAD, HOSTILE_CATEGORIES
 from tests.tui.keys import tab_key

@@ -18,7 +18,7 @@ from textual.widgets import Button, Static, TextArea
 
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
-from briefing.tui.widgets.safe_input import SafeTextArea
+from briefing.tui.widgets.safe_text_area import SafeTextArea
 
 
 @dataclass(frozen=True, slots=True)

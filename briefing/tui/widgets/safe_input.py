@@ -1,4 +1,4 @@
-"""Text boxes that never draw what the reader typed or pasted raw.
+"""Text boxes that never draw what the reader typed or pasted raw (the note editor's area: `safe_text_area`).
 
 Textual's `Input` draws its value as it is. Typing can only add printable characters, but some of those
 are drawn as nothing (Hangul fillers, the blank Braille pattern), and a paste can bring ESC, bidi
@@ -13,7 +13,7 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual.expand_tabs import expand_tabs_inline
 from textual.geometry import clamp
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from briefing.render.safety import safe_text_same_length
 
@@ -39,16 +39,3 @@ class SafeInput(Input):
                 return index
             cell_offset += cell_width
         return clamp(offset, 0, len(self.value))
-
-
-class SafeTextArea(TextArea):
-    """A `TextArea` (the note editor) that draws each line through `safe_text_same_length`.
-
-    A note can be pasted, or imported from a file, so it may hold what the book's text may hold. The
-    text itself is kept as written; only what is drawn changes. (The area measures its wrapping and
-    cursor on the raw line, so a cursor can sit one cell off next to a control character: a cosmetic
-    slip, never a raw character on the terminal.)
-    """
-
-    def get_line(self, line_index: int) -> Text:
-        return Text(safe_text_same_length(self.document.get_line(line_index)), end="", no_wrap=True)
