@@ -34,8 +34,13 @@ class FittedFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS:
-                widget.add_class("-help")
+            if isinstance(widget, FooterKey):
+                # Born with the footer's style: Textual's keys start compact, then their binding to the
+                # footer's `compact` takes the class off again, restyling each key twice per rebuild.
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+                if widget.action in HELP_ACTIONS:
+                    widget.add_class("-help", update=False)
             yield widget
 
     async def recompose(self) -> None:
