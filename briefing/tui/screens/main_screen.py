@@ -20,6 +20,7 @@ from briefing.model import BriefingLookup
 from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
+from briefing.tui.screen_size import take_size_classes
 from briefing.tui.screens.jump_routes import JumpRoutes
 from briefing.tui.screens.meeting_routes import MeetingRoutes
 from briefing.tui.screens.search_routes import SearchRoutes
@@ -71,6 +72,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         """Each tab's content widget, once built."""
 
     def compose(self) -> ComposeResult:
+        take_size_classes(self)  # styled once with them, not restyled at the first resize
         briefing = self.lookup.briefing
         yield ClassificationBar(book_marking(briefing), id="marking-top")
         yield Header(icon="≡")
@@ -95,8 +97,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         self.call_after_refresh(self._mount_hidden_tabs)
         first = self._content[self.tab_specs[0].id]
         # The cursor on the first line of the first tab: enter opens it, j moves on.
-        stops = first.stops() if isinstance(first, StopReader) else []
-        focus_now(stops[0] if stops else first)
+        stop = first.first_stop() if isinstance(first, StopReader) else None
+        focus_now(stop or first)
 
     def on_resize(self) -> None:
         self._label_tabs()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
 
+from briefing.tui.screen_size import take_size_classes
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.fitted_footer import FittedFooter
 
@@ -36,6 +37,7 @@ class MarkedModalScreen(ModalScreen[ResultType]):
     """
 
     def compose(self) -> ComposeResult:
+        take_size_classes(self)  # styled once with them, not restyled at the first resize
         marking = self.marking
         yield ClassificationBar(marking, id="modal-marking-top")
         yield from self.compose_dialog()
