@@ -13,8 +13,9 @@ from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.screens.source_screen import SourceScreen
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.meeting_view import MeetingView, SessionHeading
-from briefing.tui.widgets.overview import OverviewLink
+from briefing.tui.widgets.overview import Overview, OverviewLink
 from tests.tui.keys import meeting_key
+from tests.waiting import wait_until
 
 FAC = "fac-2022-04-11"
 
@@ -137,7 +138,10 @@ async def test_q_quits(sample_app: BriefingApp) -> None:
 
 
 async def test_overview_lists_meetings_positions_figures_and_a_dated_timeline(sample_app: BriefingApp) -> None:
-    async with sample_app.run_test(size=(120, 36)):
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        overview = sample_app.screen.query_one(Overview)
+        await wait_until(pilot, lambda: overview.filled, "the overview's lines below its first screen")
+        await pilot.pause()
         text = "\n".join(static.render().plain for static in sample_app.screen.query("#overview-view Static"))
         briefing = sample_app.briefing
         for meeting in briefing.meetings:

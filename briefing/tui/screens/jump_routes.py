@@ -40,6 +40,7 @@ class JumpRoutes:
         content = await self.show_tab(place.tab)
         for reader in [content, *content.query(StopReader)]:
             if isinstance(reader, StopReader):
+                reader.fill()  # the line to focus may be below the first screen (scroll_to waits for the layout)
                 reader.scroll_to(y=place.scroll_y, animate=False)
         if place.focus_id and (found := self.tabs.query(f"#{place.focus_id}")):
             focus_now(found.first())

@@ -41,6 +41,8 @@ class OverviewLink(Static, can_focus=True):
     def __init__(self, body: Hanging, target: OpenLocation, *, spaced: bool = False) -> None:
         OverviewLink._count += 1
         super().__init__(body, classes="-spaced" if spaced else "", id=f"overview-link-{OverviewLink._count}")
+        self.least_rows = len(body.lines) + int(spaced)
+        """Rows the line takes at the least (its lines unwrapped, and its margin)."""
         self.target = target
         """Where enter goes (a fresh copy is posted each time: a message is delivered once)."""
 
@@ -78,11 +80,46 @@ class Overview(StopReader):
         """The book's labels and dates (the overview's own instructions stay English)."""
         self.meeting_keys = dict(meeting_keys or {})
         """The digit key of each meeting's tab (from the tab registry), shown as "[2]"."""
+        self._below: list[Widget] = []
+        """The lines below the first screen: built with the rest, mounted once the first frame is shown."""
 
     def stops(self) -> list[Widget]:
+        self.fill()  # a key that moves the cursor sees every line
         return list(self.query(OverviewLink))
 
+    def first_stop(self) -> Widget | None:
+        links = self.query(OverviewLink)
+        return links.first() if links else None
+
     def compose(self) -> ComposeResult:
+        # Only what fills the first screen is mounted before the first frame (each widget costs Textual
+        # about a millisecond to mount, style and lay out; the sample's overview has 54). Every widget
+        # takes at least the rows counted by `least_rows`, so the screen is full when they are spent.
+        rows = self.app.size.height
+        lines = self._lines()
+        for widget in lines:
+            yield widget
+            rows -= least_rows(widget)
+            if rows <= 0:
+                break
+        self._below = list(lines)
+
+    def on_mount(self) -> None:
+        if self._below:
+            self.call_after_refresh(self.fill)
+
+    def fill(self) -> None:
+        """Mount the lines below the first screen now, if they are not yet (they join the DOM at once)."""
+        if self._below:
+            below, self._below = self._below, []
+            self.mount_all(below)
+
+    @property
+    def filled(self) -> bool:
+        """Whether every line has joined the DOM (they are mounted then, or being mounted)."""
+        return not self._below
+
+    def _lines(self) -> ComposeResult:
         yield Static(Content(self.words.label("Book")), classes="overview-heading")
         yield Static(self._book(), classes="overview-body", id="overview-book")
         yield Static(Content(self.words.label("Meetings")), classes="overview-heading")
@@ -169,6 +206,11 @@ class Overview(StopReader):
             yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
         if not found:
             yield Static(Content(self.words.label("No figures recorded.")), classes="overview-body")
+
+
+def least_rows(widget: Widget) -> int:
+    """The fewest rows `widget` of the overview can take, whatever the width."""
+    return getattr(widget, "least_rows", 1)
 
 
 OVERVIEW_LINES = 60

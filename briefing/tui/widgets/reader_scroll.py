@@ -67,6 +67,14 @@ class StopReader(ReaderScroll):
         """Everything the cursor can land on, in reading order."""
         return []
 
+    def first_stop(self) -> Widget | None:
+        """Where the cursor starts (without making a view that mounts in parts mount the rest)."""
+        stops = self.stops()
+        return stops[0] if stops else None
+
+    def fill(self) -> None:
+        """Mount every stop now, in a view that mounts what is below its first screen later (the overview)."""
+
     def y_of(self, widget: Widget | None) -> int:
         """Where `widget` starts in this view's scrolled content (0 = top of the content)."""
         if widget is None:

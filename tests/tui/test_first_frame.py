@@ -1,0 +1,141 @@
+"""What the first frame leaves for later (issue 12, item 10), checked for behaviour, not for time.
+
+The overview mounts only the lines that fill the first screen before the first frame, and the rest right
+after; the screens take their size classes before they are styled; the footer's keys are born styled.
+The timings are in benchmarks/startup_benchmark.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.dom import DOMNode
+from textual.widgets._footer import FooterKey
+
+from briefing.model import iter_sessions
+from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.jumps import Place
+from briefing.tui.screen_size import size_classes
+from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.widgets.overview import Overview, OverviewLink
+from tests.tui.keys import meeting_key, settle
+from tests.waiting import wait_until
+
+
+def overview_of(app: BriefingApp) -> Overview:
+    return app.screen.query_one(Overview)
+
+
+async def test_the_overview_fills_the_first_screen_then_mounts_every_line(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at_first_frame: dict[str, object] = {}
+
+    def on_ready(app: BriefingApp) -> None:
+        overview = overview_of(app)
+        at_first_frame.update(links=len(overview.query(OverviewLink)), filled=overview.filled,
+                              content=overview.virtual_size.height, view=overview.size.height)
+
+    monkeypatch.setattr(BriefingApp, "on_ready", on_ready)
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: bool(at_first_frame), "the first frame")
+        overview = overview_of(sample_app)
+        await wait_until(pilot, lambda: overview.filled, "the lines below the first screen")
+        await pilot.pause()
+        lookup = sample_app.lookup
+        sessions = [session for _, session in iter_sessions(lookup.briefing)]
+        every_line = len(lookup.briefing.meetings) + len(sessions) + len(lookup.figures()) + sum(
+            len(session.positions) for session in sessions)
+        assert len(overview.query(OverviewLink)) == every_line, "every line once the first frame is shown"
+    assert at_first_frame["filled"] is False, "lines below the first screen waited for the first frame"
+    assert 0 < at_first_frame["links"] < every_line  # type: ignore[operator]
+    assert at_first_frame["content"] > at_first_frame["view"], "what was mounted fills the first screen"  # type: ignore[operator]
+
+
+async def test_G_at_once_lands_on_the_last_line_of_the_overview(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("G")  # as soon as the app takes keys, before the rest may be mounted
+        overview = overview_of(sample_app)
+        await wait_until(pilot, lambda: overview.filled, "every line of the overview")
+        links = list(overview.query(OverviewLink))
+        await wait_until(pilot, lambda: sample_app.screen.focused is links[-1], "the cursor on the last line",
+                         seen=lambda: sample_app.screen.focused)
+        await wait_until(pilot, lambda: overview.scroll_y == overview.max_scroll_y > 0, "the end in view")
+
+
+async def test_a_book_reopens_on_an_overview_line_below_the_first_screen(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lines are numbered from 1 in each process (their ids are the saved place); here two apps share one.
+    monkeypatch.setattr(OverviewLink, "_count", 0)
+    first = make_app(sample_path)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        last = first.screen.focused
+        assert isinstance(last, OverviewLink)
+        scrolled = overview_of(first).scroll_y
+        await pilot.press("q")  # quitting saves the place
+    assert scrolled > 0
+    monkeypatch.setattr(OverviewLink, "_count", 0)
+    again = make_app(sample_path)
+    async with again.run_test(size=(120, 36)) as pilot:
+        overview = overview_of(again)
+        await wait_until(pilot, lambda: again.screen.focused is not None and again.screen.focused.id == last.id,
+                         "the cursor back on the saved line", seen=lambda: again.screen.focused)
+        await wait_until(pilot, lambda: overview.scroll_y == scrolled, "the overview scrolled as it was",
+                         seen=lambda: overview.scroll_y)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (69, 20), (70, 16), (99, 25), (100, 26), (200, 60)])
+async def test_a_screen_takes_the_size_classes_textual_gives_it(sample_app: BriefingApp, size: tuple[int, int]) -> None:
+    async with sample_app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        textual_gives = screen._get_breakpoint_classes(size[0], sample_app.HORIZONTAL_BREAKPOINTS) | (
+            screen._get_breakpoint_classes(size[1], sample_app.VERTICAL_BREAKPOINTS))
+        assert size_classes(screen) == textual_gives
+        assert textual_gives <= set(screen.classes)
+
+
+async def test_the_main_screen_is_not_restyled_for_its_size_classes(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    restyled: list[DOMNode] = []
+    original = DOMNode.update_node_styles
+
+    def update_node_styles(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(node)
+        original(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", update_node_styles)
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        # A restyle of a whole screen for a class change comes from `update_classes` (the breakpoints);
+        # Textual's own restyle when a screen is shown (`ScreenResume`) stays.
+        screen = sample_app.screen
+        assert restyled.count(screen) == 1, "the screen restyled once, when shown: not again for its classes"
+        assert not [node for node in restyled if isinstance(node, FooterKey)], "a footer key was restyled"
+        restyled.clear()
+        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
+        await settle(pilot)
+        assert not [node for node in restyled if isinstance(node, FooterKey)], "new footer keys were restyled"
+
+
+async def test_going_back_to_a_line_not_mounted_yet_mounts_it(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Overview, "on_mount", lambda overview: None)  # the rest waits until asked for
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        screen = sample_app.screen
+        assert isinstance(screen, MainScreen)
+        overview = overview_of(sample_app)
+        await pilot.pause()
+        assert not overview.filled
+        last = overview._below[-1]
+        await screen.go_to(Place("overview", last.id, 0.0))
+        await wait_until(pilot, lambda: screen.focused is last, "the cursor on the line asked for",
+                         seen=lambda: screen.focused)
