@@ -12,7 +12,7 @@ from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.tabs import MAX_MEETING_TABS, MEETING_PANE
 from briefing.tui.widgets.meeting_picker import MeetingPicker
 from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, SessionHeading
-from briefing.tui.widgets.overview import OVERVIEW_LINES, OverviewLink
+from briefing.tui.widgets.overview import OVERVIEW_LINES, Overview, OverviewLink
 from tests.factories import minimal_briefing_dict
 from tests.tui.keys import main_screen, settle
 
@@ -53,6 +53,8 @@ async def test_a_book_with_more_meetings_than_tabs_gets_a_picker(write_briefing:
         ids = screen.pane_ids()
         assert "meetings" in ids and MEETING_PANE in ids
         assert not [pane for pane in ids if pane.startswith("meeting-")], "no tab a meeting"
+        overview = screen.query_one(Overview)
+        await wait_until(pilot, lambda: overview.filled, "the overview's lines below its first screen")
         overview_links = [link for link in screen.query(OverviewLink) if link.target.session_id is None
                           and link.target.item_id is None]
         assert len(overview_links) == OVERVIEW_LINES, "the overview lists some meetings and says how many more"

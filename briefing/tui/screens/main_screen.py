@@ -68,8 +68,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         self._unmounted = [spec.id for spec in self.tab_specs[1:]]
         """Tabs whose content is not mounted yet: they are filled after the first frame."""
         self._mounting: dict[str, AwaitMount] = {}
-        self._content: dict[str, Widget] = {}
-        """Each tab's content widget, once built."""
+        self._content: dict[str, Widget] = {}  # each tab's content widget, once built
 
     def compose(self) -> ComposeResult:
         take_size_classes(self)  # styled once with them, not restyled at the first resize
@@ -96,9 +95,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         self.call_after_refresh(self.search.build_index)
         self.call_after_refresh(self._mount_hidden_tabs)
         first = self._content[self.tab_specs[0].id]
-        # The cursor on the first line of the first tab: enter opens it, j moves on.
         stop = first.first_stop() if isinstance(first, StopReader) else None
-        focus_now(stop or first)
+        focus_now(stop or first)  # the cursor on the first line of the first tab: enter opens it, j moves on
 
     def on_resize(self) -> None:
         self._label_tabs()
