@@ -15,6 +15,7 @@ from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, Sessi
 from briefing.tui.widgets.overview import OVERVIEW_LINES, Overview, OverviewLink
 from tests.factories import minimal_briefing_dict
 from tests.tui.keys import main_screen, settle
+from tests.waiting import wait_until
 
 
 def with_suffix(node: Any, suffix: str) -> Any:
