@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from briefing.model import BriefingLookup, Located, Passage, Person, Quote
 from briefing.search.matching import Field, RecordMatch, Where, match_record
 from briefing.search.query import CompiledQuery
 
 
-@dataclass(frozen=True, slots=True)
 class QuoteEntry:
     """One quote with its speaker and the fields its filter matches."""
 
-    located: Located[Quote]
-    speaker: Person | None
-    fields: tuple[Field, ...]
+    __slots__ = ("_fields", "located", "speaker")
+
+    def __init__(self, located: Located[Quote], speaker: Person | None) -> None:
+        self.located = located
+        self.speaker = speaker
+        self._fields: tuple[Field, ...] | None = None
 
     @property
     def quote(self) -> Quote:
@@ -25,27 +25,30 @@ class QuoteEntry:
     def speaker_name(self) -> str:
         return self.speaker.name if self.speaker else self.quote.speaker
 
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """What the filter looks at: the words (`text`), who said them (`speaker`, their role and
+        aliases), and the context: meeting and session titles and the topics. Worked out at the first
+        filter typed: listing a big book's 20,000 quotes needs none of it."""
+        if self._fields is None:
+            located, speaker = self.located, self.speaker
+            fields = [
+                Field("text", located.item.text),
+                Field("speaker", speaker.name if speaker else located.item.speaker, Where.LABEL),
+                *(Field("alias", alias, Where.LABEL) for alias in (speaker.aliases if speaker else ())),
+                Field("role", (speaker.role or "") if speaker else "", Where.LABEL),
+                Field("meeting", located.meeting.title, Where.CONTEXT),
+                Field("session", located.session.title if located.session else "", Where.CONTEXT),
+                *(Field("topic", topic, Where.CONTEXT) for topic in located.item.topics),
+            ]
+            self._fields = tuple(field for field in fields if field.text)
+        return self._fields
+
 
 def build_quote_entries(lookup: BriefingLookup) -> list[QuoteEntry]:
-    """Every quote of the book, in document order, ready to list and filter.
-
-    The filter looks at the words (`text`), who said them (`speaker`, their role and aliases), and
-    the context: meeting and session titles and the topics.
-    """
-    entries = []
-    for located in lookup.quotes():
-        speaker = lookup.people.get(located.item.speaker)
-        fields = [
-            Field("text", located.item.text),
-            Field("speaker", speaker.name if speaker else located.item.speaker, Where.LABEL),
-            *(Field("alias", alias, Where.LABEL) for alias in (speaker.aliases if speaker else ())),
-            Field("role", (speaker.role or "") if speaker else "", Where.LABEL),
-            Field("meeting", located.meeting.title, Where.CONTEXT),
-            Field("session", located.session.title if located.session else "", Where.CONTEXT),
-            *(Field("topic", topic, Where.CONTEXT) for topic in located.item.topics),
-        ]
-        entries.append(QuoteEntry(located, speaker, tuple(field for field in fields if field.text)))
-    return entries
+    """Every quote of the book, in document order, ready to list and filter."""
+    people = lookup.people
+    return [QuoteEntry(located, people.get(located.item.speaker)) for located in lookup.quotes()]
 
 
 def filter_quotes(entries: list[QuoteEntry], query: CompiledQuery) -> list[tuple[QuoteEntry, RecordMatch]]:

@@ -3,8 +3,8 @@
 `SearchController` is owned by the main screen. The search panel asks it to run what the reader
 types; the answer arrives from a worker thread as `SearchController.Answered`, which the screen hands
 back to the controller (`accept`) before the panel and the meeting views render from it. Highlight
-spans for every item of the book are computed once, in the worker, and carried to the item widgets:
-the UI thread never runs the matcher.
+spans are worked out for the items on screen only, when first shown (`spans_for`): a regular
+expression over one item's text, where a book-wide pass took a second on a big book.
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ class SearchController:
     """The listed hits in the order shown: what n/N walk."""
     total: int = 0
     item_spans: dict[str, ItemSpans] = field(default_factory=dict)
-    """Spans of the query in every item of the book that shows a match, by item id."""
+    """Spans of the query in the items asked for so far (`spans_for`), by item id."""
+    compiled: CompiledQuery | None = None
+    """The query the hits answer, compiled: what `spans_for` matches an item's texts against."""
     cursor: int = -1
     """Index in `hits` of the hit last opened; -1 before any."""
     highlighting: bool = False
@@ -99,7 +101,7 @@ class SearchController:
 
         query: str
         results: Any = None
-        item_spans: dict[str, ItemSpans] | None = None
+        compiled: Any = None
         error: str | None = None
 
     def build_index(self) -> None:
@@ -144,9 +146,8 @@ class SearchController:
         except QueryError as error:
             self.owner.post_message(self.Answered(query, error=error.message))
             return
-        spans = self._spans_of_items(compiled, worker)
-        if spans is not None and not worker.is_cancelled:
-            self.owner.post_message(self.Answered(query, results, spans))
+        if not worker.is_cancelled:
+            self.owner.post_message(self.Answered(query, results, compiled))
 
     def _with_notes(self, compiled: CompiledQuery, results: SearchResults) -> SearchResults:
         """The reader's private notes that match, first (see `briefing.tui.note_search`)."""
@@ -157,18 +158,6 @@ class SearchController:
             return results
         return with_note_hits(results, note_hits(compiled, reader.notes(), reader.items))
 
-    def _spans_of_items(self, compiled: CompiledQuery, worker: Any) -> dict[str, ItemSpans] | None:
-        """Spans in every item of the book; None when the worker was cancelled (the user typed on)."""
-        found: dict[str, ItemSpans] = {}
-        for item_id, located in self.lookup.items.items():
-            if worker.is_cancelled:
-                return None
-            body, second = display_texts(self.lookup, located)
-            spans = ItemSpans(tuple(compiled.spans(body)), tuple(compiled.spans(second)) if second else ())
-            if spans.count:
-                found[item_id] = spans
-        return found
-
     def accept(self, answer: Answered) -> bool:
         """Take a worker's answer; False when it is stale (the reader typed on since)."""
         if answer.query != self.query:
@@ -176,13 +165,13 @@ class SearchController:
         self.answered_query = answer.query
         self.cursor = -1
         if answer.error is not None:
-            self.error, self.hits, self.total, self.item_spans = answer.error, [], 0, {}
+            self.error, self.hits, self.total, self.item_spans, self.compiled = answer.error, [], 0, {}, None
             self.open_when_answered = False
             return True
         self.error = None
         self.hits = group_hits(answer.results.hits)
         self.total = answer.results.total
-        self.item_spans = answer.item_spans or {}
+        self.item_spans, self.compiled = {}, answer.compiled
         return True
 
     @property
@@ -218,10 +207,24 @@ class SearchController:
     def clear(self) -> None:
         """Forget the query, its hits and the highlights."""
         self.query = self.answered_query = ""
-        self.error, self.hits, self.total, self.item_spans = None, [], 0, {}
+        self.error, self.hits, self.total, self.item_spans, self.compiled = None, [], 0, {}, None
         self.cursor = -1
         self.highlighting = self.open_when_answered = False
 
     def spans_for(self, item_id: str) -> ItemSpans | None:
-        """What to highlight in item `item_id`, if highlighting is on."""
-        return self.item_spans.get(item_id) if self.highlighting else None
+        """What to highlight in item `item_id`, if highlighting is on (None where the query is not found).
+
+        Worked out for the items shown, when first shown, not for the whole book in advance: matching a
+        common word against a big book's 66,000 items took the search a second and more."""
+        if not self.highlighting or self.compiled is None:
+            return None
+        spans = self.item_spans.get(item_id)
+        if spans is None:
+            located = self.lookup.items.get(item_id)
+            if located is None:
+                return None
+            body, second = display_texts(self.lookup, located)
+            compiled = self.compiled
+            spans = self.item_spans[item_id] = ItemSpans(
+                tuple(compiled.spans(body)), tuple(compiled.spans(second)) if second else ())
+        return spans if spans.count else None
