@@ -70,8 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     The collector is off while the command starts: importing Textual and Pydantic and loading the book
     make some 100,000 long-lived objects and next to no garbage, and full collections (30-80 ms each)
-    would only walk them again. The app turns it back on once the book is frozen
-    (`app_command.freeze_what_is_loaded`); every other command as soon as its arguments are read.
+    would only walk them again. The app turns it back on once the book and what the app builds after
+    its first frame are frozen (`app_command.freeze_what_is_loaded`, `briefing.tui.memory`); every
+    other command as soon as its arguments are read.
     """
     collecting = gc.isenabled()
     gc.disable()

@@ -11,7 +11,6 @@ terminal by `briefing.cli.main`, with its exit code, and the app never starts on
 from __future__ import annotations
 
 import argparse
-import gc
 import shutil
 import sys
 from typing import TYPE_CHECKING
@@ -41,7 +40,7 @@ def run(options: argparse.Namespace) -> int:
     from briefing.tui.terminal import TerminalUnusable
 
     app = choose_app(options)  # a bad file is reported first, with its own exit code
-    freeze_what_is_loaded()
+    freeze_what_is_loaded(app)
     try:
         app.run()
     except TerminalUnusable as unusable:
@@ -70,15 +69,18 @@ def choose_app(options: argparse.Namespace) -> BriefingApp:
     return make_library_app(library) if len(books) > 1 else make_app(books[0] if books else None)
 
 
-def freeze_what_is_loaded() -> None:
+def freeze_what_is_loaded(app: BriefingApp) -> None:
     """Move every object alive now (the loaded book: some 100k long-lived objects, no cycles) to the
     permanent generation, so that full collections no longer walk them (50–80 ms pauses, mid-keystroke,
-    on large books), then turn the collector back on (`briefing.cli.main` turned it off for the start).
+    on large books). The collector stays off (`briefing.cli.main` turned it off for the start) until the
+    app has built what follows the first frame, which is then frozen too (`briefing.tui.memory`).
     No collection first: with the collector off since the start there is next to no garbage to free
     (a few hundred objects), and a full collection would cost the first frame tens of milliseconds.
     Done once per process, by the command line only: never in code tests call often."""
-    gc.freeze()
-    gc.enable()
+    from briefing.tui.memory import CollectorHold
+
+    app.collector = CollectorHold()
+    app.collector.hold()
 
 
 def _print_instead(briefing: Briefing) -> int:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from briefing.library import LibraryHit, LibraryIndex
     from briefing.state import StateStore
+    from briefing.tui.memory import CollectorHold
     from briefing.tui.screens.main_screen import MainScreen
 
 EXIT_AFTER_FIRST_FRAME_VARIABLE = "BRIEFING_EXIT_AFTER_FIRST_FRAME"
@@ -89,6 +90,8 @@ class BriefingApp(ReaderStateActions, App[None]):
         self.library = library
         """The library's index when the app was opened on a library (`b` goes back to it), else None."""
         self.exit_after_first_frame = exit_after_first_frame
+        self.collector: CollectorHold | None = None
+        """Set by the command line: the garbage collector waits for `book_settled` (briefing.tui.memory)."""
         self.register_theme(HIGH_CONTRAST)
         self.theme = DEFAULT_THEME
         # Every key answers at once: Textual's animations (smooth scrolls, fades) are off unless asked for.
@@ -105,12 +108,21 @@ class BriefingApp(ReaderStateActions, App[None]):
 
     def on_mount(self) -> None:
         self.restore_theme()
+        if self.collector is not None:
+            from briefing.tui.memory import RESUME_AFTER
+
+            self.set_timer(RESUME_AFTER, self.collector.release)
         # SIGTERM/SIGHUP (kill, a closed terminal window) would otherwise kill the process at once: the
         # terminal stays in raw mode and an export under way leaves its temporary file. Quit cleanly.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._terminated, number)
+
+    def book_settled(self) -> None:
+        """The open book's tabs and search index are built: what they made can be frozen."""
+        if self.collector is not None:
+            self.collector.release()
 
     def _terminated(self, number: int) -> None:
         from briefing.files import remove_unfinished

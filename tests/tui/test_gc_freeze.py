@@ -45,3 +45,38 @@ def test_the_command_line_freezes_the_book_before_running_the_app(
     [(walked, frozen)] = seen
     assert not walked, "the book is in the permanent generation while the app runs"
     assert frozen > 10_000
+
+
+def test_the_command_line_keeps_the_collector_off_until_the_book_is_settled(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[bool, bool]] = []
+
+    def run(self: BriefingApp, *args: object, **kwargs: object) -> None:
+        seen.append((gc.isenabled(), self.collector is not None and not self.collector.released))
+        self.book_settled()  # what MainScreen says once its tabs and its search index are built
+        seen.append((gc.isenabled(), self.collector is not None and self.collector.released))
+
+    monkeypatch.setattr(BriefingApp, "run", run)
+    monkeypatch.delenv("TERM", raising=False)
+    assert main([str(sample_path)]) == 0
+    assert seen == [(False, True), (True, True)]
+
+
+async def test_the_app_says_when_its_book_is_settled(sample_path: Path) -> None:
+    from briefing.tui.memory import CollectorHold
+    from tests.tui.keys import settle
+
+    app = make_app(sample_path)
+    app.collector = hold = CollectorHold()
+    hold.hold()
+    try:
+        async with app.run_test() as pilot:
+            await settle(pilot)  # every tab mounted, the search index built
+            await pilot.pause()
+            assert hold.released and gc.isenabled()
+            frozen = gc.get_freeze_count()
+            app.book_settled()  # once only: nothing more is frozen
+            assert gc.get_freeze_count() == frozen
+    finally:
+        gc.enable()

@@ -111,6 +111,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
                 await self.ensure_content(pane_id)
             except (MountError, NoMatches):
                 return  # the app is closing
+        self.check_settled()
 
     async def ensure_content(self, pane_id: str) -> Widget:
         """The content of tab `pane_id`, mounted now if it is not yet (a key can beat the idle mount)."""

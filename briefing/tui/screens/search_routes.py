@@ -61,6 +61,12 @@ class SearchRoutes:
     def on_search_controller_index_ready(self, message: SearchController.IndexReady) -> None:
         self.search.index_ready(message.index)
         self._search_changed()
+        self.check_settled()
+
+    def check_settled(self) -> None:
+        """Tell the app once the work after the first frame is done: every tab mounted, the index built."""
+        if not self._unmounted and self.search.index is not None:
+            self.app.book_settled()
 
     def on_search_controller_answered(self, message: SearchController.Answered) -> None:
         if self.search.accept(message):
