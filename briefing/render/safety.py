@@ -70,6 +70,8 @@ NEUTRALISED = _build_table()
 """Code point → its visible stand-in, for `str.translate`."""
 
 _UNSAFE = re.compile("[" + "".join(re.escape(chr(code_point)) for code_point in sorted(NEUTRALISED)) + "]")
+_ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(code_point)) for code_point in sorted(NEUTRALISED) if code_point < 0x80) + "]")
+"""The characters `safe_text` replaces that are ASCII (C0 controls but newline and tab, DEL)."""
 
 
 def safe_text(text: str) -> str:
@@ -80,6 +82,8 @@ def safe_text(text: str) -> str:
     separators, non-characters and lone surrogates become "<U+XXXX>". Everything else, including all
     ordinary non-ASCII text, is left alone.
     """
+    if text.isascii() and _ASCII_UNSAFE.search(text) is None:
+        return text  # most text: nothing to replace, and no table look-up per character (print of a big book)
     return text.translate(NEUTRALISED)
 
 

@@ -140,3 +140,12 @@ def test_shown_makes_a_hostile_file_name_visible() -> None:
     name = Path("ok\x1b]0;TITLE\x07\x1b[2J.json")
     assert shown(name) == "ok␛]0;TITLE␇␛[2J.json"
     assert shown(Path(b"caf\xe9.json".decode("utf-8", "surrogateescape"))) == "caf<U+DCE9>.json"
+
+
+def test_every_ascii_character_alone_and_in_text_is_replaced_as_the_table_says() -> None:
+    from briefing.render.safety import NEUTRALISED
+
+    for code_point in range(0x80):
+        character = chr(code_point)
+        for text in (character, f"plain {character} text", f"{character}"* 3):
+            assert safe_text(text) == text.translate(NEUTRALISED), repr(text)
