@@ -102,6 +102,11 @@ class PassageFold(Collapsible):
     PassageFold > CollapsibleTitle:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
     """
 
+    def __init__(self, *children: Widget, title: str) -> None:
+        # Born folded: Textual adds "-collapsed" on mount, restyling the whole fold once more (a tenth of a
+        # meeting tab's mount); with the class already there, that is a no-op.
+        super().__init__(*children, title=title, collapsed=True, classes="-collapsed")
+
 
 class MeetingReader(StopReader):
     """The text of a meeting; j/k move from item to item (so `s` and `y` have an item), the page keys
