@@ -11,6 +11,7 @@ import textual.constants
 from textual.widgets import Input
 
 from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.screens.main_screen import MainScreen
 from tests.factories import minimal_briefing_dict
 
 
@@ -25,6 +26,25 @@ def steady_screen(monkeypatch: pytest.MonkeyPatch) -> None:
         self.cursor_blink = False
 
     monkeypatch.setattr(Input, "__init__", init_without_blink)
+
+
+@pytest.fixture(autouse=True)
+def hidden_tabs_on_demand(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hidden tab is mounted when a key or a jump shows it (`MainScreen.ensure_content`), not in the
+    background after the first frame as well: that idle mount was a third to a half of each app test's CPU
+    (a tab per meeting, the quotes, the directory...) in tests that never look at most of those tabs.
+
+    Showing a tab goes through the same `ensure_content` either way (a key can beat the idle mount in the
+    app). Tests marked `idle_mount` (snapshots, sizes, key bursts, quitting at start-up...) run the app
+    exactly as users do, idle mount included.
+    """
+    if request.node.get_closest_marker("idle_mount") is not None:
+        return
+
+    async def on_demand_only(self: MainScreen) -> None:
+        return None
+
+    monkeypatch.setattr(MainScreen, "_mount_hidden_tabs", on_demand_only)
 
 
 @pytest.fixture

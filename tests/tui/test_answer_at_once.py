@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -17,6 +18,8 @@ from briefing.tui.widgets.fitted_footer import FittedFooter
 from tests.tui.keys import meeting_key, settle, tab_key
 from tests.tui.screen_text import screen_lines
 from tests.waiting import wait_until
+
+pytestmark = pytest.mark.idle_mount  # keys right after start-up, and quitting, while the hidden tabs mount in the background
 
 
 def footer_keys(app: BriefingApp) -> list[FooterKey]:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.tui.app import make_app
 from tests.tui.keys import main_screen, settle
+
+pytestmark = pytest.mark.idle_mount  # keys typed in a burst while the hidden tabs mount in the background
 
 KEYS = ("2", "right_square_bracket", "j", "j")
 

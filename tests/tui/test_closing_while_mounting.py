@@ -19,6 +19,8 @@ from briefing.tui.tabs import MAX_MEETING_TABS
 from tests.tui.keys import main_screen, settle
 from tests.tui.test_big_books import book_of
 
+pytestmark = pytest.mark.idle_mount  # the app as users run it, hidden tabs mounting in the background
+
 
 @pytest.mark.parametrize("book", ["sample", "picker"])
 async def test_every_tab_s_content_removed_before_it_composed_leaves_the_app_running(

@@ -11,6 +11,8 @@ from textual.pilot import Pilot
 from briefing.tui.app import make_app
 from tests.tui.test_book_language import FRENCH_BOOK
 
+pytestmark = pytest.mark.idle_mount  # the views as users see them: the hidden tabs mount in the background here too
+
 VIEWS: dict[str, tuple[str, ...]] = {
     "overview": (),
     "meeting": ("2", "right_square_bracket", "j", "j"),

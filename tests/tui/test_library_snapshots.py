@@ -21,6 +21,8 @@ from tests.library.conftest import make_library
 from tests.tui.screen_text import screen_text
 from tests.waiting import wait_until
 
+pytestmark = pytest.mark.idle_mount  # the views as users see them: the hidden tabs mount in the background here too
+
 SIZES = [(80, 24), (120, 40)]
 
 VIEWS: dict[str, tuple[str, ...]] = {

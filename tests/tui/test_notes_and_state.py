@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList, TextArea
 
 from briefing.state import StateStore
@@ -192,6 +193,7 @@ async def test_changes_since_last_read_are_reported_and_marked_until_read(tmp_pa
         assert "1 changed" in screen_text(later)
 
 
+@pytest.mark.idle_mount  # the link opens the item once every tab is mounted in the background
 async def test_overview_link_opens_the_changed_item(tmp_path: Path) -> None:
     book = sample_copy(tmp_path / "book")
     async with make_app(book).run_test(size=SIZE) as pilot:

@@ -12,6 +12,8 @@ from tests.tui.keys import meeting_key
 from tests.tui.screen_text import screen_lines
 from tests.waiting import wait_until
 
+pytestmark = pytest.mark.idle_mount  # every view at each size in the app as users run it, background mount included
+
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 16), (80, 24), (200, 60)])
 async def test_every_view_at_this_size(sample_path: Path, size: tuple[int, int]) -> None:

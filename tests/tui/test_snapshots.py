@@ -20,6 +20,8 @@ from tests.factories import minimal_briefing_dict
 from tests.tui.keys import settle
 from tests.waiting import wait_until
 
+pytestmark = pytest.mark.idle_mount  # the views as users see them: the hidden tabs mount in the background here too
+
 SIZES = [(80, 24), (120, 40), (40, 12)]
 
 VIEWS: dict[str, tuple[str, ...]] = {
