@@ -63,6 +63,7 @@ def test_the_command_line_keeps_the_collector_off_until_the_book_is_settled(
     assert seen == [(False, True), (True, True)]
 
 
+@pytest.mark.idle_mount  # settled = every hidden tab mounted in the background and the index built
 async def test_the_app_says_when_its_book_is_settled(sample_path: Path) -> None:
     from briefing.tui.memory import CollectorHold
     from tests.tui.keys import settle
