@@ -9,21 +9,20 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.help_screen import HelpScreen
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.fitted_footer import FittedFooter
-from tests.tui.keys import meeting_key, settle, tab_key
+from briefing.tui.widgets.fitted_footer import FittedFooter, FooterEntry
+from tests.tui.keys import main_screen, meeting_key, settle, tab_key
 from tests.tui.screen_text import screen_lines
 from tests.waiting import wait_until
 
 pytestmark = pytest.mark.idle_mount  # keys right after start-up, and quitting, while the hidden tabs mount in the background
 
 
-def footer_keys(app: BriefingApp) -> list[FooterKey]:
-    return [key for key in app.screen.query_one(FittedFooter).query(FooterKey) if key.display]
+def footer_keys(app: BriefingApp) -> list[FooterEntry]:
+    return app.screen.query_one(FittedFooter).shown()
 
 
 async def test_while_typing_in_a_box_the_help_is_f1_and_the_question_mark_is_text(sample_app: BriefingApp) -> None:
@@ -60,7 +59,7 @@ async def test_moving_item_to_item_keeps_the_footer_and_a_tab_switch_updates_it(
         await pilot.press("j")
         await wait_until(pilot, lambda: sample_app.screen.focused is not focused, "the cursor on the next item")
         await settle(pilot)
-        assert footer_keys(sample_app) == before, "the same keys: the footer was not rebuilt"
+        assert footer_keys(sample_app) == before, "the same keys"
         await pilot.press(tab_key(sample_app, "quotes"))
         await wait_until(pilot, lambda: "Filter" in screen_lines(sample_app)[-1], "the quote list's keys",
                          seen=lambda: screen_lines(sample_app)[-1])
@@ -93,3 +92,32 @@ async def test_the_help_text_is_made_once_and_shown_again(sample_app: BriefingAp
             await pilot.press("escape")
             await wait_until(pilot, lambda: not isinstance(sample_app.screen, HelpScreen), "the help closed")
         assert shown[0] is shown[1], "the second ? shows the text made for the first (made when idle)"
+
+
+async def test_a_tab_switch_redraws_the_one_footer_widget(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        footer = sample_app.screen.query_one(FittedFooter)
+        assert "Open" in [entry.description for entry in footer_keys(sample_app)]
+        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
+        await wait_until(pilot, lambda: "Session" in screen_lines(sample_app)[-1], "the meeting tab's keys",
+                         seen=lambda: screen_lines(sample_app)[-1])
+        assert sample_app.screen.query_one(FittedFooter) is footer and not footer.children, "no widget per key"
+        assert "Source" in [entry.description for entry in footer_keys(sample_app)]
+
+
+async def test_a_click_on_a_footer_key_presses_it_and_hovering_names_it(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        footer = sample_app.screen.query_one(FittedFooter)
+        search = footer.column_of("focus_search")
+        assert search is not None
+        await pilot.hover(FittedFooter, offset=(search + 1, 0))
+        await wait_until(pilot, lambda: footer.tooltip == "search the whole book", "the key's tooltip",
+                         seen=lambda: footer.tooltip)
+        await pilot.click(FittedFooter, offset=(search + 1, 0))
+        await wait_until(pilot, lambda: main_screen(sample_app).tabs.active == "search", "the search tab")
+        help_column = footer.column_of("help")
+        assert help_column == 0, "? Help first"
+        await pilot.click(FittedFooter, offset=(1, 0))
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, HelpScreen), "the help, from its key")

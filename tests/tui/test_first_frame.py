@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from textual.dom import DOMNode
-from textual.widgets._footer import FooterKey
 
 from briefing.model import iter_sessions
 from briefing.tui.app import BriefingApp, make_app
@@ -19,7 +18,7 @@ from briefing.tui.jumps import Place
 from briefing.tui.screen_size import size_classes
 from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.overview import Overview, OverviewLink
-from tests.tui.keys import meeting_key, settle
+from tests.tui.keys import settle
 from tests.waiting import wait_until
 
 
@@ -118,11 +117,6 @@ async def test_the_main_screen_is_not_restyled_for_its_size_classes(
         # Textual's own restyle when a screen is shown (`ScreenResume`) stays.
         screen = sample_app.screen
         assert restyled.count(screen) == 1, "the screen restyled once, when shown: not again for its classes"
-        assert not [node for node in restyled if isinstance(node, FooterKey)], "a footer key was restyled"
-        restyled.clear()
-        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
-        await settle(pilot)
-        assert not [node for node in restyled if isinstance(node, FooterKey)], "new footer keys were restyled"
 
 
 async def test_going_back_to_a_line_not_mounted_yet_mounts_it(
