@@ -340,6 +340,22 @@ async def test_the_first_frame_lists_the_newest_books_then_every_book(tmp_path: 
         assert status.startswith("4 books · 1 invalid")
 
 
+async def test_one_match_is_said_in_the_singular(tmp_path: Path) -> None:
+    library = make_library(tmp_path)
+    book = library / "alpha" / "briefing.json"
+    data = json.loads(book.read_text(encoding="utf-8"))
+    data["meetings"][0]["title"] = "Zanzibar talks"
+    book.write_text(json.dumps(data), encoding="utf-8")
+    app = make_library_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"zanzibar")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibrarySearchScreen) and len(app.screen.hits) == 1
+        status = str(app.screen.query_one("#library-search-status").render())
+        assert status.startswith("1 match in 1 book —"), status
+
+
 async def test_two_letters_typed_say_a_third_makes_a_beginning(tmp_path: Path) -> None:
     app = make_library_app(make_library(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -144,7 +144,7 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
             status.update(literal("No word is just that: type on — a word matches as a beginning from its third letter."))
             return
         status.update(literal(
-            f"{results.total:,}{'' if results.total_is_exact else '+'} matches in {books} book"
+            f"{results.total:,}{'' if results.total_is_exact else '+'} match{'es' if results.total != 1 else ''} in {books} book"
             f"{'s' if books != 1 else ''}{shown} — enter opens the top hit, ↓ picks another"
         ))
 
