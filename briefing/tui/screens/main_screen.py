@@ -92,8 +92,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         name = principal.name if principal else words.words.not_stated_principal
         self.title = literal(briefing.title).plain
         self.sub_title = literal(f"{words.date_range(briefing.start, briefing.end)} · {name}").plain
-        self.call_after_refresh(self.search.build_index)
-        self.call_after_refresh(self._mount_hidden_tabs)
+        self.call_after_refresh(self._mount_hidden_tabs)  # then the search index (see there)
         first = self._content[self.tab_specs[0].id]
         stop = first.first_stop() if isinstance(first, StopReader) else None
         focus_now(stop or first)  # the cursor on the first line of the first tab: enter opens it, j moves on
@@ -111,7 +110,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
                 await self.ensure_content(pane_id)
             except (MountError, NoMatches):
                 return  # the app is closing
-        self.check_settled()
+        # Then the index: built alongside, it held the interpreter lock while the first key awaited a tab.
+        self.search.build_index()
 
     async def ensure_content(self, pane_id: str) -> Widget:
         """The content of tab `pane_id`, mounted now if it is not yet (a key can beat the idle mount)."""
