@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import TabbedContent, Tabs
+from textual.widgets._tabs import Underline
 
 from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import meetings_in_time_order
@@ -188,3 +189,19 @@ def relabel(tab_bar: TabbedContent, tabs: list[TabSpec], labels: list[Content]) 
         # After the refresh: `scroll_to_center` measures the tab when called, and the new label is not laid
         # out yet.
         bar.call_after_refresh(bar.query_one("#tabs-scroll").scroll_to_center, bar.active_tab, force=True)
+
+
+def underline_now(tab_bar: TabbedContent) -> None:
+    """Move the bar's underline under the active tab in the frame of the switch.
+
+    Textual moves it after the next refresh, to measure the tab once laid out: one more frame for every
+    tab switch. The tabs are laid out already (a switch changes no label), so their places are known now;
+    Textual's own move then finds the underline where it goes and changes nothing. A tab not laid out yet
+    (the first frame) is left to Textual.
+    """
+    bar = tab_bar.query_one(Tabs)
+    tab = bar.active_tab
+    if tab is None or not tab.virtual_region:
+        return
+    underline = bar.query_one(Underline)
+    underline.highlight_start, underline.highlight_end = tab.virtual_region.shrink(tab.styles.gutter).column_span

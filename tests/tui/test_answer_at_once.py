@@ -9,11 +9,15 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
+from textual.widgets._tabs import Underline
 
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.help_screen import HelpScreen
+from briefing.tui.screens.main_screen import MainScreen
+from briefing.tui.tabs import underline_now
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.fitted_footer import FittedFooter, FooterEntry
+from briefing.tui.widgets.overview import OverviewLink
 from tests.tui.keys import main_screen, meeting_key, settle, tab_key
 from tests.tui.screen_text import screen_lines
 from tests.waiting import wait_until
@@ -121,3 +125,51 @@ async def test_a_click_on_a_footer_key_presses_it_and_hovering_names_it(sample_a
         assert help_column == 0, "? Help first"
         await pilot.click(FittedFooter, offset=(1, 0))
         await wait_until(pilot, lambda: isinstance(sample_app.screen, HelpScreen), "the help, from its key")
+
+
+async def test_a_tab_switch_moves_the_underline_at_once(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = main_screen(sample_app)
+        pane = "meeting-fac-2022-04-11"
+        tab = screen.tabs.get_tab(pane)
+        screen.tabs.active = pane
+        underline_now(screen.tabs)  # no refresh in between: the underline is where the tab is now
+        underline = screen.tabs.query_one(Underline)
+        start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+        assert (underline.highlight_start, underline.highlight_end) == (start, end) and start > 0
+
+
+async def test_a_focus_change_repaints_the_widgets_not_the_screen(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = main_screen(sample_app)
+        links = list(screen.query(OverviewLink))
+        refreshed: list[object] = []
+        original = type(screen).refresh
+
+        def refresh(node: MainScreen, *args: object, **kwargs: object) -> object:
+            refreshed.append(node)
+            return original(node, *args, **kwargs)
+
+        monkeypatch.setattr(type(screen), "refresh", refresh)
+        screen.set_focus(links[1])
+        assert not refreshed, "no repaint of the whole screen for a focus change"
+        assert screen.focused is links[1]
+        await wait_until(pilot, lambda: links[1].has_focus and not links[0].has_focus, "the cursor moved")
+
+
+async def test_the_footer_redraws_only_when_its_keys_change(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        footer = sample_app.screen.query_one(FittedFooter)
+        redrawn: list[object] = []
+        monkeypatch.setattr(footer, "refresh", lambda *args, **kwargs: redrawn.append(args))
+        sample_app.screen.refresh_bindings()  # as Textual does once more after every focus change
+        assert not redrawn, "the same keys: no redraw"
+        await pilot.press(tab_key(sample_app, "quotes"))
+        assert redrawn, "new keys: redrawn"

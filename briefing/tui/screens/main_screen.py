@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widget import AwaitMount, MountError, Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
@@ -23,10 +22,11 @@ from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.screen_size import take_size_classes
 from briefing.tui.screens.jump_routes import JumpRoutes
 from briefing.tui.screens.meeting_routes import MeetingRoutes
+from briefing.tui.screens.quiet_focus import QuietFocusScreen
 from briefing.tui.screens.search_routes import SearchRoutes
 from briefing.tui.screens.state_routes import StateRoutes
 from briefing.tui.search_state import SearchController
-from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id, relabel
+from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id, relabel, underline_now
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
@@ -37,7 +37,7 @@ from briefing.tui.widgets.search_panel import SearchPanel
 HIT_KEYS = Binding.Group("Hit")
 """n and N share one footer entry."""
 
-class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[None]):
+class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocusScreen):
     """Everything the reader works in; modals (help, source, export) are pushed over it.
 
     Only the first tab's content is composed; the others are mounted right after the first frame (or at
@@ -158,6 +158,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         pane_id = await self.pane_showing(pane_id)
         content = await self.ensure_content(pane_id)
         self.tabs.active = pane_id
+        underline_now(self.tabs)
         # Focus now (`focus_now`): the keys typed right after the switch belong to the new tab.
         if isinstance(content, MeetingView):
             content.focus_reader()
@@ -189,10 +190,6 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, Screen[No
         self.jumps.record(self.here())
         directory = await self.show_tab("people")
         directory.select_entry(actor_id)  # type: ignore[attr-defined]
-
-    def action_copy(self, markdown: bool) -> None:
-        from briefing.tui.copying import copy_focused  # not needed for the first frame: imported on use
-        copy_focused(self, self.lookup, markdown=markdown)
 
     def action_export(self) -> None:
         from briefing.tui.export_flow import ExportFlow

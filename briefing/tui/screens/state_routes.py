@@ -76,6 +76,11 @@ class StateRoutes(Screen[None]):
         view = self.current_meeting_view()  # type: ignore[attr-defined]
         return view.meeting.id if view is not None else None
 
+    def action_copy(self, markdown: bool) -> None:
+        """`y`/`Y`: the focused item (or person) with its citation, as text or Markdown."""
+        from briefing.tui.copying import copy_focused  # not needed for the first frame: imported on use
+        copy_focused(self, self.lookup, markdown=markdown)  # type: ignore[attr-defined]
+
     def action_note(self) -> None:
         item_id = self.note_target_id()
         if item_id is None:

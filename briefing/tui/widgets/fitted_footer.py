@@ -87,13 +87,19 @@ class FittedFooter(Widget, can_focus=False):
         self.set_reactive(FittedFooter.show_command_palette, show_command_palette)
         self._placed: list[Placed] = []
         """What the last render drew where (for clicks and tooltips)."""
+        self._drawn: object = None
+        """The keys when the footer was last asked to redraw (`_shown`)."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def _bindings_changed(self, _screen: object) -> None:
-        # A repaint, drawn with the frame the focus change is in (the keys are read when drawn).
-        self.refresh()
+        # A repaint, drawn with the frame the focus change is in, and only when the keys differ: Textual
+        # announces the bindings again after every focus change's refresh (one more frame for nothing).
+        shown = self._shown()
+        if shown != self._drawn:
+            self._drawn = shown
+            self.refresh()
 
     # -- what to draw ------------------------------------------------------------------------------
 
