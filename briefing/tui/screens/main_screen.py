@@ -92,7 +92,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         name = principal.name if principal else words.words.not_stated_principal
         self.title = literal(briefing.title).plain
         self.sub_title = literal(f"{words.date_range(briefing.start, briefing.end)} · {name}").plain
-        self.call_after_refresh(self._mount_hidden_tabs)  # then the search index (see there)
+        self.call_after_refresh(self._after_first_frame)
         first = self._content[self.tab_specs[0].id]
         stop = first.first_stop() if isinstance(first, StopReader) else None
         focus_now(stop or first)  # the cursor on the first line of the first tab: enter opens it, j moves on
@@ -104,14 +104,19 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         extra = {"search": self.search.counter()} if self.search.hits else {}
         relabel(self.tabs, self.tab_specs, fitting_labels(self.tab_specs, self.size.width, extra))
 
+    async def _after_first_frame(self) -> None:
+        """The other tabs, then the search index (built alongside, it held the interpreter lock while the
+        first key after the first frame awaited a tab being mounted)."""
+        await self._mount_hidden_tabs()
+        if self.is_running:
+            self.search.build_index()
+
     async def _mount_hidden_tabs(self) -> None:
         for pane_id in list(self._unmounted):
             try:
                 await self.ensure_content(pane_id)
             except (MountError, NoMatches):
                 return  # the app is closing
-        # Then the index: built alongside, it held the interpreter lock while the first key awaited a tab.
-        self.search.build_index()
 
     async def ensure_content(self, pane_id: str) -> Widget:
         """The content of tab `pane_id`, mounted now if it is not yet (a key can beat the idle mount)."""
