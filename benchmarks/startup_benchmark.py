@@ -224,9 +224,11 @@ def main() -> None:
     options = parser.parse_args()
 
     from briefing.loading import load_briefing, sample_path
+    from briefing.model import BriefingLookup
+    from briefing.tui.tabs import book_tabs
 
     path = Path(options.file) if options.file else sample_path()
-    tabs = len(load_briefing(path).meetings) + 4
+    tabs = len(book_tabs(BriefingLookup(load_briefing(path))))  # the bare app gets as many tabs
     print(f"Load average before: {', '.join(f'{load:.1f}' for load in os.getloadavg())}; {tabs} tabs\n")
     folder = tempfile.TemporaryDirectory(prefix="briefing-bench-")  # never the user's notes and saved places
     state = folder.name
