@@ -9,7 +9,6 @@ from textual.widgets import TabbedContent, TabPane
 from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList, Place
 from briefing.tui.tabs import MEETING_PANE, meeting_pane_id
-from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.reader_scroll import StopReader
 
 if TYPE_CHECKING:
@@ -27,6 +26,8 @@ class JumpRoutes:
 
     def here(self) -> Place:
         """Where the reader is: the tab, what has the keyboard, how far the tab's text is scrolled."""
+        from briefing.tui.widgets.meeting_view import MeetingView  # imported on use: not for the first frame
+
         focused = self.focused  # type: ignore[attr-defined]
         pane = self.tabs.query_one(f"#{self.tabs.active}", TabPane)
         reader = pane.query(StopReader)

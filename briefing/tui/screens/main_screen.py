@@ -30,9 +30,7 @@ from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id, relabe
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
-from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.reader_scroll import StopReader
-from briefing.tui.widgets.search_panel import SearchPanel
 
 HIT_KEYS = Binding.Group("Hit")
 """n and N share one footer entry."""
@@ -127,6 +125,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
             widget = self._content[pane_id] = spec.build()
             self._mounting[pane_id] = pane.mount(widget)
             await self._mounting[pane_id]
+            from briefing.tui.widgets.meeting_view import MeetingView  # on use: not for the first frame
             if isinstance(widget, MeetingView):
                 widget.highlight(self.search.spans_for)
         elif (mounting := self._mounting.get(pane_id)) is not None:
@@ -139,10 +138,6 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
 
     def pane_ids(self) -> list[str]:
         return [spec.id for spec in self.tab_specs]
-
-    def current_meeting_view(self) -> MeetingView | None:
-        views = self.query_one(f"#{self.tabs.active}", TabPane).query(MeetingView)
-        return views.first() if views else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step_hit":
@@ -164,6 +159,9 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         content = await self.ensure_content(pane_id)
         self.tabs.active = pane_id
         underline_now(self.tabs)
+        from briefing.tui.widgets.meeting_view import MeetingView  # on use: not for the first frame
+        from briefing.tui.widgets.search_panel import SearchPanel
+
         # Focus now (`focus_now`): the keys typed right after the switch belong to the new tab.
         if isinstance(content, MeetingView):
             content.focus_reader()
@@ -183,8 +181,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         if pane_id in self.pane_ids() or self.picks_meetings(pane_id):
             self.jumps.record(self.here())
             view = await self.show_tab(pane_id)
-            assert isinstance(view, MeetingView)
-            view.show(message.session_id, message.item_id)
+            view.show(message.session_id, message.item_id)  # type: ignore[attr-defined]  # a MeetingView
 
     @on(OpenDirectoryEntry)
     async def _open_directory(self, message: OpenDirectoryEntry) -> None:

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 from textual.widgets import TabPane
 
 from briefing.tui.tabs import MEETING_PANE, meeting_pane_id, meeting_short_title
-from briefing.tui.widgets.meeting_picker import MeetingPicker
-from briefing.tui.widgets.meeting_view import MeetingView
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -23,6 +21,8 @@ if TYPE_CHECKING:
     from briefing.tui.jumps import JumpList, Place
     from briefing.tui.search_state import SearchController
     from briefing.tui.tabs import TabSpec
+    from briefing.tui.widgets.meeting_picker import MeetingPicker
+    from briefing.tui.widgets.meeting_view import MeetingView
 
 
 class MeetingRoutes:
@@ -51,6 +51,13 @@ class MeetingRoutes:
         def _label_tabs(self) -> None:
             raise NotImplementedError
 
+    def current_meeting_view(self) -> MeetingView | None:
+        """The meeting view of the tab shown, if it shows a meeting."""
+        from briefing.tui.widgets.meeting_view import MeetingView  # imported on use: not for the first frame
+
+        views = self.query_one(f"#{self.tabs.active}", TabPane).query(MeetingView)  # type: ignore[attr-defined]
+        return views.first() if views else None
+
     def picks_meetings(self, pane_id: str) -> bool:
         """Whether `pane_id` is a meeting without a tab of its own, in a book with a picker."""
         return (pane_id.startswith("meeting-") and pane_id not in self.pane_ids()
@@ -71,6 +78,8 @@ class MeetingRoutes:
 
     async def show_in_meeting_pane(self, meeting_id: str) -> None:
         """Put meeting `meeting_id` in the meeting tab (its title on the tab), instead of the one there."""
+        from briefing.tui.widgets.meeting_view import MeetingView  # imported on use: not for the first frame
+
         current = await self.ensure_content(MEETING_PANE)
         if isinstance(current, MeetingView) and current.meeting.id == meeting_id:
             return

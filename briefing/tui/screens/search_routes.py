@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.search_state import SearchController
-from briefing.tui.widgets.meeting_view import MeetingView
-from briefing.tui.widgets.search_panel import SearchPanel
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the widgets are imported on use: not for the first frame
     from textual.widget import Widget
+
+    from briefing.tui.widgets.search_panel import SearchPanel
 
 
 class SearchRoutes:
@@ -32,6 +32,8 @@ class SearchRoutes:
     @property
     def search_panel(self) -> SearchPanel:
         """The Search tab's panel (mounted: after the first frame, or by `show_tab("search")`)."""
+        from briefing.tui.widgets.search_panel import SearchPanel
+
         return self.query_one(SearchPanel)  # type: ignore[attr-defined]
 
     async def action_focus_search(self) -> None:
@@ -39,8 +41,7 @@ class SearchRoutes:
         if self.tabs.active != "search":  # type: ignore[attr-defined]
             self.jumps.record(self.here())  # type: ignore[attr-defined]
         panel = await self.show_tab("search")
-        assert isinstance(panel, SearchPanel)
-        panel.focus_box()
+        panel.focus_box()  # type: ignore[attr-defined]
 
     def on_search_panel_query_changed(self, message: SearchPanel.QueryChanged) -> None:
         self.search.open_when_answered = False  # an enter before this key was for the previous query
@@ -53,7 +54,7 @@ class SearchRoutes:
         elif self.search.hits:
             self._open_hit(0)
         else:
-            self.query_one(SearchPanel).focus_results()  # nothing to open
+            self.search_panel.focus_results()  # nothing to open
 
     def on_search_panel_open_hit(self, message: SearchPanel.OpenHit) -> None:
         self._open_hit(message.number)
@@ -110,6 +111,9 @@ class SearchRoutes:
 
     def _search_changed(self) -> None:
         """Render the search state everywhere it shows: the panel, the meeting views, the tab's counter."""
+        from briefing.tui.widgets.meeting_view import MeetingView
+        from briefing.tui.widgets.search_panel import SearchPanel
+
         for panel in self.query(SearchPanel):
             panel.show(self.search)
         for view in self.query(MeetingView):

@@ -19,7 +19,6 @@ from briefing.model import Located
 from briefing.render.safety import safe_text
 from briefing.state import Position
 from briefing.tui.widgets.literal import literal
-from briefing.tui.widgets.notes_list import NotesList, open_item_message
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from briefing.state import Note
     from briefing.tui.reader_state import ReaderState
     from briefing.tui.screens.note_editor import NoteEdit
+    from briefing.tui.widgets.notes_list import NotesList
 
 
 def item_id_of(widget: Widget) -> str | None:
@@ -101,6 +101,8 @@ class StateRoutes(Screen[None]):
         self.app.push_screen(editor, saved)
 
     def _focused_notes_list(self) -> NotesList | None:
+        from briefing.tui.widgets.notes_list import NotesList  # on use: not for the first frame
+
         node = self.focused
         while node is not None and not isinstance(node, NotesList):
             node = node.parent
@@ -137,6 +139,8 @@ class StateRoutes(Screen[None]):
         def chosen(item_id: str | None) -> None:
             item = self.reader.items.get(item_id or "")
             if item is not None:
+                from briefing.tui.widgets.notes_list import open_item_message
+
                 self.post_message(open_item_message(item))
 
         self.app.push_screen(BookmarksScreen(self.reader.bookmark_entries()), chosen)
@@ -152,6 +156,8 @@ class StateRoutes(Screen[None]):
         for heading in self.query(SessionHeading):
             if item_id is None or heading.session.id == item_id:
                 heading.refresh_marks()
+        from briefing.tui.widgets.notes_list import NotesList
+
         for notes in self.query(NotesList):
             notes.refresh_notes()
 
