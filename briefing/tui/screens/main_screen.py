@@ -90,7 +90,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         name = principal.name if principal else words.words.not_stated_principal
         self.title = literal(briefing.title).plain
         self.sub_title = literal(f"{words.date_range(briefing.start, briefing.end)} · {name}").plain
-        self.call_after_refresh(self._after_first_frame)
+        self.call_after_refresh(self._after_first_frame)  # the other tabs, then the search index
         first = self._content[self.tab_specs[0].id]
         stop = first.first_stop() if isinstance(first, StopReader) else None
         focus_now(stop or first)  # the cursor on the first line of the first tab: enter opens it, j moves on
@@ -101,13 +101,6 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
     def _label_tabs(self) -> None:
         extra = {"search": self.search.counter()} if self.search.hits else {}
         relabel(self.tabs, self.tab_specs, fitting_labels(self.tab_specs, self.size.width, extra))
-
-    async def _after_first_frame(self) -> None:
-        """The other tabs, then the search index (built alongside, it held the interpreter lock while the
-        first key after the first frame awaited a tab being mounted)."""
-        await self._mount_hidden_tabs()
-        if self.is_running:
-            self.search.build_index()
 
     async def _mount_hidden_tabs(self) -> None:
         for pane_id in list(self._unmounted):
@@ -165,6 +158,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         # Focus now (`focus_now`): the keys typed right after the switch belong to the new tab.
         if isinstance(content, MeetingView):
             content.focus_reader()
+        elif isinstance(content, StopReader) and (stop := content.first_stop()) is not None:
+            focus_now(stop)  # its first line, as at start-up (focusing the view restyled all its lines)
         elif isinstance(content, SearchPanel):
             content.focus_results()  # not the box: digit keys keep switching tabs
         else:  # a list-and-detail tab gives it to its list, at once (`BrowsePane.focus`)

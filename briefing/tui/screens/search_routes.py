@@ -64,6 +64,13 @@ class SearchRoutes:
         self._search_changed()
         self.check_settled()
 
+    async def _after_first_frame(self) -> None:
+        """The other tabs, then the search index (built alongside, it held the interpreter lock while the
+        first key after the first frame awaited a tab being mounted)."""
+        await self._mount_hidden_tabs()
+        if self.is_running:
+            self.search.build_index()
+
     def check_settled(self) -> None:
         """Tell the app once the work after the first frame is done: every tab mounted, the index built."""
         if not self._unmounted and self.search.index is not None:
