@@ -133,3 +133,26 @@ async def test_going_back_to_a_line_not_mounted_yet_mounts_it(
         await screen.go_to(Place("overview", last.id, 0.0))
         await wait_until(pilot, lambda: screen.focused is last, "the cursor on the line asked for",
                          seen=lambda: screen.focused)
+
+
+async def test_a_run_that_ends_at_the_first_frame_mounts_nothing_after_it(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The start-up benchmark's mode: what comes after the first frame (the other tabs, the index) is no
+    # part of it, and must not run while the app exits.
+    screens: list[MainScreen] = []
+    original = BriefingApp.on_ready
+
+    def on_ready(app: BriefingApp) -> None:
+        screens.append(app.main_screen)  # type: ignore[arg-type]
+        original(app)
+
+    monkeypatch.setattr(BriefingApp, "on_ready", on_ready)
+    sample_app.exit_after_first_frame = True
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+    assert sample_app.return_code == 0 and screens
+    screen = screens[0]
+    assert screen._unmounted == [spec.id for spec in screen.tab_specs[1:]], "no hidden tab was mounted"
+    assert screen.search.index is None, "no index was built"

@@ -67,6 +67,8 @@ class SearchRoutes:
     async def _after_first_frame(self) -> None:
         """The other tabs, then the search index (built alongside, it held the interpreter lock while the
         first key after the first frame awaited a tab being mounted)."""
+        if getattr(self.app, "exit_after_first_frame", False):  # type: ignore[attr-defined]
+            return  # a start-up benchmark's run: it ends at the first frame, and this is no part of it
         await self._mount_hidden_tabs()
         if self.is_running:
             self.search.build_index()
