@@ -74,8 +74,7 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
                 yield _reused(entry.id, (field, i, "id"), seen)
             else:
                 seen[entry.id] = (field, i, "id")
-    nodes = list(iter_nodes(briefing))
-    for located in nodes:
+    for located in iter_nodes(briefing):
         identifier = located.item.id
         if identifier in seen:
             yield _reused(identifier, (*located.path, "id"), seen)
@@ -99,7 +98,7 @@ def find_reference_problems(briefing: Briefing) -> Iterator[ReferenceProblem]:
         yield from unknown(person.organisation, organisations, "organisation", ("people", i, "organisation"))
 
     checks_figures = briefing.schema_version >= 2
-    for located in nodes:
+    for located in iter_nodes(briefing):
         kind = located.kind
         if kind == "meeting":
             yield from _meeting_problems(briefing, located.item, located.path, organisations, actors)
