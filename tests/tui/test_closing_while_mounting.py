@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from textual.containers import Vertical
 
-from briefing.tui.app import make_app
+from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.tabs import MAX_MEETING_TABS
+from briefing.tui.widgets.search_panel import SearchPanel
 from tests.tui.keys import main_screen, settle
 from tests.tui.test_big_books import book_of
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.idle_mount  # the app as users run it, hidden tabs mounting in the background
 
@@ -41,3 +43,22 @@ async def test_every_tab_s_content_removed_before_it_composed_leaves_the_app_run
                 f"removing tab {spec.id!r} before it composed raised {app._exception!r}"
             )
         await pilot.pause()
+
+
+async def test_a_search_run_while_the_search_tab_mounts_is_shown_once_the_panel_is_there(
+    sample_app: BriefingApp,
+) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = main_screen(sample_app)
+        panel = next(spec for spec in screen.tab_specs if spec.id == "search").build()
+        assert isinstance(panel, SearchPanel)
+        holder = Vertical(id="holder")
+        await screen.mount(holder)
+        mounting = holder.mount(panel)
+        assert not panel.query("#search-results"), "the panel is in the DOM, its children not composed yet"
+        screen.show_search_hit("sanctio", "no-such-item")  # as the library opens a book on a search
+        await mounting
+        await settle(pilot)
+        await wait_until(pilot, lambda: bool(panel.hits), "the search's hits on the panel",
+                         seen=lambda: (len(screen.search.hits), len(panel.hits)))

@@ -124,7 +124,8 @@ class SearchRoutes:
         from briefing.tui.widgets.search_panel import SearchPanel
 
         for panel in self.query(SearchPanel):
-            panel.show(self.search)
+            if panel.is_mounted:  # one still composing shows the search itself when mounted (its on_mount)
+                panel.show(self.search)
         for view in self.query(MeetingView):
             view.highlight(self.search.spans_for)
         self._label_tabs()

@@ -113,6 +113,13 @@ class SearchPanel(Vertical):
         yield Static(IDLE_STATUS, id="search-status", markup=False)
         yield ResultList(id="search-results")
 
+    def on_mount(self) -> None:
+        # Shown by a key (or a search opened from the library) while it was being mounted, the panel may
+        # have missed the search's last change: it renders the screen's search state once composed.
+        search = getattr(self.screen, "search", None)
+        if search is not None and self.query_children("#search-results"):  # none if removed before composing
+            self.show(search)
+
     @property
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
