@@ -98,10 +98,13 @@ async def test_the_detail_pane_scrolls_with_the_reader_keys_and_enter_still_open
         detail_pane = app.query_one("#quote-detail")
         await pilot.press("tab")
         assert app.focused is detail_pane
+        # Keys sent before the quote's text is laid out would scroll a pane with nothing to scroll yet.
+        await wait_until(pilot, lambda: detail_pane.max_scroll_y > 2, "the detail laid out, taller than its pane",
+                         seen=lambda: detail_pane.max_scroll_y)
         for keys, line in ((("j", "j"), lambda: 2), (("G",), lambda: detail_pane.max_scroll_y), (("g", "enter"), lambda: 0)):
             await pilot.press(*keys)  # a scroll lands a refresh after its key: wait for it (bounded)
-            await wait_until(pilot, lambda line=line: detail_pane.scroll_y == line(), f"line {line()} after {keys}")
-        assert detail_pane.max_scroll_y > 2
+            await wait_until(pilot, lambda line=line: detail_pane.scroll_y == line(), f"line {line()} after {keys}",
+                             seen=lambda: (detail_pane.scroll_y, detail_pane.max_scroll_y))
         await wait_until(pilot, lambda: bool(app.opened), "enter to open the quote's place")
         assert app.opened == [OpenLocation("fac-2022-04-11", "fac-ukraine", RUSSIAN_NARRATIVE)]
 
