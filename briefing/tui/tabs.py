@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from textual.content import Content
 from textual.widget import Widget
@@ -76,6 +77,45 @@ def meeting_short_title(meeting: Meeting) -> str:
     return initials if len(initials) >= 2 else meeting.title[:12]
 
 
+# Each tab's content is built when the tab is first shown; its widget module is imported then, not
+# before the first frame.
+
+def _meeting_view(lookup: BriefingLookup, meeting: Meeting) -> Widget:
+    from briefing.tui.widgets.meeting_view import MeetingView
+
+    return MeetingView(lookup, meeting)
+
+
+def _quotes(lookup: BriefingLookup) -> Widget:
+    from briefing.tui.widgets.quote_browser import QuoteBrowser
+
+    return QuoteBrowser(lookup, id="quote-browser")
+
+
+def _search(lookup: BriefingLookup) -> Widget:
+    from briefing.tui.widgets.search_panel import SearchPanel
+
+    return SearchPanel(lookup, id="search-panel")
+
+
+def _people(lookup: BriefingLookup) -> Widget:
+    from briefing.tui.widgets.people_directory import PeopleDirectory
+
+    return PeopleDirectory(lookup, id="people-directory")
+
+
+def _picker(lookup: BriefingLookup) -> Widget:
+    from briefing.tui.widgets.meeting_picker import MeetingPicker
+
+    return MeetingPicker(lookup, id="meeting-picker")
+
+
+def _notes() -> Widget:
+    from briefing.tui.widgets.notes_list import NotesList
+
+    return NotesList(id="notes-list-view")
+
+
 def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
     """The tabs of a book, in the order of the tab bar: overview, meetings in time order (or, above
     `MAX_MEETING_TABS`, the meeting picker and the meeting picked), then the quotes, the search and the
@@ -87,58 +127,25 @@ def book_tabs(lookup: BriefingLookup) -> list[TabSpec]:
         keys = {spec.meeting_id: spec.key for spec in tabs if spec.meeting_id and spec.key}
         return Overview(lookup, keys, id="overview-view")
 
-    def meeting_view(meeting: Meeting) -> Callable[[], Widget]:
-        def build() -> Widget:
-            from briefing.tui.widgets.meeting_view import MeetingView
-
-            return MeetingView(lookup, meeting)
-
-        return build
-
-    def quotes() -> Widget:
-        from briefing.tui.widgets.quote_browser import QuoteBrowser
-
-        return QuoteBrowser(lookup, id="quote-browser")
-
-    def search() -> Widget:
-        from briefing.tui.widgets.search_panel import SearchPanel
-
-        return SearchPanel(lookup, id="search-panel")
-
-    def people() -> Widget:
-        from briefing.tui.widgets.people_directory import PeopleDirectory
-
-        return PeopleDirectory(lookup, id="people-directory")
-
-    def picker() -> Widget:
-        from briefing.tui.widgets.meeting_picker import MeetingPicker
-
-        return MeetingPicker(lookup, id="meeting-picker")
-
     specs = [TabSpec("overview", "Overview", "Overview", overview)]
     meetings = meetings_in_time_order(lookup.briefing)
     if len(meetings) > MAX_MEETING_TABS:
         specs += [
-            TabSpec("meetings", f"Meetings ({len(meetings):,})", "Meetings", picker),
-            TabSpec(MEETING_PANE, "Meeting", "Meeting", meeting_view(meetings[0]), meeting_id=meetings[0].id),
+            TabSpec("meetings", f"Meetings ({len(meetings):,})", "Meetings", partial(_picker, lookup)),
+            TabSpec(MEETING_PANE, "Meeting", "Meeting", partial(_meeting_view, lookup, meetings[0]),
+                    meeting_id=meetings[0].id),
         ]
     else:
         specs += [
-            TabSpec(meeting_pane_id(meeting.id), meeting.title, meeting_short_title(meeting), meeting_view(meeting),
-                    meeting_id=meeting.id)
+            TabSpec(meeting_pane_id(meeting.id), meeting.title, meeting_short_title(meeting),
+                    partial(_meeting_view, lookup, meeting), meeting_id=meeting.id)
             for meeting in meetings
         ]
-
-    def notes() -> Widget:
-        from briefing.tui.widgets.notes_list import NotesList
-
-        return NotesList(id="notes-list-view")
-
     specs += [
-        TabSpec("quotes", "Quotes", "Quotes", quotes),
-        TabSpec("search", "Search", "Search", search),
-        TabSpec("people", "People & organisations", "People", people),
-        TabSpec("notes", "Notes", "Notes", notes),
+        TabSpec("quotes", "Quotes", "Quotes", partial(_quotes, lookup)),
+        TabSpec("search", "Search", "Search", partial(_search, lookup)),
+        TabSpec("people", "People & organisations", "People", partial(_people, lookup)),
+        TabSpec("notes", "Notes", "Notes", _notes),
     ]
     tabs = [
         TabSpec(spec.id, spec.title, spec.short_title, spec.build,
