@@ -10,6 +10,8 @@ import pytest
 import textual.constants
 from textual.widgets import Input
 
+from briefing.loading import load_briefing
+from briefing.model import Briefing
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.main_screen import MainScreen
 from tests.factories import minimal_briefing_dict
@@ -45,6 +47,12 @@ def hidden_tabs_on_demand(request: pytest.FixtureRequest, monkeypatch: pytest.Mo
         return None
 
     monkeypatch.setattr(MainScreen, "_mount_hidden_tabs", on_demand_only)
+
+
+@pytest.fixture
+def sample(sample_path: Path) -> Briefing:
+    """The bundled sample, loaded and validated (for tests of one widget, without the app)."""
+    return load_briefing(sample_path)
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
-from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup, Person
 from briefing.render.safety import is_safe_text
 from briefing.search.folding import fold
@@ -24,7 +22,7 @@ from briefing.tui.widgets.people_directory import (
     mention_in_context,
 )
 from tests.factories import hostile_briefing, minimal_briefing_dict
-from tests.tui.keys import StyledLikeTheApp
+from tests.tui.keys import StyledLikeTheApp, tab_key
 from tests.tui.screen_text import assert_shown_literally, screen_text
 from tests.waiting import press_until
 
@@ -47,11 +45,6 @@ class DirectoryApp(StyledLikeTheApp, App[None]):
 
     def on_open_location(self, message: OpenLocation) -> None:
         self.opened.append(message)
-
-
-@pytest.fixture
-def sample(sample_path: Path) -> Briefing:
-    return load_briefing(sample_path)
 
 
 def directory(app: App) -> PeopleDirectory:
@@ -216,7 +209,7 @@ async def test_in_the_app_an_appearance_opens_its_meeting_tab(sample_path: Path)
         await pilot.pause()  # the app may mount the hidden tabs after its first frame
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await pilot.press(str(screen.pane_ids().index("people") + 1))
+        await pilot.press(tab_key(app, "people"))
         await pilot.pause()
         people = app.query_one(PeopleDirectory)
         assert app.focused is people.entry_list

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
 from briefing.search.matching import compile_filter
 from briefing.search.quotes import build_quote_entries, filter_quotes
@@ -24,12 +20,6 @@ from tests.tui.quote_browser_harness import (
     listed_ids,
 )
 from tests.tui.screen_text import screen_text
-
-
-@pytest.fixture
-def sample(sample_path: Path) -> Briefing:
-    return load_briefing(sample_path)
-
 
 # Pure functions ---------------------------------------------------------------------------------
 

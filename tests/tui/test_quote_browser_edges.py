@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +15,7 @@ from briefing.search.quotes import build_quote_entries, filter_quotes
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.quote_browser import MATCH_STYLE, QuoteBrowser, list_prompt
 from tests.factories import HOSTILE, changed, hostile_briefing, minimal_briefing_dict
+from tests.tui.keys import tab_key
 from tests.tui.quote_browser_harness import (
     RUSSIAN_NARRATIVE,
     STRATEGIC_CONCEPT,
@@ -26,12 +26,6 @@ from tests.tui.quote_browser_harness import (
 )
 from tests.tui.screen_text import HOSTILE_LITERALS, assert_shown_literally, screen_text
 from tests.waiting import wait_until
-
-
-@pytest.fixture
-def sample(sample_path: Path) -> Briefing:
-    return load_briefing(sample_path)
-
 
 # Sizes and hostile text -------------------------------------------------------------------------
 
@@ -78,7 +72,7 @@ async def test_in_the_app_the_quotes_tab_copies_and_opens_the_quote(sample_path:
         await pilot.pause()  # the app may mount the hidden tabs after its first frame
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await pilot.press(str(screen.pane_ids().index("quotes") + 1))  # the registry's order
+        await pilot.press(tab_key(app, "quotes"))
         await pilot.pause()
         quotes = app.query_one(QuoteBrowser)
         assert app.focused is quotes.quote_list, "the tab gives the keyboard to the list, not the filter"
