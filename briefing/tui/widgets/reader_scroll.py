@@ -44,10 +44,21 @@ class ReaderScroll(VerticalScroll, can_focus=True):
         *PAGE_BINDINGS,
     ]
 
+    # Textual's own line scroll is deferred to after the next refresh but computes its target when the key
+    # arrives, so two keys between refreshes both aim one line below the same place and one is lost.
+    # Scrolling at once from the target makes every key count.
+    def action_scroll_down(self) -> None:
+        """One line down."""
+        self.scroll_to(y=self.scroll_target_y + 1, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        """One line up."""
+        self.scroll_to(y=self.scroll_target_y - 1, animate=False, immediate=True)
+
     def action_page(self, pages: float) -> None:
         """Scroll by `pages` view heights (negative: up)."""
         height = max(1, self.scrollable_content_region.height)
-        self.scroll_to(y=self.scroll_y + int(height * pages), animate=False)
+        self.scroll_to(y=self.scroll_target_y + int(height * pages), animate=False, immediate=True)
 
 
 class StopReader(ReaderScroll):
