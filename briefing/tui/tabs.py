@@ -195,7 +195,9 @@ def relabel(tab_bar: TabbedContent, tabs: list[TabSpec], labels: list[Content]) 
     if changed and bar.active_tab is not None:
         # After the refresh: `scroll_to_center` measures the tab when called, and the new label is not laid
         # out yet.
-        bar.call_after_refresh(bar.query_one("#tabs-scroll").scroll_to_center, bar.active_tab, force=True)
+        # Immediate: by then it is laid out, and a deferred scroll would land one more frame later.
+        bar.call_after_refresh(bar.query_one("#tabs-scroll").scroll_to_center, bar.active_tab, force=True,
+                               immediate=True)
 
 
 def underline_now(tab_bar: TabbedContent) -> None:
