@@ -27,7 +27,6 @@ timed compiling itself.
 from __future__ import annotations
 
 import argparse
-import compileall
 import contextlib
 import os
 import pty
@@ -71,14 +70,28 @@ Bare().run()
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds from spawn to exit, and the child's peak resident set in KiB."""
-    seconds, peak, _cpu = run_measured(argv, env)
+    """Seconds from spawn to exit, and the child's peak resident set in KiB (which may be this process's
+    own size, when this process is the bigger: see `run_measured`)."""
+    seconds, peak, _cpu = run_measured(argv, env, own_peak_only=False)
     return seconds, peak
 
 
-def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+def resident_kib() -> int:
+    """This process's resident set now, in KiB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+
+
+def run_measured(argv: list[str], env: dict[str, str], *, own_peak_only: bool = True) -> tuple[float, int, float]:
     """Seconds from spawn to exit, the child's peak resident set in KiB and its CPU seconds (user + system:
-    what the app itself spent, whatever else the machine was doing)."""
+    what the app itself spent, whatever else the machine was doing).
+
+    The child's peak (`ru_maxrss`) counts the pages it shared with this process between the fork and the
+    exec (Linux keeps the larger of the two across `exec`): a peak no larger than this process's own size
+    may be this process's, not the app's, so it is refused (unless `own_peak_only` is False: for callers that
+    use the time only). Keep this process small (`tab_count`).
+    """
+    parent = resident_kib()
     start = time.perf_counter()
     pid, master = pty.fork()
     if pid == 0:  # the child: a terminal of 120×36, then the program
@@ -104,7 +117,31 @@ def run_measured(argv: list[str], env: dict[str, str]) -> tuple[float, int, floa
     os.close(master)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{argv} exited with {os.waitstatus_to_exitcode(status)}")
+    if own_peak_only and usage.ru_maxrss <= parent:
+        raise SystemExit(f"the peak memory of {argv} cannot be told from this process's own ({parent // 1024} MiB):"
+                         " measure from a smaller process")
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+TAB_COUNT = """
+import sys
+from pathlib import Path
+from briefing.loading import load_briefing, sample_path
+from briefing.model import BriefingLookup
+from briefing.tui.tabs import book_tabs
+
+path = Path(sys.argv[1]) if sys.argv[1:] else sample_path()
+print(len(book_tabs(BriefingLookup(load_briefing(path)))), path)
+"""
+
+
+def tab_count(file: str | None) -> tuple[int, Path]:
+    """The book's tabs (the bare app gets as many) and its path (the sample's if `file` is None), asked of a
+    child process: importing the app here would make this process bigger than the bare app (`run_measured`)."""
+    answer = subprocess.run([sys.executable, "-c", TAB_COUNT, *([file] if file else [])], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    count, path = answer.split(" ", 1)
+    return int(count), Path(path)
 
 
 def tmux_first_frame(argv: list[str], env: dict[str, str], server: str) -> float:
@@ -227,9 +264,11 @@ def byte_compile(package_folder: Path) -> None:
     briefing package run from a source tree (a worktree, a `git archive` copy, an editable install) has
     no cache when PYTHONDONTWRITEBYTECODE is set, and each run would compile its ~110 modules again
     (50-60 ms of CPU that no installed copy pays). compileall writes the cache whatever the variable says.
+    In a child process: compiling grows a process by some 30 MiB, and this one must stay small (`run_measured`).
     """
-    if not compileall.compile_dir(str(package_folder), quiet=1):
-        raise SystemExit(f"could not byte-compile {package_folder}")
+    compiled = subprocess.run([sys.executable, "-m", "compileall", "-q", str(package_folder)], capture_output=True)
+    if compiled.returncode != 0:
+        raise SystemExit(f"could not byte-compile {package_folder}: {compiled.stdout.decode(errors='replace')}")
 
 
 def main() -> None:
@@ -240,14 +279,10 @@ def main() -> None:
     parser.add_argument("file", nargs="?", help="briefing file (the bundled sample if omitted)")
     options = parser.parse_args()
 
-    import briefing
-    from briefing.loading import load_briefing, sample_path
-    from briefing.model import BriefingLookup
-    from briefing.tui.tabs import book_tabs
+    import briefing  # the package only (its __init__ holds the version): this process stays small
 
     byte_compile(Path(briefing.__file__).parent)  # the app runs as installed: from its bytecode cache
-    path = Path(options.file) if options.file else sample_path()
-    tabs = len(book_tabs(BriefingLookup(load_briefing(path))))  # the bare app gets as many tabs
+    tabs, path = tab_count(options.file)  # the bare app gets as many tabs
     print(f"Load average before: {', '.join(f'{load:.1f}' for load in os.getloadavg())}; {tabs} tabs\n")
     folder = tempfile.TemporaryDirectory(prefix="briefing-bench-")  # never the user's notes and saved places
     state = folder.name
