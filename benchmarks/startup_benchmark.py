@@ -97,6 +97,7 @@ def run_measured(argv: list[str], env: dict[str, str], *, own_peak_only: bool = 
     if pid == 0:  # the child: a terminal of 120×36, then the program
         os.execvpe(argv[0], argv, env)
     os.set_blocking(master, False)
+    finished = 0  # a child that exits before the first look (the terminal closes first) is waited for below
     while True:
         # Drain the terminal so that the app never blocks writing its frame.
         ready, _, _ = select.select([master], [], [], 0.05)
