@@ -25,6 +25,7 @@ from briefing.render.safety import clipboard_text, safe_text
 from briefing.state import StateStore
 from briefing.tui.app_state import ReaderStateActions
 from briefing.tui.commands import BriefingCommands
+from briefing.tui.keys_follow_focus import KeysFollowFocus
 from briefing.tui.reader_state import START_AT_TOP_SETTING, ReaderState
 from briefing.tui.terminal import terminal_problem
 from briefing.tui.themes import HIGH_CONTRAST
@@ -45,7 +46,7 @@ DEFAULT_THEME = "textual-dark"
 """A fixed starting theme: snapshots do not depend on the user's settings."""
 
 
-class BriefingApp(ReaderStateActions, App[None]):
+class BriefingApp(ReaderStateActions, KeysFollowFocus):
     """Reads one briefing; `MainScreen` does the work."""
 
     CSS_PATH = "briefing.tcss"
