@@ -11,10 +11,12 @@ from textual.widgets import Input
 
 from briefing.tui.app import BriefingApp
 from briefing.tui.keys_follow_focus import takes_text
+from briefing.tui.screens.note_editor import NoteEditor
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.quote_browser import QuoteBrowser
+from briefing.tui.widgets.safe_text_area import SafeTextArea
 from briefing.tui.widgets.search_panel import SearchPanel
-from tests.tui.keys import main_screen, settle, tab_key
+from tests.tui.keys import main_screen, meeting_key, settle, tab_key
 from tests.waiting import wait_until
 
 NAMED = {"/": ("slash", "/"), " ": ("space", " "), "\r": ("enter", "\r")}
@@ -66,3 +68,15 @@ def test_text_boxes_are_told_from_other_widgets() -> None:
     assert takes_text(Input())
     assert not takes_text(None)
     assert not takes_text(ItemBlock.__new__(ItemBlock))
+
+
+async def test_a_burst_that_opens_the_note_editor_is_the_note(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(meeting_key(sample_app, "fac-2022-04-11"), "j", "j")
+        await settle(pilot)
+        assert isinstance(sample_app.focused, ItemBlock)
+        send_burst(sample_app, "aCheck with Paris")  # `a` opens the editor on the focused item
+        await wait_until(pilot, lambda: isinstance(sample_app.screen, NoteEditor)
+                         and sample_app.screen.query_one(SafeTextArea).text == "Check with Paris",
+                         "the note editor holding the burst's text",
+                         seen=lambda: [area.text for area in sample_app.screen.query(SafeTextArea)])

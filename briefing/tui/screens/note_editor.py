@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
+from briefing.tui.focus import focus_now
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 from briefing.tui.widgets.literal import literal
 from briefing.tui.widgets.safe_text_area import SafeTextArea
@@ -71,7 +72,7 @@ class NoteEditor(MarkedModalScreen[NoteEdit | None]):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
-        area.focus()
+        focus_now(area)  # not deferred: the keys typed right after `a` are the note's
         area.move_cursor(area.document.end)
 
     @property

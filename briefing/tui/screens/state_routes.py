@@ -81,7 +81,7 @@ class StateRoutes(Screen[None]):
         from briefing.tui.copying import copy_focused  # not needed for the first frame: imported on use
         copy_focused(self, self.lookup, markdown=markdown)  # type: ignore[attr-defined]
 
-    def action_note(self) -> None:
+    async def action_note(self) -> None:
         item_id = self.note_target_id()
         if item_id is None:
             self.notify("Move to an item first (a quote, position, passage, person…), then press a.",
@@ -98,7 +98,8 @@ class StateRoutes(Screen[None]):
             if edit is not None:
                 self._save_note(item_id, note, edit.text)
 
-        self.app.push_screen(editor, saved)
+        # Awaited: keys typed right after `a` wait for the editor and its focused box, and are the note's text.
+        await self.app.push_screen(editor, saved)
 
     def _focused_notes_list(self) -> NotesList | None:
         from briefing.tui.widgets.notes_list import NotesList  # on use: not for the first frame
