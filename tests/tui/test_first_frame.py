@@ -10,14 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.dom import DOMNode
+from textual.widgets import Static
 
 from briefing.model import iter_sessions
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.jumps import Place
+from briefing.tui.messages import OpenLocation
 from briefing.tui.screen_size import size_classes
 from briefing.tui.screens.main_screen import MainScreen
-from briefing.tui.widgets.overview import Overview, OverviewLink
+from briefing.tui.widgets.hanging import Hanging
+from briefing.tui.widgets.overview import Overview, OverviewLink, least_rows
 from tests.tui.keys import settle
 from tests.waiting import wait_until
 
@@ -50,6 +54,18 @@ async def test_the_overview_fills_the_first_screen_then_mounts_every_line(
     assert at_first_frame["filled"] is False, "lines below the first screen waited for the first frame"
     assert 0 < at_first_frame["links"] < every_line  # type: ignore[operator]
     assert at_first_frame["content"] > at_first_frame["view"], "what was mounted fills the first screen"  # type: ignore[operator]
+    # ...and not much more: wrapped lines count all their rows (the sample mounted a second screen's worth).
+    assert at_first_frame["content"] < 2 * at_first_frame["view"], "lines mounted below the first screen"  # type: ignore[operator]
+
+
+def test_an_overview_line_counts_the_rows_it_wraps_into_and_its_margin() -> None:
+    words = "the minister spoke of sanctions " * 8
+    line = OverviewLink(Hanging([(Content(words), 4)]), OpenLocation("m"))
+    spaced = OverviewLink(Hanging([(Content("title"), 0), (Content(words), 4)]), OpenLocation("m"), spaced=True)
+    assert least_rows(line, 400) == 1
+    assert least_rows(line, 40) == len(Hanging([(Content(words), 4)]).wrapped(40)) > 5
+    assert least_rows(spaced, 400) == 3  # two lines and the blank row under them
+    assert least_rows(Static(Content("Meetings"), classes="overview-heading"), 40) == 1
 
 
 async def test_G_at_once_lands_on_the_last_line_of_the_overview(sample_app: BriefingApp) -> None:

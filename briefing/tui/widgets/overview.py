@@ -41,8 +41,8 @@ class OverviewLink(Static, can_focus=True):
     def __init__(self, body: Hanging, target: OpenLocation, *, spaced: bool = False) -> None:
         OverviewLink._count += 1
         super().__init__(body, classes="-spaced" if spaced else "", id=f"overview-link-{OverviewLink._count}")
-        self.least_rows = len(body.lines) + int(spaced)
-        """Rows the line takes at the least (its lines unwrapped, and its margin)."""
+        self.spaced = spaced
+        """Whether a blank row (its bottom margin) follows the line."""
         self.target = target
         """Where enter goes (a fresh copy is posted each time: a message is delivered once)."""
 
@@ -95,11 +95,11 @@ class Overview(StopReader):
         # Only what fills the first screen is mounted before the first frame (each widget costs Textual
         # about a millisecond to mount, style and lay out; the sample's overview has 54). Every widget
         # takes at least the rows counted by `least_rows`, so the screen is full when they are spent.
-        rows = self.app.size.height
+        rows, width = self.app.size.height, self.app.size.width
         lines = self._lines()
         for widget in lines:
             yield widget
-            rows -= least_rows(widget)
+            rows -= least_rows(widget, width)
             if rows <= 0:
                 break
         self._below = list(lines)
@@ -208,9 +208,14 @@ class Overview(StopReader):
             yield Static(Content(self.words.label("No figures recorded.")), classes="overview-body")
 
 
-def least_rows(widget: Widget) -> int:
-    """The fewest rows `widget` of the overview can take, whatever the width."""
-    return getattr(widget, "least_rows", 1)
+def least_rows(widget: Widget, width: int) -> int:
+    """The fewest rows `widget` of the overview takes when it is at most `width` columns wide: its lines
+    wrapped at `width` (narrower, they wrap into as many rows or more) and its bottom margin. The screen's
+    width is more than the overview's, so the count errs low: the lines counted always fill the screen."""
+    content = widget.content if isinstance(widget, Static) else None
+    rows = len(content.wrapped(width)) if isinstance(content, Hanging) else 1
+    spaced = widget.spaced if isinstance(widget, OverviewLink) else widget.has_class("overview-body")
+    return rows + int(spaced)
 
 
 OVERVIEW_LINES = 60
