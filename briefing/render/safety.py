@@ -14,6 +14,7 @@ return, so that a paste into a shell can neither end a bracketed paste nor run a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 
 KEPT_CONTROLS = frozenset("\n\t")
 """Controls that are layout, not commands: line breaks and tabs stay as they are."""
@@ -45,7 +46,7 @@ SEPARATORS = (0x2028, 0x2029)
 NON_CHARACTERS = (*range(0xFDD0, 0xFDF0), *(plane + end for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF)))
 """Non-characters: not text, and U+FFFE/U+FFFF make an XML (HTML, SVG) file malformed."""
 
-SURROGATES = tuple(range(0xD800, 0xE000))
+SURROGATES = range(0xD800, 0xE000)
 """Lone surrogates (JSON allows `\\ud800`): they cannot be encoded as UTF-8 at all, so writing one fails."""
 
 
@@ -53,25 +54,66 @@ def _visible_name(code_point: int) -> str:
     return f"<U+{code_point:04X}>"
 
 
-def _build_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code_point in range(0x20):
-        if chr(code_point) not in KEPT_CONTROLS:
-            # Unicode's Control Pictures block mirrors C0 in order: U+2400 is NUL, U+241B is ESC.
-            table[code_point] = chr(0x2400 + code_point)
-    table[0x7F] = "\u2421"  # SYMBOL FOR DELETE
-    for code_point in (*range(0x80, 0xA0), *BIDI_CONTROLS, *INVISIBLE_CHARACTERS, *SEPARATORS,
-                       *NON_CHARACTERS, *SURROGATES):
-        table[code_point] = _visible_name(code_point)
-    return table
+def _stand_in(code_point: int) -> str:
+    if code_point < 0x20:
+        # Unicode's Control Pictures block mirrors C0 in order: U+2400 is NUL, U+241B is ESC.
+        return chr(0x2400 + code_point)
+    if code_point == 0x7F:
+        return "\u2421"  # SYMBOL FOR DELETE
+    return _visible_name(code_point)
 
 
-NEUTRALISED = _build_table()
-"""Code point → its visible stand-in, for `str.translate`."""
+def _runs(code_points: list[int]) -> list[tuple[int, int]]:
+    """Sorted code points as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for code_point in code_points:
+        if runs and runs[-1][1] == code_point - 1:
+            runs[-1] = (runs[-1][0], code_point)
+        else:
+            runs.append((code_point, code_point))
+    return runs
 
-_UNSAFE = re.compile("[" + "".join(re.escape(chr(code_point)) for code_point in sorted(NEUTRALISED)) + "]")
-_ASCII_UNSAFE = re.compile("[" + "".join(re.escape(chr(code_point)) for code_point in sorted(NEUTRALISED) if code_point < 0x80) + "]")
+
+def _character_class(runs: list[tuple[int, int]]) -> str:
+    return "[" + "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "")
+                         for first, last in runs) + "]"
+
+
+_REPLACED_RUNS = _runs(sorted({
+    *(code_point for code_point in range(0x20) if chr(code_point) not in KEPT_CONTROLS), 0x7F, *range(0x80, 0xA0),
+    *BIDI_CONTROLS, *INVISIBLE_CHARACTERS, *SEPARATORS, *NON_CHARACTERS, *SURROGATES,
+}))
+"""Every code point `safe_text` replaces, as some forty runs: a regular expression's character class of
+ranges, not a table of 2,400 entries (a megabyte, and milliseconds at every start of the app)."""
+
+_UNSAFE = re.compile(_character_class(_REPLACED_RUNS))
+_ASCII_UNSAFE = re.compile(_character_class([(first, min(last, 0x7F)) for first, last in _REPLACED_RUNS if first < 0x80]))
 """The characters `safe_text` replaces that are ASCII (C0 controls but newline and tab, DEL)."""
+
+
+class _Neutralised(Mapping[int, str]):
+    """Code point → its visible stand-in, for `str.translate`: every character `safe_text` replaces.
+
+    Worked out per code point when asked (a dict of all of them cost 1 MiB at every start)."""
+
+    def __getitem__(self, code_point: int) -> str:
+        if not isinstance(code_point, int) or not 0 <= code_point < 0x110000 or not _UNSAFE.match(chr(code_point)):
+            raise KeyError(code_point)
+        return _stand_in(code_point)
+
+    def __iter__(self) -> Iterator[int]:
+        return (code_point for first, last in _REPLACED_RUNS for code_point in range(first, last + 1))
+
+    def __len__(self) -> int:
+        return sum(last - first + 1 for first, last in _REPLACED_RUNS)
+
+
+NEUTRALISED: Mapping[int, str] = _Neutralised()
+"""Code point → its visible stand-in, for `str.translate` (and `in`, to ask whether one is replaced)."""
+
+
+def _neutralise(match: re.Match[str]) -> str:
+    return _stand_in(ord(match.group()))
 
 
 def safe_text(text: str) -> str:
@@ -82,14 +124,15 @@ def safe_text(text: str) -> str:
     separators, non-characters and lone surrogates become "<U+XXXX>". Everything else, including all
     ordinary non-ASCII text, is left alone.
     """
-    if text.isascii() and _ASCII_UNSAFE.search(text) is None:
-        return text  # most text: nothing to replace, and no table look-up per character (print of a big book)
-    return text.translate(NEUTRALISED)
+    if text.isascii():
+        # Most text: nothing to replace, and no look-up per character (print of a big book).
+        return text if _ASCII_UNSAFE.search(text) is None else _ASCII_UNSAFE.sub(_neutralise, text)
+    return _UNSAFE.sub(_neutralise, text)
 
 
-ONE_FOR_ONE = {code_point: stand_in if len(stand_in) == 1 else "\ufffd" for code_point, stand_in in NEUTRALISED.items()}
-"""Like `NEUTRALISED`, but every stand-in is one character: C0 and DEL keep their Control Pictures, the
-rest become U+FFFD (the replacement character)."""
+def _one_for_one(match: re.Match[str]) -> str:
+    stand_in = _stand_in(ord(match.group()))
+    return stand_in if len(stand_in) == 1 else "\ufffd"
 
 
 def safe_text_same_length(text: str) -> str:
@@ -98,7 +141,7 @@ def safe_text_same_length(text: str) -> str:
     For text the reader is editing (a filter or search box): the box's cursor, selection and clicks
     count characters of the value, so what is drawn must have exactly as many characters as the value.
     """
-    return text.translate(ONE_FOR_ONE)
+    return _UNSAFE.sub(_one_for_one, text)
 
 
 def is_safe_text(text: str) -> bool:

@@ -149,3 +149,25 @@ def test_every_ascii_character_alone_and_in_text_is_replaced_as_the_table_says()
         character = chr(code_point)
         for text in (character, f"plain {character} text", f"{character}"* 3):
             assert safe_text(text) == text.translate(NEUTRALISED), repr(text)
+
+
+def test_every_code_point_is_replaced_exactly_when_a_listed_kind_says_so() -> None:
+    # The replaced characters are kept as runs of a regular expression, not a table: over all of Unicode,
+    # they must be exactly the listed kinds, and NEUTRALISED must agree with what the functions do.
+    from briefing.render import safety
+
+    listed = {*(code_point for code_point in range(0x20) if chr(code_point) not in "\n\t"), 0x7F,
+              *range(0x80, 0xA0), *safety.BIDI_CONTROLS, *safety.INVISIBLE_CHARACTERS, *safety.SEPARATORS,
+              *safety.NON_CHARACTERS, *safety.SURROGATES}
+    every_character = "".join(map(chr, range(0x110000)))
+    same_length = safe_text_same_length(every_character)
+    assert len(same_length) == len(every_character)
+    assert {at for at, (before, after) in enumerate(zip(every_character, same_length, strict=True))
+            if before != after} == listed
+    assert set(safety.NEUTRALISED) == listed and len(safety.NEUTRALISED) == len(listed)
+    assert all(safety.NEUTRALISED[code_point] == safe_text(chr(code_point)) for code_point in listed)
+    assert safe_text(every_character) == every_character.translate(safety.NEUTRALISED)
+    for kept in (0x0A, 0x41, 0xE9, 0x20AC, 0xFFFD, 0x1F600, 0x10FFFD):
+        assert kept not in safety.NEUTRALISED
+        with pytest.raises(KeyError):
+            safety.NEUTRALISED[kept]
