@@ -179,7 +179,9 @@ class LibraryIndex(FullTextIndex):
         """Titles of the meeting and the session a hit lives in, from the index (the book is not read)."""
         with self._lock:
             found = dict(self._connection.execute(
-                "SELECT r.kind, r.text FROM rows r JOIN books b ON b.id = r.book WHERE b.path = ? "
+                # Titles are in the first tier, whose rowids are the rows' running numbers (`row_ranges`).
+                "SELECT r.kind, r.text FROM books b JOIN rows r ON r.rowid BETWEEN b.first_row "
+                "AND b.first_row + b.row_count - 1 WHERE b.path = ? "
                 "AND r.col = 'heading' AND ((r.kind = 'meeting' AND r.item_id = ?) "
                 "OR (r.kind = 'session' AND r.item_id = ?))",
                 (hit.book_path, hit.meeting_id or "", hit.session_id or ""),

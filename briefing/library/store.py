@@ -15,7 +15,7 @@ from pathlib import Path
 from briefing.search.index import create_items_table
 from briefing.state.paths import prepare_database_file
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """Bumped whenever the tables change: an index of another version is dropped and rebuilt."""
 
 PREFIX_LENGTHS = "3"
@@ -42,6 +42,9 @@ WAL_KEPT_BYTES = 4 * 1024 * 1024
 BUSY_TIMEOUT_MS = 5000
 """How long a second process (`briefing index` while the app runs) waits for the other's write."""
 
+# A book's rows are numbered `first_row` to `first_row + row_count - 1` (their rowids add the tier,
+# `writing.row_ranges`): they are found by rowid ranges, so `rows` has no index on `book` (keeping one
+# up to date was 0.04 s of CPU per 1,000 books built).
 TABLES = """
 CREATE TABLE IF NOT EXISTS books (
     id INTEGER PRIMARY KEY,
@@ -59,7 +62,9 @@ CREATE TABLE IF NOT EXISTS books (
     errors TEXT NOT NULL,
     message TEXT NOT NULL,
     checked INTEGER NOT NULL,
-    sources TEXT NOT NULL
+    sources TEXT NOT NULL,
+    first_row INTEGER NOT NULL,
+    row_count INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS books_to_check ON books (checked);
 CREATE TABLE IF NOT EXISTS rows (
@@ -74,7 +79,6 @@ CREATE TABLE IF NOT EXISTS rows (
     col TEXT NOT NULL,
     extras TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rows_of_book ON rows (book);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 """
 

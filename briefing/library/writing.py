@@ -113,16 +113,18 @@ class IndexWriter:
         if old_id is not None:
             self.delete(old_id)
         summary, stamp = record.summary, record.stamp
+        first = self._number_rows(len(record.items))
         book_id = self.connection.execute(
             "INSERT INTO books (path, size, mtime_ns, hash, briefing_id, title, start, end, meetings, "
-            "classification, draft, errors, message, checked, sources) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "classification, draft, errors, message, checked, sources, first_row, row_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (str(summary.path), stamp.size, stamp.mtime_ns, record.digest, summary.briefing_id, summary.title,
              _iso(summary.start), _iso(summary.end), summary.meetings, summary.classification, int(summary.draft),
-             json.dumps(summary.errors, ensure_ascii=False), summary.message, int(record.checked), record.sources),
+             json.dumps(summary.errors, ensure_ascii=False), summary.message, int(record.checked), record.sources,
+             first, len(record.items)),
         ).lastrowid
         if record.items:
-            self._insert_rows(int(book_id or 0), record.items)
+            self._insert_rows(int(book_id or 0), first, record.items)
 
     def set_checked(self, book_id: int, summary: BookSummary) -> None:
         """Record the outcome of validating a book; an invalid one leaves the search."""
@@ -149,20 +151,23 @@ class IndexWriter:
         self._delete_rows(book_id)
         self.connection.execute("DELETE FROM books WHERE id = ?", (book_id,))
 
-    def _insert_rows(self, book_id: int, items: Sequence[Row]) -> None:
-        connection = self.connection
+    def _number_rows(self, count: int) -> int:
+        """The running number of a book's first row; its `count` rows take the numbers that follow."""
         if self.next_row is None:
-            counter = connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
+            counter = self.connection.execute("SELECT value FROM counters WHERE name = 'row'").fetchone()
             self.next_row = counter[0] if counter else 0
         first = self.next_row
-        self.next_row += len(items)
+        self.next_row += count
+        return first
+
+    def _insert_rows(self, book_id: int, first: int, items: Sequence[Row]) -> None:
         rows, pending, other_tier = [], self.pending, len(TIERS)
         for number, item in enumerate(items, first):  # one pass: a first build makes 65 rows a book
             rowid = (TIERS.get(item.column, other_tier) << TIER_SHIFT) | number
             rows.append((rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
                          item.label, item.column, extras_text(item.extras)))
             pending.append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
-        connection.executemany(
+        self.connection.executemany(
             "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
@@ -170,7 +175,13 @@ class IndexWriter:
 
     def _delete_rows(self, book_id: int) -> None:
         connection = self.connection
-        rows = connection.execute("SELECT rowid, text, col, extras FROM rows WHERE book = ?", (book_id,)).fetchall()
+        found = connection.execute("SELECT first_row, row_count FROM books WHERE id = ?", (book_id,)).fetchone()
+        if not found or not found[1]:
+            return
+        ranges = row_ranges(*found)
+        where = " OR ".join("rowid BETWEEN ? AND ?" for _ in ranges)
+        bounds = [bound for pair in ranges for bound in pair]
+        rows = connection.execute(f"SELECT rowid, text, col, extras FROM rows WHERE {where}", bounds).fetchall()
         # A contentless FTS5 table forgets a row when told the exact values it indexed.
         connection.executemany(
             "INSERT INTO items (items, rowid, heading, quote, body, extra) VALUES ('delete', ?, ?, ?, ?, ?)",
@@ -179,7 +190,13 @@ class IndexWriter:
                 for rowid, text, column, extras in rows
             ],
         )
-        connection.execute("DELETE FROM rows WHERE book = ?", (book_id,))
+        connection.execute(f"DELETE FROM rows WHERE {where}", bounds)
+
+
+def row_ranges(first: int, count: int) -> list[tuple[int, int]]:
+    """The rowid ranges (inclusive) that hold the rows numbered `first` to `first + count - 1`: one per tier."""
+    last = first + count - 1
+    return [((tier << TIER_SHIFT) | first, (tier << TIER_SHIFT) | last) for tier in range(len(TIERS) + 1)]
 
 
 EXTRAS_SEPARATOR = "\x1f"

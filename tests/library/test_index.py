@@ -102,6 +102,38 @@ def test_an_edited_book_is_reindexed_and_a_removed_one_dropped(library: Path) ->
     assert "alpha" not in {book.briefing_id for book in index.books()}
 
 
+def test_a_reindexed_book_leaves_none_of_its_old_rows_in_any_tier(library: Path, tmp_path: Path) -> None:
+    """A book's rows are found by their rowid ranges, one per tier (titles, quotes, the rest): editing or
+    removing it must take every one of them out of `rows` and out of the FTS5 index."""
+    index = LibraryIndex.open(library)
+    index.refresh()
+    gamma = library / "gamma.json"
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("gamma", "omega"), encoding="utf-8")
+    shutil.rmtree(library / "alpha")
+    index.refresh()
+    assert {hit.kind for hit in index.search("omega", limit=100).hits} >= {"meeting", "quote", "passage"}
+    assert index.search("gamma").total == 0 and index.search("alpha").total == 0
+    fresh = LibraryIndex.open(library, in_memory=True)
+    fresh.refresh()
+    assert index.row_count() == fresh.row_count()
+    for word in ("moldova", "omega", "beta", "council", "minister"):
+        assert index.search(word, limit=100).total == fresh.search(word, limit=100).total, word
+
+
+def test_the_titles_around_a_hit_come_from_its_own_book(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    gamma = library / "gamma.json"
+    gamma.write_text(gamma.read_text(encoding="utf-8").replace("Breakfast", "Lunch"), encoding="utf-8")
+    index.refresh()  # gamma's rows are now numbered after every other book's
+    for book, session in (("alpha", "Breakfast"), ("beta", "Breakfast"), ("gamma", "Lunch")):
+        hit = next(hit for hit in index.search_library(f"position {book}").results.hits if hit.kind == "position")
+        assert hit.briefing_id == book
+        meeting_title, session_title = index.titles(hit)
+        assert meeting_title is not None and meeting_title.startswith("Council ") and book in meeting_title
+        assert session_title is not None and session_title.startswith(session) and book in session_title
+
+
 def test_a_book_that_becomes_invalid_leaves_the_search_and_stays_listed(library: Path) -> None:
     index = LibraryIndex.open(library)
     index.refresh()
