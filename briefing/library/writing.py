@@ -9,6 +9,7 @@ first build several times slower. In memory there is one connection, so batches 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sqlite3
 import threading
@@ -62,9 +63,10 @@ class IndexWriter:
         self.began: float | None = None
         self.next_row: int | None = None
         """The running number of the next row, kept here during a batch and stored at its end."""
-        self.pending: list[list[object]] = []
-        """FTS5 rows of this batch, inserted in rowid order at its end: FTS5 flushes its buffer each time
-        a rowid comes lower than the last one, and the tiers of every book interleave (3× the build)."""
+        self.pending: list[list[tuple[object, ...]]] = [[] for _ in range(len(TIERS) + 1)]
+        """FTS5 rows of this batch, one list per tier (each in rowid order), inserted tier by tier at its
+        end: FTS5 flushes its buffer each time a rowid comes lower than the last one, and the tiers of
+        every book interleave (3× the build)."""
 
     def run(self, write: Callable[[], object]) -> None:
         if self.began is None:
@@ -75,7 +77,7 @@ class IndexWriter:
             write()
         except BaseException:
             self.connection.execute("ROLLBACK")
-            self.pending.clear()
+            self._forget_pending()
             self.next_row = None
             self.began = None
             self.lock.release()
@@ -91,10 +93,10 @@ class IndexWriter:
                 self.connection.execute(
                     "INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (self.next_row,)
                 )
-            if self.pending:
-                self.pending.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
+            if any(self.pending):
                 self.connection.executemany(
-                    "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)", self.pending
+                    "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)",
+                    itertools.chain.from_iterable(self.pending),
                 )
             self.connection.execute("COMMIT")
         except BaseException:
@@ -102,10 +104,14 @@ class IndexWriter:
                 self.connection.execute("ROLLBACK")
             raise
         finally:
-            self.pending.clear()
+            self._forget_pending()
             self.next_row = None
             self.began = None
             self.lock.release()
+
+    def _forget_pending(self) -> None:
+        for tier in self.pending:
+            tier.clear()
 
     # The writes themselves (called through `run`) ---------------------------------------------------
 
@@ -163,10 +169,11 @@ class IndexWriter:
     def _insert_rows(self, book_id: int, first: int, items: Sequence[Row]) -> None:
         rows, pending, other_tier = [], self.pending, len(TIERS)
         for number, item in enumerate(items, first):  # one pass: a first build makes 65 rows a book
-            rowid = (TIERS.get(item.column, other_tier) << TIER_SHIFT) | number
+            tier = TIERS.get(item.column, other_tier)
+            rowid = (tier << TIER_SHIFT) | number
             rows.append((rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
                          item.label, item.column, extras_text(item.extras)))
-            pending.append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
+            pending[tier].append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
         self.connection.executemany(
             "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from briefing.model import Briefing
 from briefing.search.documents import (
+    BODY,
     COLUMN_WEIGHTS,
     COLUMNS,
     EXTRA,
@@ -317,13 +318,24 @@ _TEXT_COLUMN_POSITION = {column: position for position, column in enumerate(COLU
 _EXTRA_POSITION = _TEXT_COLUMN_POSITION[EXTRA]
 
 
-def index_row(rowid: int, item: IndexedItem) -> list[object]:
-    """`[rowid, heading, quote, body, extra]` with the item's text in its column, the others empty."""
+def index_row(rowid: int, item: IndexedItem) -> tuple[object, ...]:
+    """`(rowid, heading, quote, body, extra)` with the item's text in its column, the others empty."""
+    # A tuple of text: the collector stops tracking it, which matters when a library's first build
+    # holds a batch of 65,000 of them (lists were traversed by every collection until the batch ended).
+    text = index_form(item.text)
+    extra = index_form(" \n ".join(item.extras)) if item.extras else None
+    column = item.column
+    if column == BODY:
+        return (rowid, None, None, text, extra)
+    if column == HEADING:
+        return (rowid, text, None, None, extra)
+    if column == QUOTE:
+        return (rowid, None, text, None, extra)
     values: list[object] = [rowid, None, None, None, None]
-    values[_TEXT_COLUMN_POSITION[item.column]] = index_form(item.text)
-    if item.extras:
-        values[_EXTRA_POSITION] = index_form(" \n ".join(item.extras))
-    return values
+    values[_TEXT_COLUMN_POSITION[column]] = text
+    if extra is not None:
+        values[_EXTRA_POSITION] = extra
+    return tuple(values)
 
 
 def _open_connection() -> sqlite3.Connection:
