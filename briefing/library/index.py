@@ -228,7 +228,7 @@ class LibraryIndex(FullTextIndex):
         ).fetchall()
         return {
             rowid: LibraryItem(
-                briefing_id, meeting, session, kind, item, text, label, column, extras_of(extras),
+                briefing_id, meeting or None, session or None, kind, item, text, label, column, extras_of(extras),
                 book_path=path,
             )
             for rowid, meeting, session, kind, item, text, label, column, extras, briefing_id, path in found

@@ -171,8 +171,9 @@ class IndexWriter:
         for number, item in enumerate(items, first):  # one pass: a first build makes 65 rows a book
             tier = TIERS.get(item.column, other_tier)
             rowid = (tier << TIER_SHIFT) | number
-            rows.append((rowid, book_id, item.meeting_id, item.session_id, item.kind, item.item_id, item.text,
-                         item.label, item.column, extras_text(item.extras)))
+            # No meeting or session is '' (ids are never empty), not NULL: see `index_row` on binding None.
+            rows.append((rowid, book_id, item.meeting_id or "", item.session_id or "", item.kind, item.item_id,
+                         item.text, item.label, item.column, extras_text(item.extras)))
             pending[tier].append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
         self.connection.executemany(
             "INSERT INTO rows (rowid, book, meeting_id, session_id, kind, item_id, text, label, col, extras) "

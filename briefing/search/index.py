@@ -320,20 +320,22 @@ _EXTRA_POSITION = _TEXT_COLUMN_POSITION[EXTRA]
 
 def index_row(rowid: int, item: IndexedItem) -> tuple[object, ...]:
     """`(rowid, heading, quote, body, extra)` with the item's text in its column, the others empty."""
+    # Empty columns are '' (no tokens, as NULL would be): binding None makes Python's sqlite3 look for
+    # an adapter and format an AttributeError it then drops, about 5% of a library's first build.
     # A tuple of text: the collector stops tracking it, which matters when a library's first build
     # holds a batch of 65,000 of them (lists were traversed by every collection until the batch ended).
     text = index_form(item.text)
-    extra = index_form(" \n ".join(item.extras)) if item.extras else None
+    extra = index_form(" \n ".join(item.extras)) if item.extras else ""
     column = item.column
     if column == BODY:
-        return (rowid, None, None, text, extra)
+        return (rowid, "", "", text, extra)
     if column == HEADING:
-        return (rowid, text, None, None, extra)
+        return (rowid, text, "", "", extra)
     if column == QUOTE:
-        return (rowid, None, text, None, extra)
-    values: list[object] = [rowid, None, None, None, None]
+        return (rowid, "", text, "", extra)
+    values: list[object] = [rowid, "", "", "", ""]
     values[_TEXT_COLUMN_POSITION[column]] = text
-    if extra is not None:
+    if extra:
         values[_EXTRA_POSITION] = extra
     return tuple(values)
 

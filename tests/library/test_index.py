@@ -48,6 +48,20 @@ def test_search_across_books_is_the_single_book_search_plus_the_book(library: Pa
         assert all(isinstance(hit, LibraryHit) and hit.book_path == str(group.book.path) for hit in group.hits)
 
 
+def test_hits_across_books_say_where_they_live_as_single_book_hits_do(library: Path) -> None:
+    """People, organisations and meetings live in no session (some in no meeting): None, as in one book."""
+    index = LibraryIndex.open(library)
+    index.refresh()
+    found = index.search_library("alpha", limit=100).results.hits
+    _, briefing = read_book(library / "alpha" / "briefing.json")
+    assert briefing is not None
+    alone = SearchIndex.for_briefing(briefing).search("alpha", limit=100).hits
+    where = {(hit.briefing_id, hit.meeting_id, hit.session_id, hit.kind, hit.item_id, hit.label) for hit in found}
+    assert where == {(hit.briefing_id, hit.meeting_id, hit.session_id, hit.kind, hit.item_id, hit.label) for hit in alone}
+    assert {(hit.meeting_id, hit.session_id) for hit in found if hit.kind == "person"} == {(None, None)}
+    assert {hit.session_id for hit in found if hit.kind == "meeting"} == {None}
+
+
 def test_across_books_matches_are_counted_up_to_where_ranking_stops(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

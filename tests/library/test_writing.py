@@ -13,6 +13,7 @@ from briefing.library.discovery import BookSummary
 from briefing.library.store import open_store
 from briefing.library.writing import BookRecord, IndexWriter
 from briefing.search.documents import BODY, HEADING, QUOTE, IndexedItem
+from briefing.search.index import index_row
 
 
 class RecordingConnection:
@@ -55,3 +56,19 @@ def test_the_fts_rows_of_a_batch_reach_sqlite_in_rowid_order() -> None:
     assert recording.fts_rowids == sorted(recording.fts_rowids)
     found = store.connection.execute("SELECT rowid FROM items WHERE items MATCH 'beta'").fetchall()
     assert len(found) == 4
+
+
+def test_nothing_is_bound_as_null_while_building() -> None:
+    """Python's sqlite3 looks for an adapter for every None it binds (and formats an error it drops):
+    empty columns and absent sessions are '' (a twentieth of a first build)."""
+    store = open_store(None)
+    writer = IndexWriter(store.connection, threading.Lock(), batch_seconds=60.0)
+    book = _book("alpha")
+    for item in book.items:
+        assert None not in index_row(1, item), item.column
+    writer.run(lambda: writer.store(None, book))
+    writer.finish()
+    nulls = store.connection.execute(
+        "SELECT count(*) FROM rows WHERE meeting_id IS NULL OR session_id IS NULL"
+    ).fetchone()[0]
+    assert nulls == 0
