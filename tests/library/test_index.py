@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing.library import LibraryHit, LibraryIndex, index_path, read_book
-from briefing.library.store import SCHEMA_VERSION
+from briefing.library.store import PAGE_SIZE, SCHEMA_VERSION, WAL_BYTES
 from briefing.search import SearchIndex
 from briefing.search import index as search_index
 
@@ -213,6 +213,30 @@ def test_an_index_of_another_version_is_rebuilt(library: Path) -> None:
     again = LibraryIndex.open(library)
     assert again.on_disk and again.books() == []
     assert again.refresh().added == 4
+
+
+def test_a_new_index_has_large_pages_and_checkpoints_its_log_by_bytes(library: Path) -> None:
+    index = LibraryIndex.open(library)
+    index.refresh()
+    for connection in (index._connection, index._writer):
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+        assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_BYTES // PAGE_SIZE
+    assert index.search("moldova").total > 0
+
+
+def test_an_index_made_with_small_pages_keeps_them_and_works(library: Path) -> None:
+    path = index_path(library)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA page_size = 4096")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("CREATE TABLE made_before (x)")
+    connection.close()
+    index = LibraryIndex.open(library)
+    assert index.on_disk and index.refresh().added == 4
+    assert index._writer.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert index._writer.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_BYTES // 4096
+    assert index.search("moldova").total > 0
 
 
 def test_the_index_uses_a_write_ahead_log(library: Path) -> None:
