@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from briefing.diff import BookItem, book_items, describe_counts
+from briefing.diff import BookItem, book_items
 from briefing.model import Briefing
 from briefing.state.records import Note
 from briefing.state.store import StateStore
@@ -44,6 +44,8 @@ class ChangesSinceRead:
 
     def counts(self) -> str:
         """'2 new items, 3 changed, 1 removed'."""
+        from briefing.diff.compare import describe_counts  # the comparison is not needed to open a book
+
         return describe_counts(len(self.new), len(self.changed), len(self.removed))
 
 

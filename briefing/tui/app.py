@@ -24,13 +24,13 @@ from briefing.model import Briefing, BriefingLookup, SourceRef
 from briefing.render.safety import clipboard_text, safe_text
 from briefing.state import StateStore
 from briefing.tui.app_state import ReaderStateActions
-from briefing.tui.commands import BriefingCommands
 from briefing.tui.keys_follow_focus import KeysFollowFocus
 from briefing.tui.reader_state import START_AT_TOP_SETTING, ReaderState
 from briefing.tui.terminal import terminal_problem
 from briefing.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from briefing.library import LibraryHit, LibraryIndex
@@ -46,12 +46,19 @@ DEFAULT_THEME = "textual-dark"
 """A fixed starting theme: snapshots do not depend on the user's settings."""
 
 
+def briefing_commands() -> type[Provider]:
+    """The palette's commands of the book (meetings, sessions, quotes, people), imported when it opens."""
+    from briefing.tui.commands import BriefingCommands
+
+    return BriefingCommands
+
+
 class BriefingApp(ReaderStateActions, KeysFollowFocus):
     """Reads one briefing; `MainScreen` does the work."""
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {briefing_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help before Quit: where the footer is cut at 80 columns, the help stays.
         # F1 too: in a text box `?` is a letter of the text; the help stays one key away ("F1 Help").

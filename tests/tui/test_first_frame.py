@@ -7,6 +7,10 @@ The timings are in benchmarks/startup_benchmark.py.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +176,26 @@ async def test_a_run_that_ends_at_the_first_frame_mounts_nothing_after_it(
     screen = screens[0]
     assert screen._unmounted == [spec.id for spec in screen.tab_specs[1:]], "no hidden tab was mounted"
     assert screen.search.index is None, "no index was built"
+
+
+NOT_AT_FIRST_FRAME = ("briefing.diff.compare", "briefing.tui.commands")
+"""Modules the first frame does not need, left for when they are used: the book comparison (word diffs;
+opening a book needs only its items' hashes), the palette's commands."""
+
+
+@pytest.fixture(scope="module")
+def modules_at_first_frame(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Every module a fresh process has loaded when the app (on the sample) has drawn its first frame."""
+    script = ("import json, sys\nfrom briefing.tui.app import make_app\n"
+              "make_app().run(headless=True, size=(120, 36))\nprint(json.dumps(sorted(sys.modules)))")
+    env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1",
+               BRIEFING_STATE_DIR=str(tmp_path_factory.mktemp("state")))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True,
+                            timeout=120)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("module", NOT_AT_FIRST_FRAME)
+def test_the_first_frame_does_not_import_what_it_does_not_show(modules_at_first_frame: list[str], module: str) -> None:
+    assert "briefing.tui.screens.main_screen" in modules_at_first_frame, "the app started"
+    assert module not in modules_at_first_frame
