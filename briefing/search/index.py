@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -58,6 +58,9 @@ TIERS = {HEADING: 0, QUOTE: 1}
 
 PROGRESS_STEPS = 2000
 """SQLite virtual-machine steps between two questions to `cancelled` (well under a millisecond)."""
+
+SLICE_ROWS = 2000
+"""Rows built between two calls of a `between` callback (some 20 ms of work on a big book)."""
 
 FOLDED_CACHE_SIZE = 4096
 """How many hit texts keep their folded form between searches (typing re-runs similar queries)."""
@@ -272,39 +275,48 @@ def _interruptible(connection: sqlite3.Connection, cancelled: Cancelled | None) 
 
 
 class SearchIndex(FullTextIndex):
-    """An in-memory full-text index over briefings."""
+    """An in-memory full-text index over briefings.
 
-    def __init__(self, items: list[IndexedItem]) -> None:
+    `between`, if given, is called after every `SLICE_ROWS` rows built: the app's index thread pauses
+    there while the reader presses keys (`briefing.tui.background`)."""
+
+    def __init__(self, items: list[IndexedItem], between: Callable[[], None] | None = None) -> None:
         super().__init__(_open_connection())
         # A stable sort keeps document order within each tier, which is the tie-break of the ranking.
         self._items = sorted(items, key=lambda item: TIERS.get(item.column, len(TIERS)))
         columns = ", ".join(COLUMNS)
         placeholders = ", ".join("?" for _ in range(len(COLUMNS) + 1))
+        insert = f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})"
         with self._lock:
-            self._connection.executemany(
-                f"INSERT INTO items (rowid, {columns}) VALUES ({placeholders})",
-                (index_row(rowid, item) for rowid, item in enumerate(self._items)),
-            )
+            for start in range(0, len(self._items), SLICE_ROWS):
+                if between is not None and start:
+                    between()
+                sliced = self._items[start : start + SLICE_ROWS]
+                self._connection.executemany(insert, (index_row(start + n, item) for n, item in enumerate(sliced)))
             self._connection.commit()
 
     @classmethod
-    def build(cls, briefings: Iterable[Briefing]) -> SearchIndex | ScanIndex:
+    def build(cls, briefings: Iterable[Briefing], between: Callable[[], None] | None = None) -> SearchIndex | ScanIndex:
         """Index every briefing; hits come back in the order of their briefing when relevance ties.
 
         Without FTS5 in this Python's SQLite, a `ScanIndex` answers the same queries the same way,
         more slowly; its `unavailable_reason` says why, for the user.
         """
-        items = list(indexed_items(briefings))
+        items: list[IndexedItem] = []
+        for item in indexed_items(briefings):
+            items.append(item)
+            if between is not None and len(items) % SLICE_ROWS == 0:
+                between()
         try:
-            return cls(items)
+            return cls(items, between)
         except SearchUnavailableError as error:
             from briefing.search.scan import ScanIndex
 
             return ScanIndex(items, str(error))
 
     @classmethod
-    def for_briefing(cls, briefing: Briefing) -> SearchIndex | ScanIndex:
-        return cls.build([briefing])
+    def for_briefing(cls, briefing: Briefing, between: Callable[[], None] | None = None) -> SearchIndex | ScanIndex:
+        return cls.build([briefing], between)
 
     def __len__(self) -> int:
         """Number of rows (searchable things) in the index."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from briefing.search import CompiledQuery, SearchHit, SearchIndex, SearchResults
+    from briefing.tui.background import GiveWay
 
 INDEX_SWITCH_INTERVAL = 0.0005
 """`sys.setswitchinterval` while the index is built in its thread (Python's default is 0.005 s)."""
@@ -92,6 +93,8 @@ class SearchController:
     """Enter came before the answer to the query typed (a fast "/mali⏎"): open the top hit on arrival."""
     open_item_when_answered: str | None = None
     """The library opened this book at a hit of its cross-book search: open the hit on this item."""
+    _give_way: GiveWay | None = None
+    """What the index thread pauses for (the reader's keys), once `build_index` started it."""
 
     @dataclass
     class IndexReady(Message):
@@ -108,19 +111,25 @@ class SearchController:
         compiled: Any = None
         error: str | None = None
 
-    def build_index(self) -> None:
-        """Build the index in a thread (after the first frame: building holds the interpreter lock)."""
+    def build_index(self, give_way: GiveWay | None = None) -> None:
+        """Build the index in a thread (after the first frame), pausing for the reader's keys (`give_way`)."""
+        self._give_way = give_way
         self.owner.run_worker(self._build_index, thread=True, exclusive=True, group="index")
 
     def _build_index(self) -> None:
         from briefing.search import SearchIndex
+        from briefing.tui.background import WorkCancelled
 
+        worker, give_way = get_current_worker(), self._give_way
         # The thread hands the interpreter back every half millisecond instead of every five: each key's
         # work on the UI thread waits for it many times (at every write to the terminal, every await).
         previous = sys.getswitchinterval()
         sys.setswitchinterval(min(previous, INDEX_SWITCH_INTERVAL))
         try:
-            index = SearchIndex.for_briefing(self.lookup.briefing)
+            index = SearchIndex.for_briefing(
+                self.lookup.briefing, (lambda: give_way.pause(lambda: worker.is_cancelled)) if give_way else None)
+        except WorkCancelled:
+            return  # the app is closing
         finally:
             sys.setswitchinterval(previous)
         self.owner.post_message(self.IndexReady(index))
@@ -141,6 +150,8 @@ class SearchController:
             return
         if self.index is not None:
             self.owner.run_worker(lambda: self._search(query), thread=True, exclusive=True, group="search")
+        elif self._give_way is not None:
+            self._give_way.urge()  # the reader waits for the index: it no longer pauses for keys
 
     def _search(self, query: str) -> None:
         from briefing.search import QueryError, compile_query

@@ -185,3 +185,17 @@ def test_total_is_capped_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     results = index.search("mali", limit=2)
     assert (results.total, results.total_is_exact, len(results.hits)) == (4, False, 2)
     assert index.search("7").total_is_exact
+
+
+def test_an_index_built_in_slices_is_the_same_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.loading import load_briefing, sample_path
+
+    sample = load_briefing(sample_path())
+    whole = SearchIndex.for_briefing(sample)
+    monkeypatch.setattr(index_module, "SLICE_ROWS", 7)
+    calls: list[int] = []
+    sliced = SearchIndex.for_briefing(sample, lambda: calls.append(1))
+    assert len(calls) >= 2 * (len(whole) // 7) - 2, "`between` runs after every slice, listing and inserting"
+    for query in ("council", "minist*", '"foreign affairs"', "mali OR niger"):
+        assert [(hit.item_id, hit.score) for hit in sliced.search(query, limit=100).hits] == \
+            [(hit.item_id, hit.score) for hit in whole.search(query, limit=100).hits], query

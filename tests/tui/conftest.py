@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from briefing.loading import load_briefing
 from briefing.model import Briefing
+from briefing.tui import background
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.screens.main_screen import MainScreen
 from tests.factories import minimal_briefing_dict
@@ -28,6 +29,14 @@ def steady_screen(monkeypatch: pytest.MonkeyPatch) -> None:
         self.cursor_blink = False
 
     monkeypatch.setattr(Input, "__init__", init_without_blink)
+
+
+@pytest.fixture(autouse=True)
+def background_work_without_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work after the first frame does not wait for the keys to stop (`briefing.tui.background`):
+    a test presses its keys faster than any reader, and its bounded waits count refreshes, not seconds.
+    tests/tui/test_give_way.py sets the pause of its own app."""
+    monkeypatch.setattr(background, "RESUME_AFTER", 0.0)
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.css.query import NoMatches
-from textual.widget import AwaitMount, MountError, Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
 from briefing.model import BriefingLookup
+from briefing.tui.background import GiveWay
 from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
@@ -67,6 +67,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         """Tabs whose content is not mounted yet: they are filled after the first frame."""
         self._mounting: dict[str, AwaitMount] = {}
         self._content: dict[str, Widget] = {}  # each tab's content widget, once built
+        self.give_way = GiveWay()  # the work after the first frame waits while keys come
 
     def compose(self) -> ComposeResult:
         take_size_classes(self)  # styled once with them, not restyled at the first resize
@@ -101,13 +102,6 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
     def _label_tabs(self) -> None:
         extra = {"search": self.search.counter()} if self.search.hits else {}
         relabel(self.tabs, self.tab_specs, fitting_labels(self.tab_specs, self.size.width, extra))
-
-    async def _mount_hidden_tabs(self) -> None:
-        for pane_id in list(self._unmounted):
-            try:
-                await self.ensure_content(pane_id)
-            except (MountError, NoMatches):
-                return  # the app is closing
 
     async def ensure_content(self, pane_id: str) -> Widget:
         """The content of tab `pane_id`, mounted now if it is not yet (a key can beat the idle mount)."""

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
+from textual.events import Key
+from textual.widget import MountError
+
+from briefing.tui.background import GiveWay
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.search_state import SearchController
 
@@ -19,9 +24,15 @@ if TYPE_CHECKING:  # the widgets are imported on use: not for the first frame
 
 
 class SearchRoutes:
-    """Needs `self.search` (a SearchController), `show_tab`, `_label_tabs` and the Screen API."""
+    """Needs `self.search` (a SearchController), `show_tab`, `ensure_content`, `_label_tabs` and the
+    Screen API; also starts what follows the first frame (`_after_first_frame`)."""
 
     search: SearchController
+    give_way: GiveWay
+    _unmounted: list[str]
+
+    async def ensure_content(self, pane_id: str) -> Widget:
+        raise NotImplementedError
 
     async def show_tab(self, pane_id: str) -> Widget:
         raise NotImplementedError
@@ -64,14 +75,31 @@ class SearchRoutes:
         self._search_changed()
         self.check_settled()
 
-    async def _after_first_frame(self) -> None:
-        """The other tabs, then the search index (built alongside, it held the interpreter lock while the
-        first key after the first frame awaited a tab being mounted)."""
+    def _after_first_frame(self) -> None:
+        """The other tabs, then the search index, in a worker: the screen's messages (a key on its way to
+        its binding) are not held up behind it, and each tab and each slice of the index waits while the
+        reader presses keys (`give_way`)."""
         if getattr(self.app, "exit_after_first_frame", False):  # type: ignore[attr-defined]
             return  # a start-up benchmark's run: it ends at the first frame, and this is no part of it
+        self.run_worker(self._fill_in(), group="after-first-frame")  # type: ignore[attr-defined]
+
+    async def _fill_in(self) -> None:
+        # The index after the tabs: built alongside, it held the interpreter lock while the first key
+        # after the first frame awaited a tab being mounted.
         await self._mount_hidden_tabs()
-        if self.is_running:
-            self.search.build_index()
+        if self.is_running:  # type: ignore[attr-defined]
+            self.search.build_index(self.give_way)
+
+    async def _mount_hidden_tabs(self) -> None:
+        for pane_id in list(self._unmounted):
+            await self.give_way.pause_async()
+            try:
+                await self.ensure_content(pane_id)
+            except (MountError, NoMatches):
+                return  # the app is closing
+
+    def on_key(self, event: Key) -> None:
+        self.give_way.key_pressed()  # the work after the first frame waits (see `briefing.tui.background`)
 
     def check_settled(self) -> None:
         """Tell the app once the work after the first frame is done: every tab mounted, the index built."""

@@ -1,0 +1,64 @@
+"""The work after the first frame (the other tabs, the search index) gives way to the reader's keys
+(`briefing.tui.background.GiveWay`), unless the reader waits for it (a search typed before the index)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.search import index
+from briefing.tui.app import make_app
+from briefing.tui.background import GiveWay
+from tests.tui.keys import settle
+from tests.waiting import wait_until
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_work_waits_until_no_key_came_for_a_while() -> None:
+    clock = Clock()
+    give_way = GiveWay(resume_after=0.4, clock=clock)
+    assert give_way.seconds_to_wait() == 0, "before any key, work runs at once"
+    give_way.key_pressed()
+    assert give_way.seconds_to_wait() == pytest.approx(0.4)
+    clock.now += 0.3
+    assert give_way.seconds_to_wait() == pytest.approx(0.1)
+    give_way.key_pressed()  # another key: the wait starts again
+    assert give_way.seconds_to_wait() == pytest.approx(0.4)
+    clock.now += 0.5
+    assert give_way.seconds_to_wait() == 0
+
+
+def test_urged_work_no_longer_waits() -> None:
+    clock = Clock()
+    give_way = GiveWay(resume_after=0.4, clock=clock)
+    give_way.key_pressed()
+    give_way.urge()
+    assert give_way.seconds_to_wait() == 0
+    give_way.pause()  # returns at once
+
+
+async def test_keys_hold_the_index_back_until_a_search_needs_it(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "SLICE_ROWS", 100)  # the sample's index in slices, as a big book's
+    app = make_app(sample_path, start_at_top=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.main_screen
+        screen.give_way.resume_after = 3600.0  # the reader "keeps pressing keys"
+        await pilot.press("j")
+        await wait_until(pilot, lambda: screen.search._give_way is not None, "the index thread being started")
+        for _ in range(20):
+            await pilot.pause()
+        assert screen.search.index is None and screen.search._give_way.seconds_to_wait() > 0, "the index must wait while keys come"
+        await pilot.press("slash", *"council")
+        await settle(pilot)  # bounded: fails if the typed search never gets its index
+        assert screen.search.index is not None
+        assert screen.search.hits, "the search typed meanwhile was answered"
