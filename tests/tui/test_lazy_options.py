@@ -6,11 +6,14 @@ declarations are checked against the prompts, hostile line breaks included.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from briefing.loading import load_briefing
 from briefing.model import Briefing, BriefingLookup
@@ -179,3 +182,26 @@ async def test_with_the_index_built_a_big_books_appearances_come_at_once(monkeyp
         assert second is not None and not started, "no worker: the index narrowed the search down"
         assert directory.appearances == find_appearances(directory.lookup, second.actor)
         assert FINDING not in [str(option.prompt) for option in directory.appearance_list.options]
+
+
+class TwoLists(App[None]):
+    """The same 300 options of 1 to 3 lines, lazy in one list and measured by Textual in the other."""
+
+    def compose(self) -> ComposeResult:
+        texts = ["\n".join([f"option {index}"] * (1 + index % 3)) for index in range(300)]
+        yield ReaderOptionList(*(LazyOption(partial(Content, text), lines=text.count("\n") + 1) for text in texts),
+                               id="lazy")
+        yield OptionList(*(Option(Content(text)) for text in texts), id="measured")
+
+
+async def test_a_lazy_list_maps_its_lines_as_textuals_own_list_does() -> None:
+    app = TwoLists()
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        lazy, measured = app.query_one("#lazy", OptionList), app.query_one("#measured", OptionList)
+        lazy._update_lines()
+        measured._update_lines()
+        assert len(lazy._line_cache.lines) == sum(1 + index % 3 for index in range(300))
+        assert lazy._line_cache.lines == measured._line_cache.lines
+        assert lazy._line_cache.heights == measured._line_cache.heights
+        assert lazy._line_cache.index_to_line == measured._line_cache.index_to_line

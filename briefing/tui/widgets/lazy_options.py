@@ -63,14 +63,19 @@ class LazyOptionList(OptionList):
         if next_index < len(options):
             width = self.scrollable_content_region.width - self._get_left_gutter_width()
             padding = self.get_component_styles("option-list--option").padding
+            index_to_line, heights, add = cache.index_to_line, cache.heights, lines.append
             for index in range(next_index, len(options)):
                 option = options[index]
                 height = option_lines(option)
                 if height is None:
                     height = self._get_visual(option).get_height(self.styles, width - padding.width)
-                cache.index_to_line[index] = len(lines)
-                cache.heights[index] = height + option._divider
-                lines.extend((index, line) for line in range(height + option._divider))
+                rows = height + option._divider
+                index_to_line[index] = len(lines)
+                heights[index] = rows
+                if rows == 1:  # most lines: no generator per option (a 10,000-session list is filled at
+                    add((index, 0))  # every resize, twice when a meeting tab is first shown)
+                else:
+                    lines.extend([(index, line) for line in range(rows)])
         last_divider = bool(options) and options[-1]._divider
         virtual_size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(),
                             len(lines) - (1 if last_divider else 0))
