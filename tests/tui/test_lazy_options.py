@@ -205,3 +205,26 @@ async def test_a_lazy_list_maps_its_lines_as_textuals_own_list_does() -> None:
         assert lazy._line_cache.lines == measured._line_cache.lines
         assert lazy._line_cache.heights == measured._line_cache.heights
         assert lazy._line_cache.index_to_line == measured._line_cache.index_to_line
+
+
+async def test_a_resize_keeps_the_line_map_of_lazy_options_only() -> None:
+    app = TwoLists()
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        lazy, measured = app.query_one("#lazy", OptionList), app.query_one("#measured", OptionList)
+        lazy._update_lines()
+        cleared: list[str] = []
+        for name, widget in (("lazy", lazy), ("measured", measured)):
+            clear = widget._line_cache.clear
+            widget._line_cache.clear = lambda clear=clear, name=name: (cleared.append(name), clear())
+        measured.add_option(Option(Content("a long option that wraps once the list is narrower " * 2)))
+        measured._update_lines()
+        before = len(measured._line_cache.lines)
+        await pilot.resize_terminal(24, 24)
+        await pilot.pause()
+        lazy._update_lines()
+        measured._update_lines()
+        assert "lazy" not in cleared, "declared heights hold at any width: no new map"
+        assert "measured" in cleared
+        assert len(measured._line_cache.lines) > before, "a measured option is measured again at the new width"
+        assert lazy._line_cache.lines[:30] == measured._line_cache.lines[:30]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import cast
 
 from textual.css.styles import RulesMap
+from textual.events import Resize
 from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets import OptionList
@@ -64,10 +65,13 @@ class LazyOptionList(OptionList):
             width = self.scrollable_content_region.width - self._get_left_gutter_width()
             padding = self.get_component_styles("option-list--option").padding
             index_to_line, heights, add = cache.index_to_line, cache.heights, lines.append
+            if next_index == 0:
+                self._measured = False
             for index in range(next_index, len(options)):
                 option = options[index]
                 height = option_lines(option)
                 if height is None:
+                    self._measured = True
                     height = self._get_visual(option).get_height(self.styles, width - padding.width)
                 rows = height + option._divider
                 index_to_line[index] = len(lines)
@@ -82,6 +86,19 @@ class LazyOptionList(OptionList):
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
+
+    _measured = True
+    """Whether an option of the line map was measured (its height depends on the width); a list made only
+    of `LazyOption`s keeps its map when resized."""
+
+    def _on_resize(self, event: Resize) -> None:
+        if self._measured:
+            return  # OptionList._on_resize measures every option again
+        # Only declared heights: the map of lines holds at any width, only the drawn lines go (a list of
+        # 20,000 quotes was mapped anew at each of the three resizes of its first showing).
+        event.prevent_default()
+        self._option_render_cache.clear()
+        self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Only asked when the list's height is `auto`; declared heights spare building every prompt.
