@@ -4,12 +4,13 @@ Right after the first frame of a big book the app still mounts the other tabs an
 index (a second or more of work). A key pressed meanwhile had to share the interpreter with it: on a
 book of 10,000 sessions the first tab switch took two and a half times as long. So that work runs in
 slices, and before each slice it waits until no key has come for `RESUME_AFTER` seconds, unless
-something the reader asked for waits for it (a search typed before the index is built: `urge`).
+something the reader asked for waits for it (a search typed before the index is built: `urge`). The tabs
+are mounted in a worker without pauses (a key is answered between two tabs; a tab held back was one the
+next key had to mount); the index thread pauses.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 
@@ -27,8 +28,8 @@ class WorkCancelled(Exception):
 
 
 class GiveWay:
-    """Tells background work when to pause: `key_pressed` by the screen, `pause` or `pause_async` between
-    slices (from any thread: it only reads a clock and two attributes)."""
+    """Tells background work when to pause: `key_pressed` by the screen, `pause` between slices (from a
+    worker thread: it only reads a clock and two attributes)."""
 
     def __init__(self, resume_after: float | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.resume_after = RESUME_AFTER if resume_after is None else resume_after
@@ -58,8 +59,3 @@ class GiveWay:
             if cancelled():
                 raise WorkCancelled
             time.sleep(min(seconds, STEP))
-
-    async def pause_async(self) -> None:
-        """Wait (a task on the event loop) until the keys leave room."""
-        while (seconds := self.seconds_to_wait()) > 0:
-            await asyncio.sleep(min(seconds, STEP))

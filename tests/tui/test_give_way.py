@@ -10,6 +10,7 @@ import pytest
 from briefing.search import index
 from briefing.tui.app import make_app
 from briefing.tui.background import GiveWay
+from briefing.tui.search_state import SearchController
 from tests.tui.keys import settle
 from tests.waiting import wait_until
 
@@ -49,15 +50,23 @@ async def test_keys_hold_the_index_back_until_a_search_needs_it(
     sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(index, "SLICE_ROWS", 100)  # the sample's index in slices, as a big book's
+    # The index thread starts once the key below is in (in a test it would race the key otherwise).
+    starts: list[tuple[SearchController, GiveWay | None]] = []
+    build_index = SearchController.build_index
+    monkeypatch.setattr(SearchController, "build_index", lambda self, give_way=None: starts.append((self, give_way)))
     app = make_app(sample_path, start_at_top=True)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.main_screen
         screen.give_way.resume_after = 3600.0  # the reader "keeps pressing keys"
+        await wait_until(pilot, lambda: bool(starts), "the work after the first frame asking for the index")
+        assert screen.give_way.seconds_to_wait() == 0
         await pilot.press("j")
+        assert screen.give_way.seconds_to_wait() > 0, "the screen noted the key"
+        build_index(*starts[0])
         await wait_until(pilot, lambda: screen.search._give_way is not None, "the index thread being started")
         for _ in range(20):
             await pilot.pause()
-        assert screen.search.index is None and screen.search._give_way.seconds_to_wait() > 0, "the index must wait while keys come"
+        assert screen.search.index is None, "the index must wait while keys come"
         await pilot.press("slash", *"council")
         await settle(pilot)  # bounded: fails if the typed search never gets its index
         assert screen.search.index is not None

@@ -77,8 +77,8 @@ class SearchRoutes:
 
     def _after_first_frame(self) -> None:
         """The other tabs, then the search index, in a worker: the screen's messages (a key on its way to
-        its binding) are not held up behind it, and each tab and each slice of the index waits while the
-        reader presses keys (`give_way`)."""
+        its binding) are not held up behind it, and each slice of the index waits while the reader
+        presses keys (`give_way`)."""
         if getattr(self.app, "exit_after_first_frame", False):  # type: ignore[attr-defined]
             return  # a start-up benchmark's run: it ends at the first frame, and this is no part of it
         self.run_worker(self._fill_in(), group="after-first-frame")  # type: ignore[attr-defined]
@@ -91,8 +91,9 @@ class SearchRoutes:
             self.search.build_index(self.give_way)
 
     async def _mount_hidden_tabs(self) -> None:
+        # No pause for keys here: each tab is one short slice on the UI thread, a key is answered between
+        # two (this runs in a worker), and a tab held back was one the reader's next key then had to mount.
         for pane_id in list(self._unmounted):
-            await self.give_way.pause_async()
             try:
                 await self.ensure_content(pane_id)
             except (MountError, NoMatches):
