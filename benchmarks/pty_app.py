@@ -49,6 +49,9 @@ class PtyApp:
         """The last bytes the app wrote (for `press_until`)."""
         self.last_cpu = 0.0
         """CPU seconds the app used for the last `press` (clock ticks of 10 ms: a lower bound of 0)."""
+        self.last_ui_cpu = 0.0
+        """The part of `last_cpu` of the app's UI thread (not its workers' threads: the search index being
+        built after the first frame, a search)."""
         """When the app last wrote to the terminal (for a first frame: the frame, then the exit's reset)."""
 
     def _read(self, timeout: float) -> float | None:
@@ -88,29 +91,35 @@ class PtyApp:
             last = got
         raise TimeoutError(f"the screen kept changing for {limit} s")
 
-    def cpu_seconds(self) -> float:
-        """CPU time the app has used so far (user + system, all its threads; Linux /proc)."""
+    def cpu_seconds(self, ui_thread: bool = False) -> float:
+        """CPU time the app has used so far (user + system; Linux /proc): all its threads, or only its
+        first thread (`ui_thread`: where Textual runs the app's event loop, its keys and frames)."""
+        stat = f"/proc/{self.pid}/task/{self.pid}/stat" if ui_thread else f"/proc/{self.pid}/stat"
         try:
-            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = Path(stat).read_text().rsplit(")", 1)[1].split()
         except OSError:
             return 0.0
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _cpu_from(self, start: tuple[float, float]) -> None:
+        self.last_cpu = self.cpu_seconds() - start[0]
+        self.last_ui_cpu = self.cpu_seconds(ui_thread=True) - start[1]
 
     def press(self, keys: bytes, quiet: float = QUIET, answer_within: float = 10.0) -> float:
         """Write `keys`; seconds until the screen's answer settled (0.0 if nothing changed within
         `answer_within` s: a busy app may take longer than `quiet` to start answering). The app's CPU
         time for the key (its work, whatever the machine's load) is left in `last_cpu`."""
         self.settle(quiet=quiet)  # start from a still screen
-        cpu = self.cpu_seconds()
+        cpu = self.cpu_seconds(), self.cpu_seconds(ui_thread=True)
         pressed = time.perf_counter()
         os.write(self.master, keys)
         first = self._read(answer_within)
         if first is None:
-            self.last_cpu = self.cpu_seconds() - cpu
+            self._cpu_from(cpu)
             return 0.0
         # An answer drawn in one frame is all in this first read: `settle` then sees no later byte.
         seconds = max(first - pressed, self.settle(since=pressed, quiet=quiet))
-        self.last_cpu = self.cpu_seconds() - cpu
+        self._cpu_from(cpu)
         return seconds
 
     def press_until(self, keys: bytes, marker: bytes, limit: float = 120.0) -> float:
@@ -118,7 +127,7 @@ class PtyApp:
         worker, after the screen may have gone quiet: search results once the index is built)."""
         self.settle()
         self.recent = b""
-        cpu = self.cpu_seconds()
+        cpu = self.cpu_seconds(), self.cpu_seconds(ui_thread=True)
         pressed = time.perf_counter()
         os.write(self.master, keys)
         deadline = pressed + limit
@@ -126,7 +135,7 @@ class PtyApp:
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{marker!r} never showed within {limit} s")
             self._read(0.05)
-        self.last_cpu = self.cpu_seconds() - cpu
+        self._cpu_from(cpu)
         return self.last_output - pressed
 
     def close(self, quit_keys: bytes = b"q", timeout: float = 10.0) -> None:
