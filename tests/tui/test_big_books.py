@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.tabs import MAX_MEETING_TABS, MEETING_PANE
 from briefing.tui.widgets.meeting_picker import MeetingPicker
@@ -103,3 +105,17 @@ async def test_a_long_meeting_shows_a_window_of_sessions_that_follows_the_reader
         await settle(pilot)
         assert view.window_start > 0
         assert isinstance(app.focused, SessionHeading) and app.focused.session.id == view.sessions[SESSION_WINDOW].id
+
+
+def test_a_windows_widgets_are_styled_when_mounted_not_before(
+    write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.dom import DOMNode
+
+    app = make_app(write_briefing(book_of(meetings=1, sessions=3)))
+    view = MeetingView(app.lookup, app.briefing.meetings[0])
+    styled: list[DOMNode] = []
+    monkeypatch.setattr(DOMNode, "update_node_styles", lambda node, *args, **kwargs: styled.append(node))
+    widgets = view._window_widgets()
+    assert widgets and all(widget.has_class("-windowed") for widget in widgets)
+    assert styled == [], "marking an unmounted widget restyled it (and its children) before its mount"

@@ -204,8 +204,8 @@ class MeetingView(Horizontal):
             widgets.append(Static(Content(
                 f"Sessions {first:,}–{last:,} of {len(self.sessions):,}: j or ] past the last goes on, "
                 "k or [ before the first goes back; t lists them all."), classes="session-info session-window"))
-        for widget in widgets:
-            widget.add_class("-windowed")
+        for widget in widgets:  # not styled yet (update=False): styling them now and again when mounted
+            widget.add_class("-windowed", update=False)  # was a tenth of a window's mount
         return widgets
 
     def window_can_move(self, direction: int) -> bool:
