@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.model import iter_sessions
@@ -199,3 +200,23 @@ def modules_at_first_frame(tmp_path_factory: pytest.TempPathFactory) -> list[str
 def test_the_first_frame_does_not_import_what_it_does_not_show(modules_at_first_frame: list[str], module: str) -> None:
     assert "briefing.tui.screens.main_screen" in modules_at_first_frame, "the app started"
     assert module not in modules_at_first_frame
+
+
+async def test_the_cursor_goes_to_the_first_line_without_passing_through_the_tab_bar(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual's auto-focus gave the tab bar the focus first (restyling it and its tabs), then the main
+    # screen moved it to the first line (restyling them again).
+    focused: list[tuple[str, bool]] = []
+    watch = Widget.watch_has_focus
+    monkeypatch.setattr(Widget, "watch_has_focus",
+                        lambda widget, value: (focused.append((type(widget).__name__, value)), watch(widget, value)))
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        overview = overview_of(sample_app)
+        await wait_until(pilot, lambda: sample_app.screen.focused is overview.first_stop(), "the cursor on the first line")
+        assert focused[0] == ("OverviewLink", True), focused
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: sample_app.screen is not overview.screen, "the help")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: overview.screen.focused is overview.first_stop(),
+                         "the cursor back on the first line after the help", seen=lambda: overview.screen.focused)

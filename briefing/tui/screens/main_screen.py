@@ -42,6 +42,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
     once when a key needs them), so start-up does not wait for hundreds of widgets nobody sees yet.
     """
 
+    AUTO_FOCUS = ""  # on_mount puts the cursor on the first line: not via the tab bar (two restyles of it)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(digit), f"tab_key('{digit}')", f"Tab {digit}", show=False) for digit in range(1, 10)),
         Binding("slash", "focus_search", "Search", tooltip="search the whole book"),
