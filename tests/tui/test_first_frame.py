@@ -220,3 +220,20 @@ async def test_the_cursor_goes_to_the_first_line_without_passing_through_the_tab
         await pilot.press("escape")
         await wait_until(pilot, lambda: overview.screen.focused is overview.first_stop(),
                          "the cursor back on the first line after the help", seen=lambda: overview.screen.focused)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (120, 36), (200, 50), (60, 80)])
+async def test_what_is_mounted_before_the_first_frame_fills_the_overview_at_any_size(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    seen: dict[str, int | bool] = {}
+
+    def on_ready(app: BriefingApp) -> None:
+        overview = overview_of(app)
+        mounted = max(child.virtual_region_with_margin.bottom for child in overview.children)
+        seen.update(mounted=mounted, view=overview.size.height, filled=overview.filled)
+
+    monkeypatch.setattr(BriefingApp, "on_ready", on_ready)
+    async with sample_app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: bool(seen), "the first frame")
+    assert seen["filled"] or seen["mounted"] >= seen["view"] > 0, seen

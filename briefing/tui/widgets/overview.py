@@ -95,7 +95,7 @@ class Overview(StopReader):
         # Only what fills the first screen is mounted before the first frame (each widget costs Textual
         # about a millisecond to mount, style and lay out; the sample's overview has 54). Every widget
         # takes at least the rows counted by `least_rows`, so the screen is full when they are spent.
-        rows, width = self.app.size.height, self.app.size.width
+        rows, width = self.app.size.height - CHROME_ROWS, self.app.size.width
         lines = self._lines()
         for widget in lines:
             yield widget
@@ -206,6 +206,11 @@ class Overview(StopReader):
             yield OverviewLink(Hanging([(line, 2)]), OpenLocation(located.meeting.id, session_id, item.id))
         if not found:
             yield Static(Content(self.words.label("No figures recorded.")), classes="overview-body")
+
+
+CHROME_ROWS = 4
+"""Rows of the main screen that are never the overview's, at any size: the two marking bars, the tab bar and
+the footer (the header and the tab underline go on short screens)."""
 
 
 def least_rows(widget: Widget, width: int) -> int:
