@@ -231,9 +231,12 @@ async def test_what_is_mounted_before_the_first_frame_fills_the_overview_at_any_
     def on_ready(app: BriefingApp) -> None:
         overview = overview_of(app)
         mounted = max(child.virtual_region_with_margin.bottom for child in overview.children)
-        seen.update(mounted=mounted, view=overview.size.height, filled=overview.filled)
+        seen.update(mounted=mounted, view=overview.size.height, filled=overview.filled,
+                    on_a_line=isinstance(app.screen.focused, OverviewLink))
 
     monkeypatch.setattr(BriefingApp, "on_ready", on_ready)
     async with sample_app.run_test(size=size) as pilot:
         await wait_until(pilot, lambda: bool(seen), "the first frame")
     assert seen["filled"] or seen["mounted"] >= seen["view"] > 0, seen
+    # Even where the book's entry fills the screen (40×12), the first line is there and the cursor on it.
+    assert seen["on_a_line"], seen

@@ -94,13 +94,15 @@ class Overview(StopReader):
     def compose(self) -> ComposeResult:
         # Only what fills the first screen is mounted before the first frame (each widget costs Textual
         # about a millisecond to mount, style and lay out; the sample's overview has 54). Every widget
-        # takes at least the rows counted by `least_rows`, so the screen is full when they are spent.
+        # takes at least the rows counted by `least_rows`, so the screen is full when they are spent; and
+        # the first line is always there, for the cursor to start on (a long book entry can fill a small screen).
         rows, width = self.app.size.height - CHROME_ROWS, self.app.size.width
-        lines = self._lines()
+        lines, first_line = self._lines(), False
         for widget in lines:
             yield widget
             rows -= least_rows(widget, width)
-            if rows <= 0:
+            first_line = first_line or isinstance(widget, OverviewLink)
+            if rows <= 0 and first_line:
                 break
         self._below = list(lines)
 
