@@ -59,6 +59,11 @@ class BriefingLookup:
         return {located.item.id: located for located in iter_items(self.briefing)}
 
     @cached_property
+    def item_positions(self) -> dict[str, int]:
+        """Each item's place in document order (the order of `items`), by id."""
+        return {item_id: position for position, item_id in enumerate(self.items)}
+
+    @cached_property
     def passages_by_source(self) -> dict[SourceRef, list[Passage]]:
         """Every passage of the book by the source paragraph(s) it is taken from, in document order."""
         found: dict[SourceRef, list[Passage]] = {}

@@ -97,3 +97,16 @@ def test_the_index_and_the_book_walk_done_once_give_the_same_appearances(book: s
     for actor in [*lookup.people.values(), *lookup.organisations.values()]:
         candidates = index.items_with_all_words(mention_words(actor))
         assert find_appearances(lookup, actor, None, participation, candidates) == find_appearances(lookup, actor)
+
+
+def test_with_candidates_only_they_are_matched(sample_briefing: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.search import SearchIndex
+    from briefing.search.people import Participation, mention_words
+
+    lookup = BriefingLookup(sample_briefing)
+    index, participation = SearchIndex.for_briefing(sample_briefing), Participation(lookup)
+    expected = {actor.id: find_appearances(lookup, actor) for actor in lookup.people.values()}
+    monkeypatch.setattr(BriefingLookup, "iter_items", lambda self: pytest.fail("walked every item of the book"))
+    for actor in lookup.people.values():
+        candidates = index.items_with_all_words(mention_words(actor))
+        assert find_appearances(lookup, actor, None, participation, candidates) == expected[actor.id]
