@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.containers import Container
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -228,3 +229,25 @@ async def test_a_resize_keeps_the_line_map_of_lazy_options_only() -> None:
         assert "measured" in cleared
         assert len(measured._line_cache.lines) > before, "a measured option is measured again at the new width"
         assert lazy._line_cache.lines[:30] == measured._line_cache.lines[:30]
+
+
+class HiddenList(App[None]):
+    """A list of 2,000 lazy options in a hidden container (as in a tab mounted in the background)."""
+
+    def compose(self) -> ComposeResult:
+        with Container(id="hidden") as hidden:
+            hidden.display = False
+            yield ReaderOptionList(*(LazyOption(partial(Content, f"option {index}"), lines=1 + index % 2)
+                                     for index in range(2_000)))
+
+
+async def test_a_hidden_list_maps_its_declared_lines_before_it_is_shown() -> None:
+    app = HiddenList()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        option_list = app.query_one(ReaderOptionList)
+        assert not option_list.scrollable_content_region, "hidden: no size yet"
+        assert len(option_list._line_cache.lines) == sum(1 + index % 2 for index in range(2_000))
+        app.query_one("#hidden").display = True
+        await pilot.pause()
+        assert option_list.virtual_size.height == len(option_list._line_cache.lines)

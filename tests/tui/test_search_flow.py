@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
@@ -159,3 +160,20 @@ async def test_a_search_that_finds_nothing_suggests_the_nearest_words(sample_app
         await search(pilot, "sanctons")
         status = main_screen(sample_app).query_one("#search-status", Static)
         assert "Did you mean sanctions?" in str(status.render())
+
+
+async def test_a_search_change_reaches_the_tabs_without_a_query_of_the_whole_screen(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await search_for(sample_app, pilot, "propaganda")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main_screen(sample_app)
+        assert any(block.match_count for block in screen.query(ItemBlock))
+        queried: list[tuple[object, ...]] = []
+        query = MainScreen.query
+        monkeypatch.setattr(MainScreen, "query", lambda self, *args: (queried.append(args), query(self, *args))[1])
+        screen.action_clear_highlights()
+        assert queried == [], "a walk of every widget of the screen, at every search change"
+        assert all(block.match_count == 0 for block in query(screen, ItemBlock)), "the views were reached"

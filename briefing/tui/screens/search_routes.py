@@ -30,6 +30,7 @@ class SearchRoutes:
     search: SearchController
     give_way: GiveWay
     _unmounted: list[str]
+    _content: dict[str, Widget]
 
     async def ensure_content(self, pane_id: str) -> Widget:
         raise NotImplementedError
@@ -152,11 +153,15 @@ class SearchRoutes:
         from briefing.tui.widgets.meeting_view import MeetingView
         from briefing.tui.widgets.search_panel import SearchPanel
 
-        for panel in self.query(SearchPanel):
-            if panel.is_mounted:  # one still composing shows the search itself when mounted (its on_mount)
-                panel.show(self.search)
-        for view in self.query(MeetingView):
-            view.highlight(self.search.spans_for)
+        # The tabs' contents, not a query of the screen: matching every widget of the screen against a
+        # selector was a third of an enter on a search hit.
+        for content in list(self._content.values()):
+            if not content.is_mounted:  # one being mounted shows the search itself once mounted
+                continue
+            if isinstance(content, SearchPanel):
+                content.show(self.search)
+            elif isinstance(content, MeetingView):
+                content.highlight(self.search.spans_for)
         self._label_tabs()
         self.refresh_bindings()
 

@@ -54,16 +54,15 @@ class LazyOptionList(OptionList):
     """An `OptionList` that takes a `LazyOption`'s height from the option instead of measuring its prompt."""
 
     def _update_lines(self) -> None:
-        # OptionList._update_lines, with the height of a LazyOption read, not measured.
-        if not self.scrollable_content_region:
-            return
+        # OptionList._update_lines, with the height of a LazyOption read, not measured; declared heights
+        # are mapped even before the list has a size (while its tab is hidden: mounted in the background,
+        # a 20,000-quote list has its map before the key that shows it).
+        region = self.scrollable_content_region
         cache = self._line_cache
         lines = cache.lines
         next_index = lines[-1][0] + 1 if lines else 0
         options = self.options
         if next_index < len(options):
-            width = self.scrollable_content_region.width - self._get_left_gutter_width()
-            padding = self.get_component_styles("option-list--option").padding
             index_to_line, heights, add = cache.index_to_line, cache.heights, lines.append
             if next_index == 0:
                 self._measured = False
@@ -72,7 +71,11 @@ class LazyOptionList(OptionList):
                 height = option_lines(option)
                 if height is None:
                     self._measured = True
-                    height = self._get_visual(option).get_height(self.styles, width - padding.width)
+                    if not region:
+                        break  # measured once the list has a width
+                    padding = self.get_component_styles("option-list--option").padding
+                    width = region.width - self._get_left_gutter_width() - padding.width
+                    height = self._get_visual(option).get_height(self.styles, width)
                 rows = height + option._divider
                 index_to_line[index] = len(lines)
                 heights[index] = rows
@@ -80,9 +83,10 @@ class LazyOptionList(OptionList):
                     add((index, 0))  # every resize, twice when a meeting tab is first shown)
                 else:
                     lines.extend([(index, line) for line in range(rows)])
+        if not region:
+            return
         last_divider = bool(options) and options[-1]._divider
-        virtual_size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(),
-                            len(lines) - (1 if last_divider else 0))
+        virtual_size = Size(region.width - self._get_left_gutter_width(), len(lines) - (1 if last_divider else 0))
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
