@@ -12,6 +12,7 @@ from briefing.model import BriefingLookup, Figure, Located, Passage, Point, Quot
 from briefing.render.vocabulary import vocabulary
 from briefing.tui.search_state import ItemSpans, display_texts
 from briefing.tui.widgets.literal import component_style, with_spans
+from briefing.tui.widgets.measured import KeepsMeasure
 
 LABEL_STYLES = {
     "passage": "bold $text-muted",
@@ -27,7 +28,7 @@ MARKER_STYLE = "$text-muted"
 """The ¶ marker: present, quieter than the text."""
 
 
-class ItemBlock(Static, can_focus=True):
+class ItemBlock(KeepsMeasure, Static, can_focus=True):
     """An item of the book as the reader sees it: "¶7" source marker, kind, text; matches highlighted."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"item-block--match"}

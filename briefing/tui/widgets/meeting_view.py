@@ -27,6 +27,7 @@ from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.literal import labelled, literal, one_line
+from briefing.tui.widgets.measured import KeepsMeasure, MeasuredStatic
 from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
 
 
@@ -55,7 +56,7 @@ def label_hanging(lines: list[Content], words: Vocabulary | None = None) -> Hang
     )
 
 
-class SessionHeading(Static, can_focus=True):
+class SessionHeading(KeepsMeasure, Static, can_focus=True):
     """The title line of a session: where `[` and `]` land."""
 
     DEFAULT_CSS = """
@@ -176,7 +177,7 @@ class MeetingView(Horizontal):
         yield ReaderOptionList(*self._session_options(), id="session-list")
         meeting = self.meeting
         with MeetingReader(id="meeting-reader"):
-            yield Static(self._header(), classes="meeting-header")
+            yield MeasuredStatic(self._header(), classes="meeting-header")
             if meeting.passages:
                 title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
                 with PassageFold(title=title):
@@ -197,7 +198,7 @@ class MeetingView(Horizontal):
         shown = self.sessions[self.window_start : self.window_start + SESSION_WINDOW]
         for session in shown:
             widgets.append(SessionHeading(session))
-            widgets.append(Static(self._session_info(session), classes="session-info"))
+            widgets.append(MeasuredStatic(self._session_info(session), classes="session-info"))
             widgets.extend(self._session_items(session))
         if len(self.sessions) > SESSION_WINDOW:
             first, last = self.window_start + 1, self.window_start + len(shown)

@@ -1,0 +1,33 @@
+"""Leaf widgets that keep their measured height when Textual sizes them.
+
+Textual measures a widget's content height for a width and caches it. Sizing the widget afterwards sets
+its `virtual_size`, a reactive that refreshes the widget and so empties that cache: the second layout
+pass, which follows every first showing of a tab, wrapped the text of every item again. The height of
+a leaf's content for a width depends only on what it shows (and `update`/`refresh` still empty the cache
+when that changes), so the measure taken in the first pass is kept.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Static
+
+
+class KeepsMeasure:
+    """Mix in before a leaf widget class (no children): its size being set keeps its measured content.
+
+    Not a `Widget` itself: Textual takes a widget's CSS (and its type selectors) from its first widget
+    base, which must stay the leaf class (`Static`, with `height: auto`)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        assert isinstance(self, Widget)
+        measured = self._content_width_cache, self._content_height_cache
+        resized = super()._size_updated(size, virtual_size, container_size, layout)  # type: ignore[misc]
+        # Cached per width (and container): a new width still measures afresh.
+        self._content_width_cache, self._content_height_cache = measured
+        return resized
+
+
+class MeasuredStatic(KeepsMeasure, Static):
+    """A `Static` that keeps its measured height when sized (see `KeepsMeasure`)."""
