@@ -55,6 +55,9 @@ async def test_a_search_run_while_the_search_tab_mounts_is_shown_once_the_panel_
         assert isinstance(panel, SearchPanel)
         holder = Vertical(id="holder")
         await screen.mount(holder)
+        # Registered as the search tab's content before its mount, as `MainScreen.ensure_content` does: a
+        # search answered after the panel's mount reaches it through the tabs' contents (`_search_changed`).
+        screen._content["search"] = panel
         mounting = holder.mount(panel)
         assert not panel.query("#search-results"), "the panel is in the DOM, its children not composed yet"
         screen.show_search_hit("sanctio", "no-such-item")  # as the library opens a book on a search
