@@ -37,6 +37,12 @@ def write_book(library: Path, book_id: str, text: str, *, folder: bool = True, *
     return path
 
 
+def edit_book(path: Path, field: tuple[str | int, ...], value: Any) -> None:
+    """Change one field of the book file at `path`, as an author's editor would (the file is rewritten)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(changed(data, field, value), ensure_ascii=False), encoding="utf-8")
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return make_library(tmp_path)

@@ -6,6 +6,8 @@ declarations are checked against the prompts, hostile line breaks included.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Container
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -195,12 +198,19 @@ class TwoLists(App[None]):
         yield OptionList(*(Option(Content(text)) for text in texts), id="measured")
 
 
-async def test_a_lazy_list_maps_its_lines_as_textuals_own_list_does() -> None:
+@asynccontextmanager
+async def two_lists() -> AsyncIterator[tuple[Pilot[None], OptionList, OptionList]]:
+    """`TwoLists` running at 40×24, with the lazy list's line map made: (pilot, lazy, measured)."""
     app = TwoLists()
     async with app.run_test(size=(40, 24)) as pilot:
         await pilot.pause()
         lazy, measured = app.query_one("#lazy", OptionList), app.query_one("#measured", OptionList)
         lazy._update_lines()
+        yield pilot, lazy, measured
+
+
+async def test_a_lazy_list_maps_its_lines_as_textuals_own_list_does() -> None:
+    async with two_lists() as (_, lazy, measured):
         measured._update_lines()
         assert len(lazy._line_cache.lines) == sum(1 + index % 3 for index in range(300))
         assert lazy._line_cache.lines == measured._line_cache.lines
@@ -209,11 +219,7 @@ async def test_a_lazy_list_maps_its_lines_as_textuals_own_list_does() -> None:
 
 
 async def test_a_resize_keeps_the_line_map_of_lazy_options_only() -> None:
-    app = TwoLists()
-    async with app.run_test(size=(40, 24)) as pilot:
-        await pilot.pause()
-        lazy, measured = app.query_one("#lazy", OptionList), app.query_one("#measured", OptionList)
-        lazy._update_lines()
+    async with two_lists() as (pilot, lazy, measured):
         cleared: list[str] = []
         for name, widget in (("lazy", lazy), ("measured", measured)):
             clear = widget._line_cache.clear

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -17,7 +16,7 @@ from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.book_list import BookList
 from tests.conftest import SAMPLE_PATH
 from tests.factories import HOSTILE
-from tests.library.conftest import make_library, write_book
+from tests.library.conftest import edit_book, make_library, write_book
 from tests.waiting import press_until, wait_until
 
 SIZE = (120, 36)
@@ -142,9 +141,7 @@ async def test_an_edited_book_is_picked_up_when_the_library_opens_again(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
     path = library / "gamma.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["title"] = "Retitled gamma book"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_book(path, ("title",), "Retitled gamma book")
     app = make_library_app(library)
     messages: list[object] = []
     async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
@@ -213,9 +210,7 @@ async def test_read_books_show_when_they_were_read_and_what_changed_since(tmp_pa
     begin_reading(store, load_briefing(path))  # the reader read gamma as it was
     store.add_note("gamma", "council", "remember this")
     store.close()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["meetings"][0]["summary"] = "Summary rewritten after the reader read it"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_book(path, ("meetings", 0, "summary"), "Summary rewritten after the reader read it")
     app = make_library_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -237,9 +232,7 @@ async def test_the_library_stays_usable_while_it_indexes(tmp_path: Path, monkeyp
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)  # indexed once
     path = library / "gamma.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["title"] += " revised"
-    path.write_text(json.dumps(data), encoding="utf-8")
+    edit_book(path, ("title",), "Test book Moldova energy gamma revised")
     release = threading.Event()
     original = index_module.read_book
 
@@ -343,9 +336,7 @@ async def test_the_first_frame_lists_the_newest_books_then_every_book(tmp_path: 
 async def test_one_match_is_said_in_the_singular(tmp_path: Path) -> None:
     library = make_library(tmp_path)
     book = library / "alpha" / "briefing.json"
-    data = json.loads(book.read_text(encoding="utf-8"))
-    data["meetings"][0]["title"] = "Zanzibar talks"
-    book.write_text(json.dumps(data), encoding="utf-8")
+    edit_book(book, ("meetings", 0, "title"), "Zanzibar talks")
     app = make_library_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
