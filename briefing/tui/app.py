@@ -117,9 +117,9 @@ class BriefingApp(ReaderStateActions, KeysFollowFocus):
     def on_mount(self) -> None:
         self.restore_theme()
         if self.collector is not None:
-            from briefing.tui.memory import RESUME_AFTER
+            from briefing.tui.memory import COLLECTOR_FALLBACK_AFTER
 
-            self.set_timer(RESUME_AFTER, self.collector.release)
+            self.set_timer(COLLECTOR_FALLBACK_AFTER, self.collector.release)
         # SIGTERM/SIGHUP (kill, a closed terminal window) would otherwise kill the process at once: the
         # terminal stays in raw mode and an export under way leaves its temporary file. Quit cleanly.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 
-RESUME_AFTER = 30.0
+COLLECTOR_FALLBACK_AFTER = 30.0
 """Seconds after which the collector resumes whatever the app is doing."""
 
 
