@@ -31,9 +31,16 @@ from briefing.library.discovery import BookSummary, book_paths, read_book
 from briefing.library.paths import index_path
 from briefing.library.records import checked_record, quick_record
 from briefing.library.store import open_store, remove_store
-from briefing.library.writing import OWN_BATCH_SECONDS, SHARED_BATCH_SECONDS, IndexWriter, extras_of, iso_date
+from briefing.library.writing import (
+    OWN_BATCH_SECONDS,
+    SHARED_BATCH_SECONDS,
+    IndexWriter,
+    heading_start,
+    iso_date,
+    unpack_fields,
+)
 from briefing.loading.loader import max_bytes_from_environment
-from briefing.search.documents import IndexedItem
+from briefing.search.documents import HEADING, IndexedItem
 from briefing.search.index import FullTextIndex, SearchHit, SearchResults
 from briefing.search.query import CompiledQuery, compile_query
 
@@ -177,16 +184,18 @@ class LibraryIndex(FullTextIndex):
 
     def titles(self, hit: LibraryHit) -> tuple[str | None, str | None]:
         """Titles of the meeting and the session a hit lives in, from the index (the book is not read)."""
+        starts = [heading_start(kind, item_id or "", HEADING) or "\x00"  # "\x00": no row begins so
+                  for kind, item_id in (("meeting", hit.meeting_id), ("session", hit.session_id))]
         with self._lock:
-            found = dict(self._connection.execute(
+            found = self._connection.execute(
                 # Titles are in the first tier, whose rowids are the rows' running numbers (`row_ranges`).
-                "SELECT r.kind, r.text FROM books b JOIN rows r ON r.rowid BETWEEN b.first_row "
+                "SELECT r.fields, r.text FROM books b JOIN rows r ON r.rowid BETWEEN b.first_row "
                 "AND b.first_row + b.row_count - 1 WHERE b.path = ? "
-                "AND r.col = 'heading' AND ((r.kind = 'meeting' AND r.item_id = ?) "
-                "OR (r.kind = 'session' AND r.item_id = ?))",
-                (hit.book_path, hit.meeting_id or "", hit.session_id or ""),
-            ).fetchall())
-        return found.get("meeting"), found.get("session")
+                "AND (substr(r.fields, 1, ?) = ? OR substr(r.fields, 1, ?) = ?)",
+                (hit.book_path, len(starts[0]), starts[0], len(starts[1]), starts[1]),
+            ).fetchall()
+        titles = {unpack_fields(fields)[0]: text for fields, text in found}
+        return titles.get("meeting"), titles.get("session")
 
     def row_count(self) -> int:
         with self._lock:
@@ -222,17 +231,17 @@ class LibraryIndex(FullTextIndex):
             return {}
         marks = ", ".join("?" for _ in rowids)
         found = self._connection.execute(
-            "SELECT r.rowid, r.meeting_id, r.session_id, r.kind, r.item_id, r.text, r.label, r.col, r.extras, "
-            f"b.briefing_id, b.path FROM rows r JOIN books b ON b.id = r.book WHERE r.rowid IN ({marks})",
+            f"SELECT r.rowid, r.text, r.fields, b.briefing_id, b.path FROM rows r JOIN books b ON b.id = r.book "
+            f"WHERE r.rowid IN ({marks})",
             rowids,
         ).fetchall()
-        return {
-            rowid: LibraryItem(
-                briefing_id, meeting or None, session or None, kind, item, text, label, column, extras_of(extras),
-                book_path=path,
+        items: dict[int, IndexedItem] = {}
+        for rowid, text, fields, briefing_id, path in found:
+            kind, item, column, meeting, session, label, extras = unpack_fields(fields)
+            items[rowid] = LibraryItem(
+                briefing_id, meeting or None, session or None, kind, item, text, label, column, extras, book_path=path,
             )
-            for rowid, meeting, session, kind, item, text, label, column, extras, briefing_id, path in found
-        }
+        return items
 
     def _hit(self, rowid: int, item: IndexedItem, score: float, compiled: CompiledQuery) -> SearchHit:
         hit = super()._hit(rowid, item, score, compiled)

@@ -152,13 +152,6 @@ def test_a_source_text_replaced_by_a_fifo_is_never_waited_on(tmp_path: Path) -> 
     assert report.changed == 1
 
 
-def test_extras_come_back_as_they_went_in_whatever_they_hold() -> None:
-    from briefing.library.writing import extras_of, extras_text
-
-    for extras in [(), ("Ann",), ("Ann", "sanctions"), ("a\x1fb", "c"), ("\x1eodd",), ("[1]", '"q"'), ("x\x1e", "\x1f")]:
-        assert extras_of(extras_text(extras)) == extras, extras
-
-
 def test_the_newest_books_come_from_sql_in_the_order_python_sorts_them(tmp_path: Path) -> None:
     from briefing.library import sort_newest_first
     from tests.library.conftest import make_library

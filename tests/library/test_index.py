@@ -215,6 +215,29 @@ def test_an_index_of_another_version_is_rebuilt(library: Path) -> None:
     assert again.refresh().added == 4
 
 
+def test_an_index_with_the_rows_of_schema_6_is_rebuilt_with_packed_fields(library: Path) -> None:
+    """Schema 7 keeps a row's kind, id, column, meeting, session, label and extras in one `fields`
+    column: a file of schema 6 (ten columns) must be rebuilt, not written into."""
+    index = LibraryIndex.open(library)
+    index.refresh()
+    index.close()
+    with sqlite3.connect(index_path(library)) as connection:
+        connection.execute("DROP TABLE rows")
+        connection.execute(
+            "CREATE TABLE rows (rowid INTEGER PRIMARY KEY, book INTEGER NOT NULL, meeting_id TEXT, session_id TEXT, "
+            "kind TEXT NOT NULL, item_id TEXT NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL, col TEXT NOT NULL, "
+            "extras TEXT NOT NULL)"
+        )
+        connection.execute("PRAGMA user_version = 6")
+    connection.close()
+    again = LibraryIndex.open(library)
+    assert again.books() == [] and again.refresh().added == 4
+    columns = [row[1] for row in again._connection.execute("PRAGMA table_info(rows)")]
+    assert columns == ["rowid", "book", "text", "fields"]
+    hits = again.search_library("moldova").results.hits
+    assert hits and all(again.titles(hit)[0] for hit in hits if hit.meeting_id)  # type: ignore[arg-type]
+
+
 def test_a_new_index_has_large_pages_and_checkpoints_its_log_by_bytes(library: Path) -> None:
     index = LibraryIndex.open(library)
     index.refresh()

@@ -11,7 +11,14 @@ from typing import Any
 from briefing.library.changes import FileStamp
 from briefing.library.discovery import BookSummary
 from briefing.library.store import open_store
-from briefing.library.writing import BookRecord, IndexWriter
+from briefing.library.writing import (
+    BookRecord,
+    IndexWriter,
+    heading_start,
+    pack_fields,
+    table_rows,
+    unpack_fields,
+)
 from briefing.search.documents import BODY, HEADING, QUOTE, IndexedItem
 from briefing.search.index import index_row
 
@@ -22,9 +29,11 @@ class RecordingConnection:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
         self.fts_rowids: list[int] = []
+        self.bound: list[tuple[Any, ...]] = []
 
     def executemany(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
         rows = list(rows)
+        self.bound.extend(rows)
         if sql.startswith("INSERT INTO items (rowid"):
             self.fts_rowids.extend(row[0] for row in rows)
         return self.connection.executemany(sql, rows)
@@ -62,13 +71,61 @@ def test_nothing_is_bound_as_null_while_building() -> None:
     """Python's sqlite3 looks for an adapter for every None it binds (and formats an error it drops):
     empty columns and absent sessions are '' (a twentieth of a first build)."""
     store = open_store(None)
-    writer = IndexWriter(store.connection, threading.Lock(), batch_seconds=60.0)
+    recording = RecordingConnection(store.connection)
+    writer = IndexWriter(recording, threading.Lock(), batch_seconds=60.0)  # type: ignore[arg-type]
     book = _book("alpha")
     for item in book.items:
         assert None not in index_row(1, item), item.column
     writer.run(lambda: writer.store(None, book))
     writer.finish()
-    nulls = store.connection.execute(
-        "SELECT count(*) FROM rows WHERE meeting_id IS NULL OR session_id IS NULL"
-    ).fetchone()[0]
-    assert nulls == 0
+    assert len(recording.bound) == 8  # the rows table's and the FTS5 table's
+    assert all(None not in row for row in recording.bound)
+
+
+def test_the_fields_of_a_row_come_back_as_they_went_in_whatever_they_hold() -> None:
+    """Kind, id, column, meeting, session, label and extras share one column, split by a control
+    character that untrusted text may hold: then they are kept as JSON, and still come back."""
+    odd = ["", "a\x1fb", "\x1eodd", "x\x1e", "\x1f", '"q"', "[1]", "plain"]
+    for text in odd:
+        for position in range(7):
+            fields = ["quote", "q-1", "quote", "m", "s", "Ann", ("Ann", "sanctions")]
+            fields[position] = (text,) if position == 6 else text
+            packed = pack_fields(*fields)  # type: ignore[arg-type]
+            assert unpack_fields(packed) == tuple(fields), (text, position)
+    for extras in [(), ("Ann",), ("",), ("a\x1fb", "c"), ("\x1eodd",), ("x\x1e", "\x1f")]:
+        assert unpack_fields(pack_fields("point", "p", "body", "", "", "", extras))[6] == extras
+
+
+def test_a_heading_is_found_by_how_its_fields_begin_whatever_its_label() -> None:
+    """`LibraryIndex.titles` finds a meeting's or a session's title by the start of its fields: a
+    label or extras holding the separator must not move the kind, id and column from there."""
+    for label in ("Plenary", "Plenary\x1fone", "\x1eJSON"):
+        packed = pack_fields("session", "s-1", HEADING, "m-1", "s-1", label, ("closed\x1f",))
+        start = heading_start("session", "s-1", HEADING)
+        assert start is not None and packed.startswith(start), label
+    assert heading_start("session", "odd\x1fid", HEADING) is None
+
+
+def test_the_rows_of_a_book_are_those_index_row_and_pack_fields_make() -> None:
+    """`table_rows` writes out `index_row` and `pack_fields` for speed: it must make the same rows,
+    for ASCII and other text, every column, and fields that need JSON."""
+    texts = ["Sanctions on Moldova", "Wilmès’ “Court’s” — ß ﬁ İ", "Ελληνικά ΣΟΦΙΑ", "", "a\x1fb", "\x1eodd", "東京 会談"]
+    items = [
+        IndexedItem("b", meeting, session, kind, f"id-{number}", text, label, column, extras)
+        for number, (text, (meeting, session), kind, column, label, extras) in enumerate(
+            (text, where, kind, column, label, extras)
+            for text in texts
+            for where in (("m", "s"), ("\x1em", None), (None, None))
+            for kind, column in (("quote", QUOTE), ("meeting", HEADING), ("point", BODY), ("odd", "extra"))
+            for label, extras in (("", ()), ("Ann", ("Ann", "Élysée")), (text, (text, "x\x1f")))
+        )
+    ]
+    pending: list[list[tuple[object, ...]]] = [[], [], []]
+    rows = table_rows(7, 100, items, pending)
+    made = sorted(row for tier in pending for row in tier)  # type: ignore[type-var]
+    rowids = [row[0] for row in rows]
+    assert made == sorted(index_row(rowid, item) for rowid, item in zip(rowids, items, strict=True))  # type: ignore[type-var]
+    for (_, book, text, fields), item in zip(rows, items, strict=True):
+        assert (book, text) == (7, item.text)
+        assert unpack_fields(fields) == (item.kind, item.item_id, item.column, item.meeting_id or "",
+                                         item.session_id or "", item.label, item.extras)
