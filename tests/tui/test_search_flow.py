@@ -177,3 +177,32 @@ async def test_a_search_change_reaches_the_tabs_without_a_query_of_the_whole_scr
         screen.action_clear_highlights()
         assert queried == [], "a walk of every widget of the screen, at every search change"
         assert all(block.match_count == 0 for block in query(screen, ItemBlock)), "the views were reached"
+
+
+async def test_a_search_state_already_shown_is_not_drawn_again(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index becoming ready re-renders the search state; with nothing typed, the hidden panel already
+    # shows it, and updating its status anyway laid the whole screen out again in the middle of the
+    # reader's keys (on a 10,000-session book: a redraw of the tab being read, 0.4 s after its key).
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        screen = main_screen(sample_app)
+        panel = await screen.ensure_content("search")
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.search.index is not None
+        status = panel.query_one("#search-status", Static)
+        updates: list[object] = []
+        update = status.update
+        monkeypatch.setattr(status, "update", lambda *args, **kwargs: (updates.append(args), update(*args, **kwargs)))
+        clearing: list[object] = []
+        clear = panel.results_list.clear_options
+        monkeypatch.setattr(panel.results_list, "clear_options", lambda: (clearing.append(1), clear())[1])
+        screen.on_search_controller_index_ready(screen.search.IndexReady(screen.search.index))
+        assert updates == [] and clearing == [], "an unchanged status and an empty list redrawn"
+        await search(pilot, "sanctons")
+        assert "Did you mean sanctions?" in status_text(panel), "a change is still shown"
+        await pilot.press("ctrl+u")  # the box emptied: back to the idle text
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Type to search" in status_text(panel)

@@ -128,7 +128,16 @@ class SearchPanel(Vertical):
     def results_list(self) -> OptionList:
         return self.query_one("#search-results", OptionList)
 
+    _status_shown: tuple[str, bool] = (IDLE_STATUS, False)
+    """The status line's text and error flag as last set (it is composed with the idle text)."""
+
     def status(self, text: str, *, error: bool = False) -> None:
+        # Unchanged, it is left alone: an update lays the whole screen out again, and the index being
+        # ready (the panel hidden, nothing typed) redrew scrollbars of the tab the reader was looking at,
+        # in the middle of their keys.
+        if (text, error) == self._status_shown:
+            return
+        self._status_shown = (text, error)
         status = self.query_one("#search-status", Static)
         status.update(Content(text))
         status.set_class(error, "-error")
@@ -158,7 +167,8 @@ class SearchPanel(Vertical):
         """Render the controller's state: status line and results."""
         if not search.query.strip():
             self.hits = []
-            self.results_list.clear_options()
+            if self.results_list.option_count:  # clearing an empty list would still refresh it
+                self.results_list.clear_options()
             self.status(IDLE_STATUS)
             return
         if search.index is None:
