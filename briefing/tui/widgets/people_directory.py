@@ -29,6 +29,7 @@ from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.appearance_finder import AppearanceFinder
+from briefing.tui.widgets.appearance_window import appearance_options, first_of_group, more_group, show_more
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.lazy_options import LazyOption
@@ -46,11 +47,6 @@ MENTION_CONTEXT = 40
 
 SNIPPET_WORDS = 14
 """How many words of a quote an appearance shows."""
-
-GROUP_HEADINGS = {Group.MEETINGS: "Meetings", Group.SESSIONS: "Sessions", Group.QUOTES: "Quotes",
-                  Group.MENTIONS: "Mentioned in"}
-"""The headings of the appearance list, by the domain's group (in English: the book's vocabulary
-translates them)."""
 
 DETAIL_LABELS = ("Role", "Organisation", "Country", "Acronym", "Kind", "People")
 """The labels of an entry's details, in English."""
@@ -233,6 +229,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         self.listed = list(self.entries)
         self.appearances: list[Appearance] = []
         """Where the selected entry appears; option ids of the appearance list index into it."""
+        self.shown: dict[Group, int] = {}
+        """How many appearances of a group are listed, once the reader asked for more than the first."""
         self.finder = AppearanceFinder(lookup, self._search_index)
         self.matches: dict[str, RecordMatch] = {}
         """Where the filter matched each listed entry (spans of its name, role…)."""
@@ -267,7 +265,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     def selected_appearance(self) -> Appearance | None:
         """The appearance under the cursor of the appearance list."""
         option = self.appearance_list.highlighted_option
-        if option is None or option.id is None:
+        if option is None or option.id is None or more_group(option.id) is not None:
             return None
         return self.appearances[int(option.id)]
 
@@ -291,20 +289,17 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
                                           id=entry.id) for entry in group)
         return options
 
-    def _appearance_options(self, appearances: list[Appearance]) -> list[Option]:
-        """Appearances under a disabled heading per group; each option's id is its index in the list."""
-        options: list[Option] = []
-        current_group = None
-        for index, appearance in enumerate(appearances):
-            if appearance.group != current_group:
-                current_group = appearance.group
-                count = sum(1 for other in appearances if other.group == current_group)
-                heading = self.words.label(GROUP_HEADINGS[current_group])
-                options.append(Option(Content.styled(f"{heading} ({count})", "$text-accent bold"), disabled=True))
-            # Lazy: someone quoted 5,000 times gets 5,000 options, of which only those on screen are built.
-            options.append(LazyOption(partial(describe, appearance, self.words), lines=appearance_lines(appearance),
-                                      id=str(index)))
-        return options
+    def _appearance_options(self) -> list[Option]:
+        """Each group's heading and first appearances (`briefing.tui.widgets.appearance_window`)."""
+        return appearance_options(self.appearances, self.shown, self.words, describe, appearance_lines)
+
+    def show_more(self, group: Group) -> None:
+        """List more appearances of `group` (enter on its "more" line), the cursor on the first of them."""
+        listed = show_more(self.shown, group)
+        appearance_list = self.appearance_list
+        appearance_list.set_options(self._appearance_options())
+        appearance_list.highlighted = appearance_list.get_option_index(
+            str(first_of_group(self.appearances, group) + listed))
 
     def show_entry(self, entry: DirectoryEntry | None) -> None:
         """Show `entry`'s details and appearances, or empty the pane."""
@@ -337,9 +332,9 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             self._show_appearances(found)
 
     def _show_appearances(self, appearances: list[Appearance]) -> None:
-        self.appearances = appearances
+        self.appearances, self.shown = appearances, {}
         appearance_list = self.appearance_list
-        appearance_list.set_options(self._appearance_options(self.appearances))
+        appearance_list.set_options(self._appearance_options())
         if not self.appearances:
             nowhere = self.words.label("Not mentioned anywhere else in the book.")
             appearance_list.add_option(Option(Content(nowhere), disabled=True))
@@ -354,7 +349,10 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
     @on(OptionList.OptionSelected, "#people-appearances")
     def appearance_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_open_appearance()
+        if (group := more_group(event.option.id)) is not None:
+            self.show_more(group)
+        else:
+            self.action_open_appearance()
 
     def action_switch_pane(self) -> None:
         focus_now(self.entry_list if self.appearance_list.has_focus else self.appearance_list)
