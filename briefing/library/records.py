@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import from_json
+
 from briefing.files import read_bounded
 from briefing.library.changes import FileStamp, encode_stamps, source_stamps
 from briefing.library.discovery import BookSummary, read_book
@@ -23,8 +25,7 @@ def quick_record(path: str, stamp: FileStamp, data: bytes, digest: str) -> BookR
     """The book as its JSON stands (validated later), or validated now when the JSON is not shaped
     like a briefing (then validation's messages are what the library lists)."""
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-        raw = raw_book(parsed)
+        raw = raw_book(parsed_json(data))
     except (UnicodeDecodeError, ValueError, RecursionError):  # NotStructured and JSONDecodeError are ValueErrors
         return checked_record(path, stamp, digest)
     folder = str(Path(path).parent)
@@ -32,6 +33,17 @@ def quick_record(path: str, stamp: FileStamp, data: bytes, digest: str) -> BookR
         Path(path), raw.briefing_id, raw.title, raw.start, raw.end, raw.meetings, raw.classification, raw.draft,
     )
     return BookRecord(summary, stamp, digest, raw.items, encode_stamps(source_stamps(folder, raw.source_paths)), False)
+
+
+def parsed_json(data: bytes) -> Any:
+    """The JSON of a book file, as `json.loads` reads it; raises its errors (and `UnicodeDecodeError`)."""
+    # pydantic's parser takes a third less CPU than `json` (a tenth of a first build was parsing).
+    # Whatever it refuses (a byte-order mark, a lone surrogate, deep nesting, bad JSON) goes to `json`
+    # as before, so both give the same values, or `json`'s error.
+    try:
+        return from_json(data, cache_strings="keys")
+    except ValueError:
+        return json.loads(data.decode("utf-8-sig"))
 
 
 def checked_record(path: str, stamp: FileStamp, digest: str) -> BookRecord:
