@@ -28,9 +28,10 @@ def quick_record(path: str, stamp: FileStamp, data: bytes, digest: str) -> BookR
         raw = raw_book(parsed_json(data))
     except (UnicodeDecodeError, ValueError, RecursionError):  # NotStructured and JSONDecodeError are ValueErrors
         return checked_record(path, stamp, digest)
-    folder = str(Path(path).parent)
+    book = Path(path)
+    folder = str(book.parent)
     summary = BookSummary(
-        Path(path), raw.briefing_id, raw.title, raw.start, raw.end, raw.meetings, raw.classification, raw.draft,
+        book, raw.briefing_id, raw.title, raw.start, raw.end, raw.meetings, raw.classification, raw.draft,
     )
     return BookRecord(summary, stamp, digest, raw.items, encode_stamps(source_stamps(folder, raw.source_paths)), False)
 
