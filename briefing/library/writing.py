@@ -9,7 +9,6 @@ first build several times slower. In memory there is one connection, so batches 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import sqlite3
 import threading
@@ -24,6 +23,9 @@ from briefing.library.rows import RawRow
 from briefing.search.documents import BODY, HEADING, QUOTE, IndexedItem
 from briefing.search.folding import index_form
 from briefing.search.index import TIERS, index_row
+
+TIER_COLUMNS = (HEADING, QUOTE, BODY)
+"""The column of the rows of each tier (`TIERS`; the last tier is also that of any other column)."""
 
 TIER_SHIFT = 40
 """A row's rowid is its tier (titles, quotes, the rest) shifted by this, plus a running number: rowid
@@ -64,10 +66,11 @@ class IndexWriter:
         self.began: float | None = None
         self.next_row: int | None = None
         """The running number of the next row, kept here during a batch and stored at its end."""
-        self.pending: list[list[tuple[object, ...]]] = [[] for _ in range(len(TIERS) + 1)]
+        self.pending: list[list[tuple[object, ...]]] = [[] for _ in range(len(TIER_COLUMNS) + 1)]
         """FTS5 rows of this batch, one list per tier (each in rowid order), inserted tier by tier at its
         end: FTS5 flushes its buffer each time a rowid comes lower than the last one, and the tiers of
-        every book interleave (3× the build)."""
+        every book interleave (3× the build). Each tier's rows are `(rowid, text, extra)` of its one
+        column (TIER_COLUMNS); the last list holds `index_row`'s rows of any other column."""
 
     def run(self, write: Callable[[], object]) -> None:
         if self.began is None:
@@ -94,10 +97,14 @@ class IndexWriter:
                 self.connection.execute(
                     "INSERT OR REPLACE INTO counters (name, value) VALUES ('row', ?)", (self.next_row,)
                 )
-            if any(self.pending):
+            # Only the row's own column and `extra` are named: the others are NULL, no text, as '' would be,
+            # and binding and tokenizing two empty values a row was a tenth of FTS5's part of a first build.
+            for column, rows in zip(TIER_COLUMNS, self.pending, strict=False):
+                if rows:
+                    self.connection.executemany(f"INSERT INTO items (rowid, {column}, extra) VALUES (?, ?, ?)", rows)
+            if self.pending[-1]:
                 self.connection.executemany(
-                    "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)",
-                    itertools.chain.from_iterable(self.pending),
+                    "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)", self.pending[-1]
                 )
             self.connection.execute("COMMIT")
         except BaseException:
@@ -191,8 +198,8 @@ class IndexWriter:
 def table_rows(
     book_id: int, first: int, items: Sequence[Row], pending: list[list[tuple[object, ...]]]
 ) -> list[tuple[int, int, str, str]]:
-    """A book's lines of the `rows` table, numbered from `first`; its FTS5 rows (`index_row`'s) are
-    added to `pending`, by tier."""
+    """A book's lines of the `rows` table, numbered from `first`; its FTS5 rows are added to `pending`,
+    by tier, as `IndexWriter.pending` keeps them (the values of `index_row`, without its empty columns)."""
     # One pass, with `pack_fields` and `index_row` written out for the usual row: a first build makes
     # 65 rows a book, and their function calls were a tenth of its CPU.
     rows, other_tier = [], len(TIERS)
@@ -209,14 +216,10 @@ def table_rows(
         folded = text.lower() if text.isascii() else index_form(text)  # `index_form`'s own shortcut, inline
         spaced = " \n ".join(extras) if extras else ""
         extra = spaced.lower() if spaced.isascii() else index_form(spaced)
-        if column == BODY:
-            pending[tier].append((rowid, "", "", folded, extra))
-        elif column == HEADING:
-            pending[tier].append((rowid, folded, "", "", extra))
-        elif column == QUOTE:
-            pending[tier].append((rowid, "", folded, "", extra))
+        if column == TIER_COLUMNS[tier]:
+            pending[tier].append((rowid, folded, extra))
         else:
-            pending[tier].append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
+            pending[-1].append(index_row(rowid, item))  # type: ignore[arg-type]  # a RawRow has the same fields
     return rows
 
 

@@ -12,6 +12,7 @@ from briefing.library.changes import FileStamp
 from briefing.library.discovery import BookSummary
 from briefing.library.store import open_store
 from briefing.library.writing import (
+    TIER_COLUMNS,
     BookRecord,
     IndexWriter,
     heading_start,
@@ -20,7 +21,7 @@ from briefing.library.writing import (
     unpack_fields,
 )
 from briefing.search.documents import BODY, HEADING, QUOTE, IndexedItem
-from briefing.search.index import index_row
+from briefing.search.index import TIERS, create_items_table, index_row
 
 
 class RecordingConnection:
@@ -30,12 +31,14 @@ class RecordingConnection:
         self.connection = connection
         self.fts_rowids: list[int] = []
         self.bound: list[tuple[Any, ...]] = []
+        self.fts_statements: list[str] = []
 
     def executemany(self, sql: str, rows: Iterable[Any]) -> sqlite3.Cursor:
         rows = list(rows)
         self.bound.extend(rows)
         if sql.startswith("INSERT INTO items (rowid"):
             self.fts_rowids.extend(row[0] for row in rows)
+            self.fts_statements.append(sql)
         return self.connection.executemany(sql, rows)
 
     def __getattr__(self, name: str) -> Any:
@@ -63,6 +66,10 @@ def test_the_fts_rows_of_a_batch_reach_sqlite_in_rowid_order() -> None:
     writer.finish()
     assert len(recording.fts_rowids) == 12
     assert recording.fts_rowids == sorted(recording.fts_rowids)
+    # One statement per tier, naming its column alone (two empty values a row less to bind and tokenize).
+    assert recording.fts_statements == [
+        f"INSERT INTO items (rowid, {column}, extra) VALUES (?, ?, ?)" for column in ("heading", "quote", "body")
+    ]
     found = store.connection.execute("SELECT rowid FROM items WHERE items MATCH 'beta'").fetchall()
     assert len(found) == 4
 
@@ -120,12 +127,55 @@ def test_the_rows_of_a_book_are_those_index_row_and_pack_fields_make() -> None:
             for label, extras in (("", ()), ("Ann", ("Ann", "Élysée")), (text, (text, "x\x1f")))
         )
     ]
-    pending: list[list[tuple[object, ...]]] = [[], [], []]
+    pending: list[list[tuple[object, ...]]] = [[], [], [], []]
     rows = table_rows(7, 100, items, pending)
-    made = sorted(row for tier in pending for row in tier)  # type: ignore[type-var]
+    made = sorted(  # type: ignore[type-var]
+        [_full_row(column, row) for column, tier in zip(TIER_COLUMNS, pending, strict=False) for row in tier]
+        + pending[-1]
+    )
     rowids = [row[0] for row in rows]
     assert made == sorted(index_row(rowid, item) for rowid, item in zip(rowids, items, strict=True))  # type: ignore[type-var]
     for (_, book, text, fields), item in zip(rows, items, strict=True):
         assert (book, text) == (7, item.text)
         assert unpack_fields(fields) == (item.kind, item.item_id, item.column, item.meeting_id or "",
                                          item.session_id or "", item.label, item.extras)
+
+
+def _full_row(column: str, row: tuple[object, ...]) -> tuple[object, ...]:
+    """`(rowid, heading, quote, body, extra)` of a tier's `(rowid, text, extra)`, as `index_row` makes it."""
+    rowid, text, extra = row
+    return (rowid, *(text if name == column else "" for name in (HEADING, QUOTE, BODY)), extra)
+
+
+def test_each_tier_holds_the_rows_of_one_column() -> None:
+    """A batch's FTS5 rows are inserted tier by tier naming only that tier's column."""
+    assert [TIER_COLUMNS[tier] for tier in TIERS.values()] == list(TIERS)
+    assert len(TIER_COLUMNS) == len(TIERS) + 1 and TIER_COLUMNS[-1] == BODY
+
+
+def test_rows_named_by_their_column_alone_are_found_ranked_and_forgotten_as_before() -> None:
+    """The columns a row does not name are NULL: no text, as '' was. A book's rows are still found
+    with the same ranks as in the single-book index, and deleting them (told '' for those columns)
+    leaves nothing behind."""
+    store = open_store(None)
+    writer = IndexWriter(store.connection, threading.Lock(), batch_seconds=60.0)
+    for name in ("alpha", "beta"):
+        writer.run(lambda name=name: writer.store(None, _book(name)))
+    writer.finish()
+    single = sqlite3.connect(":memory:")
+    create_items_table(single, contentless=True)
+    single.executemany(
+        "INSERT INTO items (rowid, heading, quote, body, extra) VALUES (?, ?, ?, ?, ?)",
+        [index_row(rowid, item) for rowid, item in enumerate(_book("alpha").items + _book("beta").items)],
+    )
+    for query in ("alpha", "said", "ann", "breakfast OR summary"):
+        ranked = [round(score, 6) for (score,) in store.connection.execute(
+            "SELECT bm25(items, 10.0, 5.0, 1.0, 4.0) AS s FROM items WHERE items MATCH ? ORDER BY s", (query,))]
+        alone = [round(score, 6) for (score,) in single.execute(
+            "SELECT bm25(items, 10.0, 5.0, 1.0, 4.0) AS s FROM items WHERE items MATCH ? ORDER BY s", (query,))]
+        assert ranked == alone and ranked, query
+    book_id = store.connection.execute("SELECT id FROM books WHERE briefing_id = 'alpha'").fetchone()[0]
+    writer.run(lambda: writer.delete(book_id))
+    writer.finish()
+    assert store.connection.execute("SELECT count(*) FROM items WHERE items MATCH 'alpha'").fetchone()[0] == 0
+    store.connection.execute("INSERT INTO items (items) VALUES ('integrity-check')")
