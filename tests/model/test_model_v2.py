@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from briefing.loading import BriefingLoadError, load_briefing
 from briefing.model import BookStatus, Briefing, BriefingLookup, SourceRef
-from briefing.model.numbers import read_number
+from briefing.model.numbers import APPROXIMATIONS, read_number
 from briefing.render.citation import quote_citation, source_reference
 from tests.factories import changed, minimal_briefing_dict
 
@@ -70,6 +70,18 @@ def test_the_number_reader_understands_releases(as_written: str, value: str, app
     reading = read_number(as_written)
     assert reading is not None
     assert (reading.value, reading.approximate, reading.ordinal) == (Decimal(value), approximate, ordinal)
+
+
+@pytest.mark.parametrize("word", APPROXIMATIONS)
+def test_every_approximation_word_hedges_a_figure_only_as_a_whole_word(word: str) -> None:
+    # One pattern for all the words: each must still count at the start, after a word and before the
+    # number, and never inside a longer word ("tot" in "total", "over" in "overall").
+    for text in (f"{word} 500", f"The EU pledged {word} 500 observers", f"500 ({word.upper()})"):
+        reading = read_number(text)
+        assert reading is not None and reading.approximate, text
+    for text in (f"x{word} 500", f"{word}x 500", f"500 {word}s2"):
+        reading = read_number(text)
+        assert reading is not None and not reading.approximate, text
 
 
 def test_a_figure_whose_value_disagrees_with_its_words_is_an_error_in_version_2() -> None:
