@@ -80,8 +80,9 @@ class Overview(StopReader):
         """The book's labels and dates (the overview's own instructions stay English)."""
         self.meeting_keys = dict(meeting_keys or {})
         """The digit key of each meeting's tab (from the tab registry), shown as "[2]"."""
-        self._below: list[Widget] = []
-        """The lines below the first screen: built with the rest, mounted once the first frame is shown."""
+        self._below: Iterator[Widget] | None = None
+        """The lines below the first screen, not built yet: built and mounted once the first frame is shown
+        (None when every line is in the DOM)."""
 
     def stops(self) -> list[Widget]:
         self.fill()  # a key that moves the cursor sees every line
@@ -103,23 +104,27 @@ class Overview(StopReader):
             rows -= least_rows(widget, width)
             first_line = first_line or isinstance(widget, OverviewLink)
             if rows <= 0 and first_line:
+                # The rest is built when it is mounted: widgets nobody sees yet cost the first frame their
+                # making and their memory (up to four sections of `OVERVIEW_LINES` on a big book).
+                self._below = lines
                 break
-        self._below = list(lines)
 
     def on_mount(self) -> None:
-        if self._below:
+        if self._below is not None and not getattr(self.app, "exit_after_first_frame", False):
+            # Not in a start-up benchmark's run: it ends at the first frame, and this comes after it.
             self.call_after_refresh(self.fill)
 
     def fill(self) -> None:
-        """Mount the lines below the first screen now, if they are not yet (they join the DOM at once)."""
-        if self._below:
-            below, self._below = self._below, []
-            self.mount_all(below)
+        """Build and mount the lines below the first screen now, if they are not yet (they join the DOM at once)."""
+        if self._below is not None:
+            below, self._below = list(self._below), None
+            if below:
+                self.mount_all(below)
 
     @property
     def filled(self) -> bool:
         """Whether every line has joined the DOM (they are mounted then, or being mounted)."""
-        return not self._below
+        return self._below is None
 
     def _lines(self) -> ComposeResult:
         yield Static(Content(self.words.label("Book")), classes="overview-heading")
