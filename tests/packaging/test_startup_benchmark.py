@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.startup_benchmark import byte_compile, run_measured
+from benchmarks.startup_benchmark import BARE_APP, FLOOR_APP, byte_compile, run_measured
 
 
 def test_the_package_is_byte_compiled_even_when_python_is_told_not_to_write_bytecode(
@@ -50,3 +50,23 @@ def test_the_tab_count_is_asked_of_a_child_so_the_measuring_process_stays_small(
              "print(tabs, path.name, loaded, resident_kib() < 25 * 1024)")
     answer = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True, check=True)
     assert answer.stdout.split() == ["7", "briefing.json", "[]", "True"]
+
+
+def test_the_floor_is_the_bare_app_after_the_book_and_the_state_and_reaches_its_first_frame(tmp_path: Path) -> None:
+    # The floor row says what the model, the book and the state store cost on top of the bare app: it
+    # must run the bare app itself (its frame, its exit on the first frame) and none of our interface.
+    assert FLOOR_APP.endswith(BARE_APP) and "briefing.tui" not in FLOOR_APP
+    root = Path(__file__).resolve().parents[2]
+    script = FLOOR_APP.replace("Bare().run()", "import json; print(json.dumps(sorted(sys.modules)))")
+    env = dict(os.environ, BRIEFING_STATE_DIR=str(tmp_path), PYTHONPATH=str(root))
+    answer = subprocess.run([sys.executable, "-c", script, "7", "exit", str(root / "data" / "briefing.json")],
+                            capture_output=True, text=True, env=env, check=True, timeout=120)
+    loaded = answer.stdout.splitlines()[-1]
+    assert all(f'"{name}"' in loaded for name in ("briefing.model", "textual.app"))
+    assert '"briefing.tui' not in loaded
+    assert [path.name for path in tmp_path.glob("*.sqlite3")], "the state store was opened"
+    # Under a terminal it draws its first frame and exits, as the apps it stands between do.
+    seconds, peak, _cpu = run_measured([sys.executable, "-c", FLOOR_APP, "7", "exit",
+                                        str(root / "data" / "briefing.json")],
+                                       dict(env, TERM="xterm-256color"), own_peak_only=False)
+    assert seconds > 0 and peak > 0
