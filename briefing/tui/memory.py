@@ -17,6 +17,13 @@ import gc
 COLLECTOR_FALLBACK_AFTER = 30.0
 """Seconds after which the collector resumes whatever the app is doing."""
 
+YOUNG_COLLECTION_EVERY = 10_000
+"""Allocations between two collections of the youngest generation once the book is settled (Python's
+default is 700). The frozen book is out of reach, but each key still leaves cyclic garbage (Textual's
+widgets and messages: 3,000 to 10,000 objects a full collection on the big books of issue 9) and a full
+collection comes once in a hundred young ones: with 700 it fell inside every few keys, 20-60 ms of the
+key's UI thread (three in a benchmark's fifteen keys); with 10,000, about once in a whole session."""
+
 
 class CollectorHold:
     """Keeps the collector off from `hold()` until `release()` (once; later calls do nothing)."""
@@ -35,4 +42,5 @@ class CollectorHold:
             return
         self.released = True
         gc.freeze()
+        gc.set_threshold(YOUNG_COLLECTION_EVERY, *gc.get_threshold()[1:])
         gc.enable()

@@ -81,3 +81,20 @@ async def test_the_app_says_when_its_book_is_settled(sample_path: Path) -> None:
             assert gc.get_freeze_count() == frozen
     finally:
         gc.enable()
+
+
+def test_once_settled_young_garbage_is_collected_in_bigger_batches() -> None:
+    from briefing.tui.memory import YOUNG_COLLECTION_EVERY, CollectorHold
+
+    before = gc.get_threshold()
+    gc.set_threshold(700, *before[1:])  # Python's default (the test processes' own is bigger: tests/conftest)
+    hold = CollectorHold()
+    try:
+        hold.hold()
+        hold.release()
+        # A full collection comes once in a hundred young ones: fewer of them fall inside a key.
+        assert gc.get_threshold() == (YOUNG_COLLECTION_EVERY, *before[1:])
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
+        gc.enable()
