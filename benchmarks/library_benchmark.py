@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import sys
@@ -49,6 +50,10 @@ TARGETS = (
     "first build < 1 s CPU per 1,000 books; re-index after one change < 200 ms at 10,000; "
     "memory with the library open < 1.5× one book."
 )
+
+
+REVISED = re.compile(r"( \(revised \d+\))+$")
+"""The marks `edit_one` leaves at the end of a meeting title."""
 
 
 def make_library(folder: Path, size: int, seed: int) -> float:
@@ -79,7 +84,10 @@ def edit_one(folder: Path, number: int) -> None:
     """Change one book's text (a meeting title) and write it back, as an editor would."""
     path = folder / f"book-{number:05d}" / "briefing.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["meetings"][0]["title"] += f" (revised {time.perf_counter_ns()})"
+    # The previous run's mark is replaced, not added to: with `--keep`, titles grew by one mark a run
+    # until past the model's 500 characters, and those books became invalid (fewer rows searched).
+    title = REVISED.sub("", data["meetings"][0]["title"])
+    data["meetings"][0]["title"] = f"{title} (revised {time.perf_counter_ns()})"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
