@@ -154,8 +154,8 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         # Focus now (`focus_now`): the keys typed right after the switch belong to the new tab.
         if isinstance(content, MeetingView):
             content.focus_reader()
-        elif isinstance(content, StopReader) and (stop := content.first_stop()) is not None:
-            focus_now(stop)  # its first line, as at start-up (focusing the view restyled all its lines)
+        elif isinstance(content, StopReader) and (stop := content.resume_stop()) is not None:
+            focus_now(stop)  # its line the reader left, or the first (focusing the view restyled all its lines)
         elif isinstance(content, SearchPanel):
             content.focus_results()  # not the box: digit keys keep switching tabs
         else:  # a list-and-detail tab gives it to its list, at once (`BrowsePane.focus`)

@@ -286,12 +286,13 @@ class MeetingView(Horizontal):
         return self.query_one(MeetingReader)
 
     def focus_reader(self) -> None:
-        """Give the keyboard to the text, on the focused item if any, else on the first one."""
+        """Give the keyboard to the text: on the focused item if any, else where the reader left it, else
+        on the first one."""
         if not self.query(MeetingReader):
             return  # not composed: the app is closing while this tab was being mounted
         stops = self.reader.stops()
         if stops and self.screen.focused not in stops:
-            focus_now(stops[0])
+            focus_now(self.reader.resume_stop(stops) or stops[0])
         elif not stops:
             focus_now(self.reader)
 

@@ -83,6 +83,20 @@ class StopReader(ReaderScroll):
         stops = self.stops()
         return stops[0] if stops else None
 
+    _left_on: Widget | None = None
+    """The stop that last had the cursor: a reader who goes to another tab and comes back goes on from it."""
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._left_on = event.widget
+
+    def resume_stop(self, stops: list[Widget] | None = None) -> Widget | None:
+        """Where the cursor goes when the view is shown again: the stop it was on if still there (not
+        removed, not folded away), else the first stop."""
+        left_on = self._left_on
+        if left_on is not None and left_on.is_attached and left_on in (self.stops() if stops is None else stops):
+            return left_on
+        return self.first_stop() if stops is None else (stops[0] if stops else None)
+
     def fill(self) -> None:
         """Mount every stop now, in a view that mounts what is below its first screen later (the overview)."""
 

@@ -296,7 +296,10 @@ class SearchPanel(Vertical):
             results.highlighted = self._first_hit_option()
 
     def focus_box(self) -> None:
+        """Into the box for a new search (`/` from anywhere): the last query is selected, so what is typed
+        replaces it (it appended: `/nato` after `/mali` searched "malinato"); an arrow key keeps it to edit."""
         focus_now(self.input)
+        self.input.select_all()
 
     def on_key(self, event: events.Key) -> None:
         """Up from the first hit goes back to the box (down came from there)."""
