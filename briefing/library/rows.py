@@ -137,28 +137,40 @@ def _add_items(
 # Each maker builds its row with `tuple.__new__`: `RawRow(...)` goes through a `__new__` written in
 # Python, and with 44 item rows a book that call was a twentieth of the rows' making.
 
-def _passage_row(book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]) -> RawRow:
+def _passage_row(
+    book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]
+) -> RawRow:
     label, column = ("heading", HEADING) if item.get("heading") is True else ("passage", BODY)
-    return _new(RawRow, (book, meeting_id, session_id, kind, _text(item["id"]), _text(item["text"]), label, column, (), ()))
+    item_id, text = _text(item["id"]), _text(item["text"])
+    return _new(RawRow, (book, meeting_id, session_id, kind, item_id, text, label, column, (), ()))
 
 
-def _figure_row(book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]) -> RawRow:
+def _figure_row(
+    book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]
+) -> RawRow:
     as_written, unit = _text(item["as_written"]), _text(item["unit"])
     extras, names = _joined(_tagged("as_written", (as_written,)), _tagged("unit", (unit,)))
-    return _new(RawRow, (book, meeting_id, session_id, kind, _text(item["id"]), _text(item["counts"]), as_written, BODY, extras, names))
+    item_id, counts = _text(item["id"]), _text(item["counts"])
+    return _new(RawRow, (book, meeting_id, session_id, kind, item_id, counts, as_written, BODY, extras, names))
 
 
-def _quote_row(book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]) -> RawRow:
+def _quote_row(
+    book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]
+) -> RawRow:
     speaker_id = _text(item["speaker"])
     speaker = speakers.get(speaker_id, speaker_id)
     extras, names = _joined(_tagged("speaker", (speaker,)), _tagged("topic", _texts(item.get("topics", _NONE))))
-    return _new(RawRow, (book, meeting_id, session_id, kind, _text(item["id"]), _text(item["text"]), speaker, QUOTE, extras, names))
+    item_id, text = _text(item["id"]), _text(item["text"])
+    return _new(RawRow, (book, meeting_id, session_id, kind, item_id, text, speaker, QUOTE, extras, names))
 
 
-def _plain_row(book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]) -> RawRow:
+def _plain_row(
+    book: str, meeting_id: str, session_id: str | None, kind: str, item: dict[str, Any], speakers: dict[str, str]
+) -> RawRow:
     """Key points, positions, and any kind added later: their text, and their topics if they have some."""
     extras, names = _tagged("topic", _texts(item.get("topics", _NONE)))
-    return _new(RawRow, (book, meeting_id, session_id, kind, _text(item["id"]), _text(item["text"]), "", BODY, extras, names))
+    item_id, text = _text(item["id"]), _text(item["text"])
+    return _new(RawRow, (book, meeting_id, session_id, kind, item_id, text, "", BODY, extras, names))
 
 
 _ROW_MAKERS = {"passage": _passage_row, "figure": _figure_row, "quote": _quote_row}

@@ -269,7 +269,8 @@ def unpack_fields(packed: str) -> Fields:
         fields = json.loads(packed[1:])
     else:
         kind, item_id, column, rest = packed.split(FIELDS_SEPARATOR, 3)
-        fields = [kind, item_id, column, *(json.loads(rest[1:]) if rest.startswith(FIELDS_AS_JSON) else rest.split(FIELDS_SEPARATOR))]
+        tail = json.loads(rest[1:]) if rest.startswith(FIELDS_AS_JSON) else rest.split(FIELDS_SEPARATOR)
+        fields = [kind, item_id, column, *tail]
     kind, item_id, column, meeting_id, session_id, label = fields[:6]
     return kind, item_id, column, meeting_id, session_id, label, tuple(fields[6:])
 
