@@ -59,3 +59,18 @@ async def test_a_burst_after_a_search_is_the_new_query(sample_app: BriefingApp) 
         send_burst(sample_app, "/nato")
         await wait_until(pilot, lambda: search_box_text(sample_app) == "nato", "the burst replacing the old query",
                          seen=lambda: search_box_text(sample_app))
+
+
+async def test_going_back_to_the_search_lands_on_the_results_not_in_the_box(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "mali")
+        await pilot.press("enter")  # the top hit, a jump from the box
+        await settle(pilot)
+        screen = main_screen(sample_app)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.tabs.active == "search"
+        assert sample_app.focused is screen.search_panel.results_list, "keys are commands again, not text"
+        await pilot.press("n")  # the next hit, not an "n" typed into the query
+        await settle(pilot)
+        assert screen.search.query == "mali" and screen.search.cursor == 1

@@ -8,6 +8,7 @@ from textual.widgets import TabbedContent, TabPane
 
 from briefing.tui.focus import focus_now
 from briefing.tui.jumps import JumpList, Place
+from briefing.tui.keys_follow_focus import takes_text
 from briefing.tui.tabs import MEETING_PANE, meeting_pane_id
 from briefing.tui.widgets.reader_scroll import StopReader
 
@@ -34,7 +35,10 @@ class JumpRoutes:
         tab = self.tabs.active
         if tab == MEETING_PANE and (views := pane.query(MeetingView)):
             tab = meeting_pane_id(views.first(MeetingView).meeting.id)  # the picked meeting, not whichever is shown later
-        return Place(tab, focused.id if focused else None, reader.first().scroll_y if reader else 0.0)
+        # Not a text box: back there, letters would be typed into it (ctrl+o then `n` edited the query);
+        # the tab gives the keyboard to its list or text instead, as a digit key does.
+        keeps = focused is not None and not takes_text(focused)
+        return Place(tab, focused.id if keeps else None, reader.first().scroll_y if reader else 0.0)
 
     async def go_to(self, place: Place) -> None:
         """Show `place`: its tab, scrolled as it was, the keyboard where it was."""
