@@ -47,6 +47,9 @@ def offer_notes_export(app: BriefingApp) -> None:
     )
 
     def answered(export: bool | None) -> None:
+        if export is None:  # escape: not quitting after all; q asks again
+            app._export_offered = False
+            return
         if not export:
             app.exit()
             return
@@ -58,4 +61,6 @@ def offer_notes_export(app: BriefingApp) -> None:
             return
         app.exit(message=f"briefing: your notes were exported to {safe_text(str(path))}")
 
-    app.push_screen(ConfirmScreen(question, yes="Export, then quit", no="Quit without them"), answered)
+    # Enter exports and escape stays: only an explicit "Quit without them" (or n) loses the notes.
+    screen = ConfirmScreen(question, yes="Export, then quit", no="Quit without them", focus_yes=True, escape_stays=True)
+    app.push_screen(screen, answered)

@@ -14,8 +14,9 @@ from textual.widgets import Button, Static
 from briefing.tui.screens.marked_modal import MarkedModalScreen
 
 
-class ConfirmScreen(MarkedModalScreen[bool]):
-    """Dismisses with True (y / the first button) or False (n, escape, the second button)."""
+class ConfirmScreen(MarkedModalScreen[bool | None]):
+    """Dismisses with True (y / the first button) or False (n, escape, the second button); with
+    `escape_stays`, escape dismisses with None: neither answer (when "no" costs something too)."""
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
@@ -28,14 +29,19 @@ class ConfirmScreen(MarkedModalScreen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "escape", "Cancel"),
     ]
 
-    def __init__(self, question: Content, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: Content, yes: str = "Yes", no: str = "No", *,
+                 focus_yes: bool = False, escape_stays: bool = False) -> None:
         super().__init__()
         self.question = question
         self.yes = yes
         self.no = no
+        self.focus_yes = focus_yes
+        """Enter answers yes: for a question whose "no" loses something (notes kept only in memory)."""
+        self.escape_stays = escape_stays
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical():
@@ -45,10 +51,13 @@ class ConfirmScreen(MarkedModalScreen[bool]):
                 yield Button(Content(self.no), id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_escape(self) -> None:
+        self.dismiss(None if self.escape_stays else False)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -117,6 +117,9 @@ class StateRoutes(Screen[None]):
             self.notify(safe_text(message), severity="warning", markup=False)
         elif result.note is None:
             self.notify("Note deleted.", markup=False)
+        elif self.reader.store.is_in_memory:  # "saved" would be untrue: it goes when the app does
+            self.notify("Note kept for this session only: the state folder cannot be written (q offers to export).",
+                        markup=False)
         else:
             self.notify("Note saved (on this computer only).", markup=False)
         self.refresh_state_marks(item_id)

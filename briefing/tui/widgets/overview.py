@@ -50,6 +50,11 @@ class OverviewLink(Static, can_focus=True):
         target = self.target
         self.post_message(OpenLocation(target.meeting_id, target.session_id, target.item_id))
 
+    def note_target(self) -> str:
+        """What `a` and `m` note here: the line's item, else its session, else its meeting."""
+        target = self.target
+        return target.item_id or target.session_id or target.meeting_id
+
     def copy_target(self) -> object:
         """What `y` copies here: the position or figure of this line (a meeting or session line: nothing)."""
         if self.target.item_id is None:
