@@ -63,3 +63,26 @@ def test_located_text_and_sources() -> None:
     assert point.sources == point.item.sources
     assert lookup.sources["release"].title.startswith("Press release")
     assert [located.item.id for located in lookup.iter_items()] == list(lookup.items)
+
+
+def test_the_item_map_built_in_slices_is_the_item_map() -> None:
+    from briefing.loading import load_briefing
+
+    briefing = load_briefing(SAMPLE_PATH)
+    sliced, whole = BriefingLookup(briefing), BriefingLookup(briefing)
+    slices = sum(1 for _ in sliced.map_items(slice_size=10))
+    assert slices == len(whole.items) // 10, "it gives way after every slice"
+    assert "items" in sliced.__dict__, "built: `items` no longer walks the book"
+    assert list(sliced.items) == list(whole.items)
+    assert all(sliced.items[key] == located for key, located in whole.items.items())
+    assert list(sliced.map_items()) == [], "nothing to do once built"
+
+
+def test_an_item_map_asked_for_meanwhile_ends_the_slices() -> None:
+    from briefing.loading import load_briefing
+
+    lookup = BriefingLookup(load_briefing(SAMPLE_PATH))
+    slices = lookup.map_items(slice_size=10)
+    next(slices)
+    built = lookup.items  # a key needed it before the slices were done
+    assert list(slices) == [] and lookup.items is built

@@ -71,3 +71,39 @@ async def test_keys_hold_the_index_back_until_a_search_needs_it(
         await settle(pilot)  # bounded: fails if the typed search never gets its index
         assert screen.search.index is not None
         assert screen.search.hits, "the search typed meanwhile was answered"
+
+
+@pytest.mark.idle_mount  # the hidden tabs mounted after the first frame, as in the app
+async def test_the_item_map_is_built_in_slices_before_the_hidden_tabs(
+    sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A meeting tab's mount built the book's item map in one go (some 100 ms on 60,000 items), and a first
+    # key on that tab waited for all of it; in slices, keys are answered between two.
+    from briefing.model import BriefingLookup
+    from briefing.tui.screens.main_screen import MainScreen
+
+    seen: list[str] = []
+    map_items = BriefingLookup.map_items
+
+    def sliced(self: BriefingLookup, slice_size: int = 2_000) -> object:
+        for _ in map_items(self, slice_size=10):  # the sample's 100-odd items in slices, as a big book's
+            seen.append("slice")
+            yield
+        seen.append("mapped")
+
+    ensure_content = MainScreen.ensure_content
+
+    async def ensure(self: MainScreen, pane_id: str) -> object:
+        seen.append(pane_id)
+        return await ensure_content(self, pane_id)
+
+    monkeypatch.setattr(BriefingLookup, "map_items", sliced)
+    monkeypatch.setattr(MainScreen, "ensure_content", ensure)
+    app = make_app(sample_path, start_at_top=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "items" in app.main_screen.lookup.__dict__
+    assert "mapped" in seen, "the work after the first frame builds the item map"
+    first_tab = next(n for n, what in enumerate(seen) if what.startswith("meeting-"))
+    assert seen.index("mapped") < first_tab, "before the first meeting tab is mounted"
+    assert seen.count("slice") > 5, "a slice at a time"

@@ -7,6 +7,7 @@ screen's module stays a list of what is composed and where each message goes.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
@@ -20,6 +21,7 @@ from briefing.tui.search_state import SearchController
 if TYPE_CHECKING:  # the widgets are imported on use: not for the first frame
     from textual.widget import Widget
 
+    from briefing.model import BriefingLookup
     from briefing.tui.widgets.search_panel import SearchPanel
 
 
@@ -27,6 +29,7 @@ class SearchRoutes:
     """Needs `self.search` (a SearchController), `show_tab`, `ensure_content`, `_label_tabs` and the
     Screen API; also starts what follows the first frame (`_after_first_frame`)."""
 
+    lookup: BriefingLookup
     search: SearchController
     give_way: GiveWay
     _unmounted: list[str]
@@ -86,7 +89,10 @@ class SearchRoutes:
 
     async def _fill_in(self) -> None:
         # The index after the tabs: built alongside, it held the interpreter lock while the first key
-        # after the first frame awaited a tab being mounted.
+        # after the first frame awaited a tab being mounted. Before the tabs, the book's item map in
+        # slices, a key answered between two: a meeting tab's mount built it in one go otherwise.
+        for _ in self.lookup.map_items():
+            await asyncio.sleep(0)
         await self._mount_hidden_tabs()
         if self.is_running:  # type: ignore[attr-defined]
             self.search.build_index(self.give_way)
