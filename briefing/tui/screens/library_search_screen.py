@@ -25,6 +25,7 @@ from briefing.search import QueryError
 from briefing.tui.widgets.classification_bar import ClassificationBar
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.literal import literal, literal_with_spans
+from briefing.tui.widgets.reader_scroll import ReaderOptionList
 from briefing.tui.widgets.safe_input import SafeInput
 
 LIMIT = 100
@@ -77,7 +78,7 @@ class LibrarySearchScreen(Screen[tuple[LibraryHit, str] | None]):
         yield ClassificationBar(marking, id="marking-top")
         yield Header(icon="≡")
         yield SafeInput(placeholder='Search every book: sanctions russia, "peace facility", sanct*', id="library-query")
-        yield OptionList(id="library-hits")
+        yield ReaderOptionList(id="library-hits")  # j/k/g/G as in every list of the app
         yield Static(Content("Type to search every book of the library; escape goes back."),
                      id="library-search-status")
         yield ClassificationBar(marking, id="marking-bottom")
