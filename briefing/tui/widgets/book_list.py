@@ -53,10 +53,11 @@ class BookList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(0)", "First book", show=False),
-        Binding("end", "edge(1)", "Last book", show=False),
+        # The reader's keys of every other list too (ReaderOptionList): g/G, space/b, ctrl+f/b.
+        Binding("pageup,b,ctrl+b", "page(-1)", "Page up", show=False),
+        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False),
+        Binding("home,g", "edge(0)", "First book", show=False),
+        Binding("end,G", "edge(1)", "Last book", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
