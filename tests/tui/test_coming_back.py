@@ -74,3 +74,23 @@ async def test_going_back_to_the_search_lands_on_the_results_not_in_the_box(samp
         await pilot.press("n")  # the next hit, not an "n" typed into the query
         await settle(pilot)
         assert screen.search.query == "mali" and screen.search.cursor == 1
+
+
+async def test_the_cursor_stays_on_screen_when_the_terminal_shrinks(sample_app: BriefingApp) -> None:
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "mali")
+        await pilot.press("enter")  # the Mali session, halfway down the FAC text
+        await settle(pilot)
+        cursor = sample_app.focused
+        reader = main_screen(sample_app).current_meeting_view().reader
+        assert cursor in reader.stops()
+        await pilot.resize_terminal(40, 12)  # rewrapped: the same scroll offset shows other lines
+        await wait_until(pilot, lambda: reader.size.width <= 40, "the text laid out at the new width")
+
+        def cursor_on_screen() -> bool:
+            top, bottom = reader.scroll_y, reader.scroll_y + reader.scrollable_content_region.height
+            return top <= reader.y_of(cursor) < bottom
+
+        await wait_until(pilot, cursor_on_screen, "the cursor's item on screen after the resize",
+                         seen=lambda: (reader.scroll_y, reader.y_of(cursor), reader.scrollable_content_region.height))
+        assert sample_app.focused is cursor

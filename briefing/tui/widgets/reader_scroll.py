@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.geometry import Region, Spacing
+from textual.geometry import Region, Size, Spacing
 from textual.widget import Widget
 
 from briefing.tui.focus import focus_now
@@ -96,6 +96,19 @@ class StopReader(ReaderScroll):
         if left_on is not None and left_on.is_attached and left_on in (self.stops() if stops is None else stops):
             return left_on
         return self.first_stop() if stops is None else (stops[0] if stops else None)
+
+    _sized: Size | None = None
+    """The size of the last layout: the first one (a view just shown) keeps the view's own first screen."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Rewrapped at a new size, the same scroll offset shows other lines: a reader who narrows the window
+        # at the Mali session found the Ukraine session on screen. The cursor's item is brought back into view.
+        before, self._sized = self._sized, event.size
+        if before is None or before.area == 0:
+            return
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self._keep_in_view, focused, False)
 
     def fill(self) -> None:
         """Mount every stop now, in a view that mounts what is below its first screen later (the overview)."""
