@@ -29,9 +29,13 @@ def verdict(briefing: Briefing) -> str:
     """One line saying what a valid briefing holds."""
     sessions = sum(len(meeting.sessions) for meeting in briefing.meetings)
     quotes = sum(len(session.quotes) for meeting in briefing.meetings for session in meeting.sessions)
-    return (
-        f"{briefing.title!r}: {len(briefing.meetings)} meetings, {sessions} sessions, {quotes} quotes"
-    )
+    counts = ", ".join(_counted(number, noun) for number, noun in
+                       ((len(briefing.meetings), "meeting"), (sessions, "session"), (quotes, "quote")))
+    return f"{briefing.title!r}: {counts}"
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def run(options: argparse.Namespace) -> int:

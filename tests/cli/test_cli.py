@@ -42,6 +42,13 @@ def test_validate_accepts_the_sample(capsys: pytest.CaptureFixture[str]) -> None
     assert "4 quotes" in out
 
 
+def test_validate_counts_one_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "one.json"  # one meeting, one session, one quote ("1 meetings" was printed)
+    path.write_text(json.dumps(minimal_briefing_dict()), encoding="utf-8")
+    assert main(["validate", "--no-source-check", str(path)]) == 0
+    assert "1 meeting, 1 session, 1 quote" in capsys.readouterr().out
+
+
 def test_validate_without_file_checks_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 0
     assert "briefing.json: valid" in capsys.readouterr().out
