@@ -80,7 +80,8 @@ def todo_lines(draft: Draft) -> list[str]:
     if book.sources[0].published is None:
         todo.append(say(language, "give the release's publication date (`published`), or import with --published"))
     todo.extend(say(language, "look at {warning}", warning=warning) for warning in analysis.warnings)
-    todo.append(say(language, "check every figure's `counts` and delete figures that are not figures"))
+    if any(session.figures for meeting in book.meetings for session in meeting.sessions):  # none: nothing to check
+        todo.append(say(language, "check every figure's `counts` and delete figures that are not figures"))
     todo.append(say(language, 'when done, set "status": "final" and run `briefing validate`'))
     return todo
 

@@ -27,6 +27,18 @@ def test_import_writes_a_draft_that_validates_and_says_what_is_left(tmp_path: Pa
     assert main(["validate", str(out / "briefing.json")]) == 0
 
 
+def test_a_release_without_figures_is_not_told_to_check_its_figures(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    release = tmp_path / "visit.txt"  # no number in it: the draft has no figure to check
+    release.write_text("On Tuesday 14 June 2022, the Minister met her Georgian counterpart in Tbilisi.\n\n"
+                       "They discussed the candidacy of Georgia for membership of the European Union.\n",
+                       encoding="utf-8")
+    assert main(["import", str(release), "-o", str(tmp_path / "book"), "--principal", "Anna Verhoeven"]) == 0
+    printed = capsys.readouterr().out
+    assert "figures: 0" in printed and "write key points and positions" in printed
+    assert "check every figure" not in printed
+
+
 def test_import_refuses_to_overwrite_a_book_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "briefing.json").write_text("{}", encoding="utf-8")
     assert main(["import", str(RELEASE), "-o", str(tmp_path)]) == 2
