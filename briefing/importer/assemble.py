@@ -22,6 +22,7 @@ from briefing.importer.wording import long_date, quoted, say, weekday_name
 from briefing.model import SCHEMA_VERSION
 
 UNKNOWN_SPEAKER = "speaker-to-identify"
+BORROWED_NOTE = "The text gives no date for this session: filed under the date of the session before; check it."
 ONE_DAY_NOTE = "The text gives no date for this session: filed under the first day of the meeting; check it."
 _MEETING_PHRASE = re.compile(
     r"(?:attend(?:ed)?|participated in|took part in|chaired|hosted|assisté à|participé à|participe à|assiste à"
@@ -145,7 +146,10 @@ def _meeting(analysis: Analysis, plan: MeetingPlan, number: int, options: DraftO
     # The meeting's days: those its heading and introduction give, and those that open its sessions.
     openings = [s.paragraphs[0] if s.paragraphs else s.heading for s in plan.sessions]
     days = [d for i in own + [i for i in openings if i is not None] for d in analysis.dating.in_paragraph(i)]
-    start = min((s for s, _ in days), default=None) or options.published or dt.date.today()
+    start = min((s for s, _ in days), default=None)
+    undated = start is None
+    if start is None:  # not the day of the import: the date the release gives last before this meeting
+        start = _date_before(analysis, min(plan.paragraphs, default=0)) or options.published or dt.date.today()
     end = max((e for _, e in days), default=start)
     title, place, country = _meeting_title(analysis, plan, number), *_place(analysis, plan)
     sessions, previous = [], None
@@ -160,6 +164,8 @@ def _meeting(analysis: Analysis, plan: MeetingPlan, number: int, options: DraftO
     for session in sessions:  # on a one-day meeting an undated session needs no note; on a longer one it does
         if session["dating_note"] == say(analysis.language, ONE_DAY_NOTE) and start == end:
             session["dating_note"] = None
+        if undated and not session["dating_note"]:  # its date is borrowed: the author must check it
+            session["dating_note"] = say(analysis.language, BORROWED_NOTE)
     return {
         "id": f"meeting-{number}",
         "title": title,
@@ -185,6 +191,14 @@ def _meeting_title(analysis: Analysis, plan: MeetingPlan, number: int) -> str:
             title = match.group("title").strip()
             return title[0].upper() + title[1:]
     return say(analysis.language, "Meeting {number}", number=number)
+
+
+def _date_before(analysis: Analysis, paragraph: int) -> dt.date | None:
+    """The last date the release gives before `paragraph`, else its first date anywhere (None: it gives none)."""
+    count = len(analysis.release.paragraphs)
+    earlier = [s for i in range(paragraph) for s, _ in analysis.dating.in_paragraph(i)]
+    anywhere = earlier or [s for i in range(count) for s, _ in analysis.dating.in_paragraph(i)]
+    return (max(earlier) if earlier else min(anywhere)) if anywhere else None
 
 
 def _place(analysis: Analysis, plan: MeetingPlan) -> tuple[str | None, str | None]:
@@ -244,8 +258,7 @@ def _session_date(
     if cue.time_phrase:
         return before, say(language, "The text says {quoted}: taken as the same day as the session before.",
                            quoted=quoted(language, cue.time_phrase))
-    return before, say(language, "The text gives no date for this session: filed under the date of the session "
-                       "before; check it.")
+    return before, say(language, BORROWED_NOTE)
 
 
 def _english_weekday(analysis: Analysis, word: str) -> str:

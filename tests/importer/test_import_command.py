@@ -39,6 +39,20 @@ def test_a_release_without_figures_is_not_told_to_check_its_figures(tmp_path: Pa
     assert "check every figure" not in printed
 
 
+def test_a_meeting_the_release_does_not_date_is_not_dated_today(tmp_path: Path) -> None:
+    release = tmp_path / "riga.md"  # the second heading's section gives no date (it was dated the day of the import)
+    release.write_text("# Minister Verhoeven in Riga\n\n"
+                       "On Friday 9 September 2022, the Minister of Foreign Affairs, Anna Verhoeven, spoke at the "
+                       "Baltic security conference in Riga, Latvia.\n\n# Conference\n\n"
+                       "In her speech, the Minister said that security in Europe is indivisible.\n", encoding="utf-8")
+    assert main(["import", str(release), "-o", str(tmp_path / "book"), "--principal", "Anna Verhoeven"]) == 0
+    book = load_briefing(tmp_path / "book" / "briefing.json")
+    assert book.end.isoformat() == "2022-09-09", "no date the release does not give"
+    undated = [session for meeting in book.meetings for session in meeting.sessions
+               if session.date.isoformat() == "2022-09-09" and session.dating_note]
+    assert len(book.meetings) == 2 and undated, "a session filed under another's date says so, for the author to check"
+
+
 def test_import_refuses_to_overwrite_a_book_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "briefing.json").write_text("{}", encoding="utf-8")
     assert main(["import", str(RELEASE), "-o", str(tmp_path)]) == 2
