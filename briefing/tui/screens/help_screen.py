@@ -103,26 +103,28 @@ KEY_COLUMN = 22
 def own_bindings(cls: type[DOMNode]) -> list[Binding]:
     """The bindings the app itself declares on `cls` and its bases (one per key), not Textual's own
     (focus next, scroll left…): those are Textual's business and would bury the app's keys."""
-    found: list[Binding] = []
+    found: dict[str, Binding] = {}
     for klass in reversed(cls.__mro__):
         if klass.__module__.startswith("briefing.") and "BINDINGS" in klass.__dict__:
-            found.extend(binding for _key, binding in BindingsMap(klass.__dict__["BINDINGS"]))
-    return found
+            # A subclass's key replaces its base's, as in Textual: on a meeting tab j is "Next item", not
+            # the "Down" of the scrolling view it derives from.
+            found.update(BindingsMap(klass.__dict__["BINDINGS"]))
+    return list(found.values())
 
 
 def binding_lines(classes: Iterable[type[DOMNode]], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
-    """(keys, what they do) for the bindings of `classes`, one line per action, in binding order."""
-    lines: dict[tuple[str, str], list[str]] = {}
+    """(keys, what they do) for the bindings of `classes`, one line per explanation, in binding order (the
+    same words for the same keys of two views, "j Down" of a text and of a list, make one line)."""
+    lines: dict[str, list[str]] = {}
     for cls in classes:
         for binding in own_bindings(cls):
             if binding.action.startswith("tab_key") or binding.system:
                 continue
-            what = binding.tooltip or binding.description
-            keys = lines.setdefault((binding.action, what), [])
+            keys = lines.setdefault(binding.tooltip or binding.description, [])
             display = key_display(binding)
             if display not in keys:
                 keys.append(display)
-    return [(" ".join(keys), what) for (_action, what), keys in lines.items()]
+    return [(" ".join(keys), what) for what, keys in lines.items()]
 
 
 def help_text(tab_line: str, key_display: Callable[[Binding], str]) -> Hanging:

@@ -37,10 +37,10 @@ class ReaderScroll(VerticalScroll, can_focus=True):
     """Every scrollable view of the app, so that the same keys work everywhere."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("j", "scroll_down", "Down", show=False, tooltip="a line down (in a text without items: source, help)"),
+        Binding("k", "scroll_up", "Up", show=False, tooltip="a line up (in a text without items)"),
+        Binding("g", "scroll_home", "Top", show=False, tooltip="the top (in a text without items)"),
+        Binding("G", "scroll_end", "Bottom", show=False, tooltip="the bottom (in a text without items)"),
         *PAGE_BINDINGS,
     ]
 
@@ -201,11 +201,12 @@ class ReaderOptionList(LazyOptionList):
 
     A `LazyOptionList`: options given as `LazyOption` are neither built nor measured until drawn."""
 
+    # Described as the stop readers' keys are: the help gives j/k/g/G one line each for every view.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("j", "cursor_down", "Next item", show=False),
+        Binding("k", "cursor_up", "Previous item", show=False),
+        Binding("g", "first", "First item", show=False),
+        Binding("G", "last", "Last item", show=False),
         Binding("space,ctrl+f", "page_down", "Page down", show=False),
         Binding("b,ctrl+b", "page_up", "Page up", show=False),
         Binding("enter", "select", "Open"),
