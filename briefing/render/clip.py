@@ -87,7 +87,8 @@ def clip_actor(lookup: BriefingLookup, actor: Person | Organisation) -> Clipping
     words = vocabulary(lookup.briefing.language)
     if isinstance(actor, Person):
         organisation = lookup.organisations.get(actor.organisation or "")
-        about = [part for part in (actor.role, organisation.name if organisation else None, actor.country) if part]
+        parts = (actor.role, organisation.name if organisation else None, actor.country)
+        about = list(dict.fromkeys(part for part in parts if part))  # a state's minister: "Ukraine" once
     else:
         about = [part for part in (actor.acronym, words.organisation_kind(actor.kind)) if part]
     source = f"{lookup.briefing.title}, {lookup.briefing.issuer}"
