@@ -20,7 +20,8 @@ def syntax_problem(text: str, error: json.JSONDecodeError) -> Problem:
     here = text[position:position + 1]
     end_of_before = _line_and_column(text, len(before) - 1) if before else (1, 1)
     if previous == "," and here in "}]":
-        container = "object" if here == "}" else "array"
+        # Named after the bracket the comma is inside: `[1, 2,}` is an array closed by mistake with `}`.
+        container = "object" if _innermost_open(before) == "{" else "array"
         return Problem(
             f"trailing comma after the last item of an {container}", line=end_of_before[0], column=end_of_before[1],
             hint="remove this comma: JSON allows none after the last item",
@@ -48,6 +49,27 @@ def syntax_problem(text: str, error: json.JSONDecodeError) -> Problem:
             hint='add its closing double quote, or write a " inside it as \\"',
         )
     return Problem(error.msg, line=error.lineno, column=error.colno)
+
+
+def _innermost_open(text: str) -> str:
+    """The bracket (`{` or `[`) still open at the end of `text`, brackets inside strings left aside."""
+    opened: list[str] = []
+    in_string = escaped = False
+    for character in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "{[":
+            opened.append(character)
+        elif character in "}]" and opened:
+            opened.pop()
+    return opened[-1] if opened else "{"
 
 
 def _line_and_column(text: str, index: int) -> tuple[int, int]:
