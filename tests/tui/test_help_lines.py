@@ -1,5 +1,5 @@
-"""The help's Reading section says each key once per meaning (it listed j five times: "Down" of a text,
-"Next item", "Down" of a list..., and "j Down" for the meeting tabs, where j is "Next item")."""
+"""The help's Reading section says each key once per meaning (it listed j three times: "Down" of a text,
+"Next item", "Down" of a list; k, g and G alike; and "Down" as the meeting tabs' j, where j is "Next item")."""
 
 from __future__ import annotations
 
