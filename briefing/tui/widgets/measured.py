@@ -23,7 +23,9 @@ class KeepsMeasure:
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         assert isinstance(self, Widget)
         measured = self._content_width_cache, self._content_height_cache
-        resized = super()._size_updated(size, virtual_size, container_size, layout)  # type: ignore[misc]
+        # No layout asked either: the pass that sized a leaf arranged it with that same measure, so another
+        # pass of the whole screen (what a new `virtual_size` asks for) would change nothing.
+        resized = super()._size_updated(size, virtual_size, container_size, False)  # type: ignore[misc]
         # Cached per width (and container): a new width still measures afresh.
         self._content_width_cache, self._content_height_cache = measured
         return resized

@@ -13,6 +13,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Size, Spacing
+from textual.reactive import Reactive
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from briefing.tui.focus import focus_now
@@ -33,8 +35,29 @@ PAGE_BINDINGS: list[BindingType] = [
 """The page keys of less and vim: a page is the view's height, a half page half of it."""
 
 
+class QuietScrollBar(ScrollBar):
+    """A scroll bar whose first sizing does not lay the whole screen out again.
+
+    Textual's bar declares its `virtual_size` with `layout=True`, so a bar that appears in a layout pass
+    (a view shown for the first time: enter on a search hit) asks for a second pass of the whole screen
+    when that pass gives it its size; a bar has no children, so nothing in that pass changes (17-30 ms
+    on a big book's meeting view). A new size of the bar is still drawn: `_size_updated` marks it dirty."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
 class ReaderScroll(VerticalScroll, can_focus=True):
     """Every scrollable view of the app, so that the same keys work everywhere."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical bar, a `QuietScrollBar`, made on first use as `Widget.vertical_scrollbar` makes it."""
+        if self._vertical_scrollbar is None:
+            bar = self._vertical_scrollbar = QuietScrollBar(vertical=True, name="vertical",
+                                                            thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, tooltip="a line down (in a text without items: source, help)"),
