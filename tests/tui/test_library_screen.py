@@ -44,6 +44,16 @@ async def settle(app: BriefingApp, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+async def search_library(app: BriefingApp, pilot: object, query: str) -> LibrarySearchScreen:
+    """Open the cross-book search with `/`, type `query` and wait for its hits."""
+    await settle(app, pilot)
+    await pilot.press("slash", *query)  # type: ignore[attr-defined]
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, LibrarySearchScreen)
+    return screen
+
+
 async def test_the_library_lists_every_book_newest_first_invalid_last(tmp_path: Path) -> None:
     app = make_library_app(make_library(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
@@ -101,11 +111,7 @@ async def test_e_shows_every_problem_of_an_invalid_book(tmp_path: Path) -> None:
 async def test_slash_searches_every_book_and_opens_a_hit_at_its_item(tmp_path: Path) -> None:
     app = make_library_app(make_library(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("slash", *"moldova")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, LibrarySearchScreen)
+        screen = await search_library(app, pilot, "moldova")
         hits = screen.query_one("#library-hits", OptionList)
         headings = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)
                     if hits.get_option_at_index(i).disabled]

@@ -7,21 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefing.tui.app import make_library_app
-from briefing.tui.screens.library_search_screen import LibrarySearchScreen
 from briefing.tui.widgets.book_list import BookList
 from tests.library.conftest import make_library
-from tests.tui.test_library_screen import SIZE, settle
+from tests.tui.test_library_screen import SIZE, search_library, settle
 
 
 async def test_j_k_g_and_G_move_in_the_library_hits(tmp_path: Path) -> None:
     app = make_library_app(make_library(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("slash", *"moldova")
-        await settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, LibrarySearchScreen)
-        hits = screen.hit_list
+        hits = (await search_library(app, pilot, "moldova")).hit_list
         enabled = [i for i in range(hits.option_count) if not hits.get_option_at_index(i).disabled]
         assert len(enabled) >= 3, "enough hits to walk"
         await pilot.press("down")  # from the box to the first hit
