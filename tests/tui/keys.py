@@ -54,6 +54,14 @@ async def search(pilot: Pilot, query: str) -> None:
     await settle(pilot)
 
 
+async def show_first_meeting(pilot: Pilot) -> None:
+    """Press the first meeting's tab key and wait until its tab is shown and settled."""
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    await pilot.press(meeting_key(app, app.briefing.meetings[0].id))
+    await settle(pilot)
+
+
 class StyledLikeTheApp:
     """Mixed into a bare test `App`: the app's stylesheet and breakpoints, so that a widget alone is laid
     out as in the app (its size-dependent states live in briefing.tcss)."""

@@ -13,7 +13,7 @@ from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.measured import MeasuredStatic
 from briefing.tui.widgets.meeting_view import MeetingView, SessionHeading
-from tests.tui.keys import main_screen, meeting_key, settle
+from tests.tui.keys import main_screen, settle, show_first_meeting
 
 LEAVES = (ItemBlock, SessionHeading, MeasuredStatic)
 
@@ -32,9 +32,7 @@ async def test_a_meeting_tab_first_shown_measures_each_item_once(
     monkeypatch.setattr(Widget, "get_content_height", counting)
     async with sample_app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        meeting_id = sample_app.briefing.meetings[0].id
-        await pilot.press(meeting_key(sample_app, meeting_id))
-        await settle(pilot)
+        await show_first_meeting(pilot)
         view = main_screen(sample_app).query_one(MeetingView)
         shown = [widget for widget in view.query("*") if isinstance(widget, LEAVES) and widget.region]
         assert len(shown) > 5, "the meeting tab shows its items"
@@ -45,9 +43,7 @@ async def test_a_meeting_tab_first_shown_measures_each_item_once(
 async def test_being_sized_keeps_the_measure_of_its_width_only(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        meeting_id = sample_app.briefing.meetings[0].id
-        await pilot.press(meeting_key(sample_app, meeting_id))
-        await settle(pilot)
+        await show_first_meeting(pilot)
         block = max(main_screen(sample_app).query(ItemBlock), key=lambda block: len(block.body))
         container, viewport = Size(100, 30), Size(100, 30)
         wide = block.get_content_height(container, viewport, 80)

@@ -16,7 +16,7 @@ from briefing.tui.app import BriefingApp
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.measured import MeasuredStatic
 from briefing.tui.widgets.meeting_view import MeetingReader, MeetingView, SessionHeading
-from tests.tui.keys import main_screen, meeting_key, settle
+from tests.tui.keys import main_screen, settle, show_first_meeting
 
 LEAVES = (ItemBlock, SessionHeading, MeasuredStatic)
 
@@ -52,9 +52,7 @@ async def test_a_meeting_tab_first_shown_sizes_its_bar_and_items_without_another
         async with sample_app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)
             asked.clear()  # only what showing the meeting asks for
-            meeting_id = sample_app.briefing.meetings[0].id
-            await pilot.press(meeting_key(sample_app, meeting_id))
-            await settle(pilot)
+            await show_first_meeting(pilot)
             view = main_screen(sample_app).query_one(MeetingView)
             reader = view.query_one(MeetingReader)
             bar = reader.vertical_scrollbar
@@ -70,9 +68,7 @@ async def test_a_meeting_tab_first_shown_sizes_its_bar_and_items_without_another
 async def test_a_narrower_screen_still_rewraps_the_items(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        meeting_id = sample_app.briefing.meetings[0].id
-        await pilot.press(meeting_key(sample_app, meeting_id))
-        await settle(pilot)
+        await show_first_meeting(pilot)
         reader = main_screen(sample_app).query_one(MeetingReader)
         shown = [block for block in reader.query(ItemBlock) if block.size.height]  # not in a folded passage
         block = max(shown, key=lambda block: len(block.body))
