@@ -80,7 +80,7 @@ def appearance_options(appearances: Sequence[Appearance], shown: Mapping[Group, 
     return options
 
 
-def show_more(shown: dict[Group, int], group: Group) -> int:
+def widen(shown: dict[Group, int], group: Group) -> int:
     """Let `group` list `MORE_STEP` more appearances (in `shown`); return how many it listed before."""
     listed = shown.get(group, SHOWN_PER_GROUP)
     shown[group] = listed + MORE_STEP

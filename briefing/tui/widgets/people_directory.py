@@ -29,7 +29,7 @@ from briefing.search.people import build_entries as build_directory_entries
 from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.appearance_finder import AppearanceFinder
-from briefing.tui.widgets.appearance_window import appearance_options, first_of_group, more_group, show_more
+from briefing.tui.widgets.appearance_window import appearance_options, first_of_group, more_group, widen
 from briefing.tui.widgets.browse_pane import BrowsePane
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.lazy_options import LazyOption
@@ -295,7 +295,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
 
     def show_more(self, group: Group) -> None:
         """List more appearances of `group` (enter on its "more" line), the cursor on the first of them."""
-        listed = show_more(self.shown, group)
+        listed = widen(self.shown, group)
         appearance_list = self.appearance_list
         appearance_list.set_options(self._appearance_options())
         appearance_list.highlighted = appearance_list.get_option_index(
