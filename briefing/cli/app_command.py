@@ -52,6 +52,8 @@ def run(options: argparse.Namespace) -> int:
         from briefing.files import remove_unfinished
 
         remove_unfinished()  # an export still being written when the app ended leaves no temporary file
+        if app.reader is not None:  # a first reading closed before its baseline was recorded: now, with
+            app.reader.record_first_reading()  # the terminal already given back (`briefing.state.reading`)
     return int(app.return_code or 0)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -35,26 +36,40 @@ CHILDREN = {
 }
 """Fields that hold other items: left out of the container's own content."""
 
+PAUSE_EVERY = 500
+"""Items hashed between two calls of `book_items`'s `pause` (some 5 ms of work)."""
+
 
 class BookItem:
     """One item: what it is, where it lives, its fields as text and its content hash."""
 
-    __slots__ = ("_fields", "_model", "content_hash", "item_id", "kind", "location", "meeting_id", "session_id")
+    __slots__ = ("_fields", "_hash", "_model", "item_id", "kind", "location", "meeting_id", "session_id")
 
     def __init__(self, item_id: str, kind: str, meeting_id: str, session_id: str, location: str,
-                 content_hash: str, model: BaseModel) -> None:
+                 content_hash: str | None, model: BaseModel) -> None:
         self.item_id = item_id
         self.kind = kind
         self.meeting_id = meeting_id
         self.session_id = session_id
         self.location = location
         """Meeting title › session title (empty for a person)."""
-        self.content_hash = content_hash
+        self._hash = content_hash
         self._model = model
         self._fields: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return f"BookItem({self.item_id!r}, {self.kind!r}, {self.content_hash[:12]}…)"
+
+    @property
+    def content_hash(self) -> str:
+        """The hash of the item's own content (see `_Hasher`).
+
+        Given by `book_items` when it hashed the whole book (one serialisation per meeting); otherwise
+        worked out from this item alone when first asked for: a reopened book whose read state is known
+        (`briefing.state.reading`) hashes only the items the reader then reads."""
+        if self._hash is None:
+            self._hash = _Hasher()(self.kind, self._model.model_dump(mode="json"))
+        return self._hash
 
     @property
     def fields(self) -> dict[str, str]:
@@ -84,10 +99,17 @@ class BookItem:
         return first_line if len(first_line) <= 70 else first_line[:69] + "…"
 
 
-def book_items(briefing: Briefing) -> dict[str, BookItem]:
-    """Item id → item, in document order (the model's one walk, then people and organisations)."""
+def book_items(briefing: Briefing, *, hashed: bool = True,
+               pause: Callable[[], None] | None = None) -> dict[str, BookItem]:
+    """Item id → item, in document order (the model's one walk, then people and organisations).
+
+    Without `hashed`, each item's hash is left to be worked out when first asked for: a third of the
+    cost, for a caller that needs few of them. `pause` is called every `PAUSE_EVERY` items (a worker
+    thread giving way to the reader's keys)."""
+    if not hashed:
+        return _unhashed_items(briefing)
     items: dict[str, BookItem] = {}
-    hashed = _Hasher()
+    hash_of = _Hasher()
     dumped: dict[str, Any] = {}
     dumped_index = -1
     for located in iter_nodes(briefing):
@@ -108,11 +130,32 @@ def book_items(briefing: Briefing) -> dict[str, BookItem]:
         for step in located.path[2:]:
             content = content[step]
         items[located.item.id] = BookItem(located.item.id, located.kind, meeting.id, session_id, where,
-                                          hashed(located.kind, content), located.item)
+                                          hash_of(located.kind, content), located.item)
+        if pause is not None and len(items) % PAUSE_EVERY == 0:
+            pause()
     for field, kind in (("people", "person"), ("organisations", "organisation")):
         for model, content in zip(getattr(briefing, field), briefing.model_dump(mode="json", include={field})[field],
                                   strict=True):
-            items[model.id] = BookItem(model.id, kind, "", "", "", hashed(kind, content), model)
+            items[model.id] = BookItem(model.id, kind, "", "", "", hash_of(kind, content), model)
+    return items
+
+
+def _unhashed_items(briefing: Briefing) -> dict[str, BookItem]:
+    items: dict[str, BookItem] = {}
+    for located in iter_nodes(briefing):
+        meeting, session, item = located.meeting, located.session, located.item
+        if located.kind == "meeting":
+            items[item.id] = BookItem(item.id, "meeting", item.id, "", "", None, item)
+        elif located.kind == "session":
+            items[item.id] = BookItem(item.id, "session", meeting.id, item.id, meeting.title, None, item)
+        elif session is None:
+            items[item.id] = BookItem(item.id, located.kind, meeting.id, "", meeting.title, None, item)
+        else:
+            items[item.id] = BookItem(item.id, located.kind, meeting.id, session.id,
+                                      f"{meeting.title} › {session.title}", None, item)
+    for field, kind in (("people", "person"), ("organisations", "organisation")):
+        for model in getattr(briefing, field):
+            items[model.id] = BookItem(model.id, kind, "", "", "", None, model)
     return items
 
 

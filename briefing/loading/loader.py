@@ -6,10 +6,11 @@ Loading only reads: nothing here ever writes to a briefing file or next to it.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -78,6 +79,20 @@ def load_briefing(
     source texts the file names, when those texts are present beside it; with `require_sources` (what
     `briefing validate` does) a source text that is not there is an error too, since nothing was checked.
     """
+    return load_book(path, max_bytes=max_bytes, check_sources=check_sources, require_sources=require_sources).briefing
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedBook:
+    briefing: Briefing
+    digest: str
+    """SHA-256 of the file's text, the version the reader's state is kept for (`briefing.state.reading`)."""
+
+
+def load_book(
+    path: Path | str, *, max_bytes: int | None = None, check_sources: bool = True, require_sources: bool = False
+) -> LoadedBook:
+    """`load_briefing`, with the digest of exactly the text that was validated."""
     path = Path(path)
     text = read_briefing_text(path, max_bytes=max_bytes_from_environment() if max_bytes is None else max_bytes)
     briefing = parse_briefing(path, text)
@@ -98,7 +113,7 @@ def load_briefing(
                 advice="Copy the text exactly from the source paragraph cited, or correct the citation; "
                 "keep each source text at its `path` beside the briefing.",
             )
-    return briefing
+    return LoadedBook(briefing, hashlib.sha256(text.encode()).hexdigest())
 
 
 class _LazyLayout:

@@ -10,11 +10,14 @@ For other features (the library's "last read / notes / changed since read" colum
 from briefing.state.paths import STATE_DIR_VARIABLE, database_path, state_dir
 from briefing.state.reading import (
     ChangesSinceRead,
+    Reading,
     RemovedItem,
     begin_reading,
     changes_since_read,
     detached_notes,
     mark_read,
+    open_reading,
+    record_first_reading,
 )
 from briefing.state.records import Bookmark, BookSummary, Note, Position, SaveResult
 from briefing.state.store import StateStore
@@ -26,6 +29,7 @@ __all__ = [
     "ChangesSinceRead",
     "Note",
     "Position",
+    "Reading",
     "RemovedItem",
     "SaveResult",
     "StateStore",
@@ -34,5 +38,7 @@ __all__ = [
     "database_path",
     "detached_notes",
     "mark_read",
+    "open_reading",
+    "record_first_reading",
     "state_dir",
 ]

@@ -4,11 +4,15 @@ The store keeps, per item, the content hash it had when the reader read it. Open
 those with the book as it is now: items with no stored hash are new, a different hash is changed, a
 stored hash with no item is removed. The first opening of a book reads everything as it is (nothing is
 "new" in a book you have never seen). New and changed items stay marked until the reader reads them.
+
+Hashing every item costs most of a second on a 20 MB book, so the app's `open_reading` avoids it before
+the first frame where it can: a book reopened in the version last opened (same digest) takes what was
+unread from the store; a first reading's baseline is recorded afterwards (`record_first_reading`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing.diff import BookItem, book_items
@@ -81,11 +85,57 @@ def begin_reading(store: StateStore, briefing: Briefing, items: dict[str, BookIt
     return changes
 
 
-def mark_read(store: StateStore, book_id: str, items: Iterable[BookItem]) -> None:
-    """Record `items` as read in their current version."""
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A book opened by the app: its items, what changed since the last reading, and whether the first
+    reading's baseline is still to be recorded (`record_first_reading`)."""
+
+    items: dict[str, BookItem]
+    changes: ChangesSinceRead
+    baseline_pending: bool
+
+
+def open_reading(store: StateStore, briefing: Briefing, version: str | None) -> Reading:
+    """What `begin_reading` does, with as little as possible before the first frame.
+
+    `version` is the digest of the book's file (None if unknown: the comparison is then always made).
+    - The version last opened, nothing read in another since: the unread items come from the store.
+    - A first reading: nothing to compare; the baseline is left to `record_first_reading`.
+    - Otherwise every item is hashed and compared (`begin_reading`), and the result kept for next time.
+    """
+    unread = store.unread_in_version(briefing.id, version) if version is not None else None
+    if unread is not None:
+        items = book_items(briefing, hashed=False)
+        store.record_open(briefing.id, briefing.title)
+        new = [item for item_id, item in items.items() if unread.get(item_id) == "new"] if unread else []
+        changed = [item for item_id, item in items.items() if unread.get(item_id) == "changed"] if unread else []
+        return Reading(items, ChangesSinceRead(new=new, changed=changed), baseline_pending=False)
+    if not store.has_read(briefing.id):
+        store.record_open(briefing.id, briefing.title)
+        return Reading(book_items(briefing, hashed=False), ChangesSinceRead(first_reading=True), baseline_pending=True)
+    items = book_items(briefing)
+    changes = begin_reading(store, briefing, items)
+    if version is not None:
+        store.save_unread(briefing.id, version, changes.unread)
+    return Reading(items, changes, baseline_pending=False)
+
+
+def record_first_reading(store: StateStore, briefing: Briefing, version: str | None,
+                         pause: Callable[[], None] | None = None) -> None:
+    """Record every item as read in its current version (the baseline of a first reading), in one
+    transaction; `pause` is called between slices of the hashing (it may raise to give up)."""
+    items = book_items(briefing, pause=pause)
+    mark_read(store, briefing.id, items.values(), version)
+    if version is not None:
+        store.save_unread(briefing.id, version, {})
+
+
+def mark_read(store: StateStore, book_id: str, items: Iterable[BookItem], version: str | None = None) -> None:
+    """Record `items` as read in their current version (`version`: the digest of the book they are from)."""
     chosen = list(items)
     store.mark_read(
-        book_id, {item.item_id: item.content_hash for item in chosen}, {item.item_id: item.label for item in chosen}
+        book_id, {item.item_id: item.content_hash for item in chosen}, {item.item_id: item.label for item in chosen},
+        version,
     )
 
 

@@ -59,6 +59,20 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE read_items ADD COLUMN item_label TEXT NOT NULL DEFAULT ''
     """,
+    # 3: the version of each book last opened, and what was unread in it: reopening an unchanged book
+    # reads these few rows instead of hashing every item (see briefing.state.reading).
+    """
+    CREATE TABLE opened_versions (
+        book_id TEXT PRIMARY KEY,
+        digest TEXT NOT NULL
+    );
+    CREATE TABLE unread_items (
+        book_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (book_id, item_id)
+    )
+    """,
 )
 """Migration n (1-based) takes a database from version n-1 to version n. Append; never edit one."""
 

@@ -285,26 +285,64 @@ class StateStore:
         """Item id → what the item was called when read (to name items that have since gone)."""
         return dict(self._read("SELECT item_id, item_label FROM read_items WHERE book_id = ?", (book_id,)))
 
-    def mark_read(self, book_id: str, hashes: Mapping[str, str], labels: Mapping[str, str] | None = None) -> None:
-        """Record these items as read in these versions (one transaction, however many)."""
+    def has_read(self, book_id: str) -> bool:
+        """Whether anything of the book was ever recorded as read (False: a first reading)."""
+        return bool(self._read("SELECT 1 FROM read_items WHERE book_id = ? LIMIT 1", (book_id,)))
+
+    def mark_read(self, book_id: str, hashes: Mapping[str, str], labels: Mapping[str, str] | None = None,
+                  version: str | None = None) -> None:
+        """Record these items as read in these versions (one transaction, however many).
+
+        `version` is the digest of the book the hashes come from: when it is the version last opened, the
+        items leave its unread list; otherwise that version's unread list no longer holds and is dropped.
+        """
         stamp, labels = now(), labels or {}
         rows = [(book_id, item, content_hash, stamp, labels.get(item, "")) for item, content_hash in hashes.items()]
-        self._write(
-            lambda connection: connection.executemany(
+
+        def change(connection: sqlite3.Connection) -> None:
+            connection.executemany(
                 "INSERT INTO read_items (book_id, item_id, content_hash, read_at, item_label) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (book_id, item_id) DO UPDATE SET content_hash = excluded.content_hash, "
                 "read_at = excluded.read_at, item_label = excluded.item_label",
                 rows,
             )
-        )
+            connection.execute("DELETE FROM opened_versions WHERE book_id = ? AND digest IS NOT ?", (book_id, version))
+            connection.executemany("DELETE FROM unread_items WHERE book_id = ? AND item_id = ?",
+                                   [(book_id, item) for item in hashes])
+
+        self._write(change)
 
     def forget_read(self, book_id: str, item_ids: list[str]) -> None:
         """Drop the read state of items that are gone from the book (reported once as removed)."""
-        self._write(
-            lambda connection: connection.executemany(
-                "DELETE FROM read_items WHERE book_id = ? AND item_id = ?", [(book_id, item) for item in item_ids]
-            )
-        )
+
+        def change(connection: sqlite3.Connection) -> None:
+            connection.executemany("DELETE FROM read_items WHERE book_id = ? AND item_id = ?",
+                                   [(book_id, item) for item in item_ids])
+            # The version last opened may still hold these items: its unread list no longer holds.
+            connection.execute("DELETE FROM opened_versions WHERE book_id = ?", (book_id,))
+
+        self._write(change)
+
+    def unread_in_version(self, book_id: str, version: str) -> dict[str, str] | None:
+        """Item id → 'new' or 'changed' still unread in this version of the book, if it is the version
+        last opened (`save_unread`) and nothing was read in another since; else None (work it out)."""
+        with self._lock:
+            opened = self._read("SELECT digest FROM opened_versions WHERE book_id = ?", (book_id,))
+            if not opened or opened[0][0] != version:
+                return None
+            return dict(self._read("SELECT item_id, state FROM unread_items WHERE book_id = ?", (book_id,)))
+
+    def save_unread(self, book_id: str, version: str, unread: Mapping[str, str]) -> None:
+        """Remember what is unread in this version of the book, as worked out from the read hashes."""
+
+        def change(connection: sqlite3.Connection) -> None:
+            connection.execute("DELETE FROM unread_items WHERE book_id = ?", (book_id,))
+            connection.executemany("INSERT INTO unread_items (book_id, item_id, state) VALUES (?, ?, ?)",
+                                   [(book_id, item, state) for item, state in unread.items()])
+            connection.execute("INSERT INTO opened_versions (book_id, digest) VALUES (?, ?) "
+                               "ON CONFLICT (book_id) DO UPDATE SET digest = excluded.digest", (book_id, version))
+
+        self._write(change)
 
 
 def _in_transaction(connection: sqlite3.Connection, change: Callable[[sqlite3.Connection], Result]) -> Result:

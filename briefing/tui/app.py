@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from briefing.library import LibraryHit, LibraryIndex
+    from briefing.loading import LoadedBook
     from briefing.state import StateStore
     from briefing.tui.memory import CollectorHold
     from briefing.tui.screens.main_screen import MainScreen
@@ -83,13 +84,13 @@ class BriefingApp(ReaderStateActions, KeysFollowFocus):
 
     def __init__(self, briefing: Briefing | None, *, source_folder: Path | None = None,
                  exit_after_first_frame: bool = False, library: LibraryIndex | None = None,
-                 store: StateStore | None = None, start_at_top: bool = False) -> None:
+                 store: StateStore | None = None, start_at_top: bool = False, version: str | None = None) -> None:
         super().__init__()
         self.briefing: Briefing = briefing  # type: ignore[assignment]
         """The book being read; None only while the library screen is all there is."""
         self.lookup = BriefingLookup(briefing) if briefing is not None else None  # type: ignore[assignment]
         self._state: StateStore | None = store
-        self.reader: ReaderState = ReaderState(self.state_store, briefing) if briefing is not None else None  # type: ignore[assignment]
+        self.reader: ReaderState = ReaderState(self.state_store, briefing, version) if briefing is not None else None  # type: ignore[assignment]
         """The reader's notes, bookmarks, read marks and position in the open book (see briefing.state)."""
         self.start_at_top = start_at_top or self.state_store.setting(START_AT_TOP_SETTING) == "yes"
         """Open at the Overview instead of where the reader left off (--top, or the saved setting)."""
@@ -174,26 +175,26 @@ class BriefingApp(ReaderStateActions, KeysFollowFocus):
 
     @work(thread=True, exclusive=True, group="open-book")
     def _load_book(self, path: Path, hit: LibraryHit | None, query: str | None) -> None:
-        from briefing.loading import BriefingLoadError, load_briefing
+        from briefing.loading import BriefingLoadError, load_book
 
         try:
-            briefing = load_briefing(path)
+            book = load_book(path)
         except BriefingLoadError as error:
             self.call_from_thread(self.notify, error.message, title="This book cannot be opened",
                                   severity="error", markup=False, timeout=15)
             return
-        self.call_from_thread(self._show_book, briefing, path, hit, query)
+        self.call_from_thread(self._show_book, book, path, hit, query)
 
-    async def _show_book(self, briefing: Briefing, path: Path, hit: LibraryHit | None, query: str | None) -> None:
+    async def _show_book(self, book: LoadedBook, path: Path, hit: LibraryHit | None, query: str | None) -> None:
         from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
         from briefing.tui.screens.main_screen import MainScreen
 
         self.action_library()  # one book at a time above the library
-        self.briefing = briefing
+        self.briefing = briefing = book.briefing
         self.lookup = BriefingLookup(briefing)
         self.source_folder = path.parent
         self.__dict__.pop("_source_paragraphs", None)
-        self.reader = ReaderState(self.state_store, briefing)  # records the opening, works out what changed
+        self.reader = ReaderState(self.state_store, briefing, book.digest)  # records the opening, what changed
         screen = MainScreen(self.lookup)
         await self.push_screen(screen)
         if hit is not None:
@@ -370,18 +371,17 @@ def make_app(briefing_path: Path | None = None, *, start_at_top: bool = False) -
     Loading happens here, before any terminal output, so a `BriefingLoadError` is reported on a
     normal terminal and the app never starts on invalid data.
     """
-    from briefing.loading import load_briefing, sample_path
+    from briefing.loading import load_book, sample_path
 
     path = briefing_path if briefing_path is not None else sample_path()
-    briefing = load_briefing(path)
+    book = load_book(path)
     # No gc.freeze() here: tests build many apps in one process and must get their garbage back.
     # The command line freezes the book once, just before running the app (`briefing.cli.app_command`).
     return BriefingApp(
-        briefing,
+        book.briefing,
         source_folder=path.parent,
         exit_after_first_frame=bool(os.environ.get(EXIT_AFTER_FIRST_FRAME_VARIABLE)),
-        store=StateStore.open(),
-        start_at_top=start_at_top,
+        store=StateStore.open(), start_at_top=start_at_top, version=book.digest,
     )
 
 

@@ -6,12 +6,25 @@ what is new or changed) in a few queries, and turns every change into one short 
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections.abc import Callable
+
 from textual.content import Content
 
-from briefing.diff import BookItem, book_items
+from briefing.diff import BookItem
 from briefing.model import Briefing
 from briefing.render.vocabulary import vocabulary
-from briefing.state import ChangesSinceRead, Note, Position, SaveResult, StateStore, begin_reading, mark_read
+from briefing.state import (
+    ChangesSinceRead,
+    Note,
+    Position,
+    SaveResult,
+    StateStore,
+    mark_read,
+    open_reading,
+    record_first_reading,
+)
 
 THEME_SETTING = "theme"
 START_AT_TOP_SETTING = "start-at-top"
@@ -20,12 +33,18 @@ START_AT_TOP_SETTING = "start-at-top"
 class ReaderState:
     """Notes, bookmarks, read marks and position of one book, backed by a `StateStore`."""
 
-    def __init__(self, store: StateStore, briefing: Briefing) -> None:
+    def __init__(self, store: StateStore, briefing: Briefing, version: str | None = None) -> None:
         self.store = store
         self.book_id = briefing.id
+        self.version = version
+        """The digest of the book's file (`briefing.loading.LoadedBook`), or None if unknown."""
         self.words = vocabulary(briefing.language)
-        self.items: dict[str, BookItem] = book_items(briefing)
-        self.changes: ChangesSinceRead = begin_reading(store, briefing, self.items)
+        reading = open_reading(store, briefing, version)
+        self.items: dict[str, BookItem] = reading.items
+        self.changes: ChangesSinceRead = reading.changes
+        self._briefing = briefing
+        self._baseline_pending = reading.baseline_pending
+        self._baseline_lock = threading.Lock()
         self.unread: dict[str, str] = self.changes.unread
         """Item id → 'new' or 'changed', until the reader reads it."""
         self.note_counts: dict[str, int] = store.note_counts(self.book_id)
@@ -94,11 +113,28 @@ class ReaderState:
             for mark in self.store.bookmarks(self.book_id)
         ]
 
+    @property
+    def baseline_pending(self) -> bool:
+        """A first reading whose baseline (every item read as it is now) is not recorded yet."""
+        return self._baseline_pending
+
+    def record_first_reading(self, pause: Callable[[], None] | None = None) -> None:
+        """Record a first reading's baseline, once: from a worker after the first frame (`pause` gives
+        way to keys and may raise to give up), and at the latest when the book is closed."""
+        with self._baseline_lock:
+            if not self._baseline_pending:
+                return
+            try:
+                record_first_reading(self.store, self._briefing, self.version, pause)
+            except sqlite3.Error:
+                return  # not recorded (the store is locked by another copy): tried again on closing
+            self._baseline_pending = False
+
     def read(self, item_id: str) -> bool:
         """The reader has seen this item: clear its new/changed mark. True when there was one."""
         if item_id not in self.unread or item_id not in self.items:
             return False
-        mark_read(self.store, self.book_id, [self.items[item_id]])
+        mark_read(self.store, self.book_id, [self.items[item_id]], self.version)
         del self.unread[item_id]
         return True
 

@@ -8,6 +8,7 @@ from the focused one that answers `note_target()` (an item id) or `copy_target()
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -61,6 +62,27 @@ class StateRoutes(Screen[None]):
         self.show_changes_notice()
         self.report_state_messages()
         self.call_after_refresh(self.restore_position)
+        self._book_reader = self.app.reader  # still this book's when the screen is closed
+
+    def record_first_reading_in_background(self) -> None:
+        """A first reading's baseline, after the first frame, in a thread that gives way to keys."""
+        if self.reader.baseline_pending:
+            self.run_worker(self._record_first_reading, thread=True, group="first-reading")
+
+    def _record_first_reading(self) -> None:
+        from textual.worker import get_current_worker
+
+        from briefing.tui.background import WorkCancelled
+
+        worker = get_current_worker()
+        with contextlib.suppress(WorkCancelled):  # the app is closing: `on_unmount` records it
+            self.reader.record_first_reading(lambda: self.give_way.pause(lambda: worker.is_cancelled))
+
+    def on_unmount(self) -> None:
+        # The book is closed (back to the library) before the worker got to it. When the app itself
+        # closes, the command line records it once the terminal is restored (`briefing.cli.app_command`).
+        if self.app.is_running and (reader := getattr(self, "_book_reader", None)) is not None:
+            reader.record_first_reading()
 
     @property
     def reader(self) -> ReaderState:
