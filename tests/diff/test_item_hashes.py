@@ -10,6 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 from briefing.diff import book_items
+from briefing.diff import items as items_module
 from briefing.diff.items import CHILDREN, KIND_NAMES
 from briefing.loading import load_briefing, sample_path
 from briefing.model import Briefing, iter_nodes
@@ -32,10 +33,11 @@ def every_model(briefing: Briefing) -> list[tuple[str, str, BaseModel]]:
 BOOKS = {"sample": lambda: load_briefing(sample_path()), "hostile": hostile_briefing, "minimal": minimal_briefing}
 
 
+@pytest.mark.parametrize("hashed", [True, False], ids=["hashed by meeting", "hashed on demand"])
 @pytest.mark.parametrize("book", BOOKS)
-def test_every_hash_is_that_of_the_item_alone(book: str) -> None:
+def test_every_hash_is_that_of_the_item_alone(book: str, hashed: bool) -> None:
     briefing = BOOKS[book]()
-    items = book_items(briefing)
+    items = book_items(briefing, hashed=hashed)
     models = every_model(briefing)
     assert list(items) == [item_id for item_id, _, _ in models]
     assert {item_id: items[item_id].content_hash for item_id, _, _ in models} == {
@@ -55,3 +57,30 @@ def test_fields_and_label_are_the_items_own(book: str) -> None:
         one_line = " ".join(main.split())
         expected = one_line if len(one_line) <= 70 else one_line[:69] + "…"
         assert item.label == f"{KIND_NAMES[kind]}: {expected}"
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_items_hashed_on_demand_are_placed_as_the_hashed_ones(book: str) -> None:
+    briefing = BOOKS[book]()
+    hashed, on_demand = book_items(briefing), book_items(briefing, hashed=False)
+    assert list(on_demand) == list(hashed)
+    placed = [(item.kind, item.meeting_id, item.session_id, item.location, item.label) for item in hashed.values()]
+    assert [(item.kind, item.meeting_id, item.session_id, item.location, item.label) for item in on_demand.values()] == placed
+
+
+def test_book_items_gives_way_between_slices_and_stops_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    briefing = load_briefing(sample_path())
+    monkeypatch.setattr(items_module, "PAUSE_EVERY", 7)
+    nodes = sum(1 for _ in iter_nodes(briefing))
+    calls: list[int] = []
+    book_items(briefing, pause=lambda: calls.append(1))
+    assert len(calls) == nodes // 7 > 0
+
+    class GiveUp(Exception):
+        pass
+
+    def give_up() -> None:
+        raise GiveUp
+
+    with pytest.raises(GiveUp):
+        book_items(briefing, pause=give_up)

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.diff import book_items
-from briefing.loading import load_briefing
-from briefing.state import StateStore, begin_reading, changes_since_read, detached_notes, mark_read
+from briefing.diff import items as items_module
+from briefing.loading import load_book, load_briefing
+from briefing.model import Briefing
+from briefing.state import (
+    StateStore,
+    begin_reading,
+    changes_since_read,
+    detached_notes,
+    mark_read,
+    open_reading,
+    record_first_reading,
+)
 from tests.books import CHANGED_POSITION, NEW_KEY_POINT, overnight_edit, sample_copy
 
 
@@ -53,3 +65,73 @@ def test_a_removed_item_is_reported_once_and_its_note_kept_detached(tmp_path: Pa
     assert begin_reading(store, shorter).is_empty
     assert [note.text for note in detached_notes(store, shorter)] == ["Ask about Bensouda."]
     assert store.notes(shorter.id)  # never dropped
+
+
+def full_comparison(store: StateStore, briefing: Briefing) -> dict[str, str]:
+    """What the read hashes say is unread in `briefing`, compared item by item."""
+    return changes_since_read(store, briefing).unread
+
+
+def test_a_first_reading_hashes_nothing_until_its_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = StateStore.open(tmp_path / "state.sqlite3")
+    book = load_book(sample_copy(tmp_path / "v1"))
+    hashed = count_hashes(monkeypatch)
+    reading = open_reading(store, book.briefing, book.digest)
+    assert reading.changes.first_reading and reading.baseline_pending
+    assert hashed == [] and not store.has_read(book.briefing.id)
+    assert store.book_summary(book.briefing.id).last_opened is not None
+    record_first_reading(store, book.briefing, book.digest)
+    assert len(hashed) == len(reading.items) == len(store.read_hashes(book.briefing.id))
+    again = open_reading(store, book.briefing, book.digest)
+    assert not again.baseline_pending and again.changes.is_empty and not again.changes.first_reading
+
+
+def test_reopening_the_version_last_opened_hashes_nothing_and_agrees_with_a_comparison(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = StateStore.open(tmp_path / "state.sqlite3")
+    first = load_book(sample_copy(tmp_path / "v1"))
+    record_first_reading(store, first.briefing, first.digest)
+    second = load_book(sample_copy(tmp_path / "v2", overnight_edit))
+    compared = open_reading(store, second.briefing, second.digest)  # a new version: compared in full
+    assert compared.changes.unread == {NEW_KEY_POINT: "new", CHANGED_POSITION: "changed"}
+    hashed = count_hashes(monkeypatch)
+    reopened = open_reading(store, second.briefing, second.digest)
+    assert hashed == []
+    assert reopened.changes.unread == compared.changes.unread == full_comparison(store, second.briefing)
+    assert [item.item_id for item in reopened.changes.new] == [NEW_KEY_POINT]
+    assert [item.item_id for item in reopened.changes.changed] == [CHANGED_POSITION]
+    hashed.clear()  # the full comparison above hashed every item
+    mark_read(store, second.briefing.id, [reopened.items[NEW_KEY_POINT]], second.digest)
+    assert len(hashed) == 1  # only the item read
+    assert open_reading(store, second.briefing, second.digest).changes.unread == {CHANGED_POSITION: "changed"}
+    assert full_comparison(store, second.briefing) == {CHANGED_POSITION: "changed"}
+
+
+def test_reading_the_other_version_meanwhile_is_seen_at_the_next_reopening(tmp_path: Path) -> None:
+    # Two copies of the book on the same day: the reader reads the position in the old one. Back in the
+    # new one, the position shows as changed again (what they read is not what this version says).
+    store = StateStore.open(tmp_path / "state.sqlite3")
+    old = load_book(sample_copy(tmp_path / "v1"))
+    record_first_reading(store, old.briefing, old.digest)
+    new = load_book(sample_copy(tmp_path / "v2", overnight_edit))
+    reading = open_reading(store, new.briefing, new.digest)
+    mark_read(store, new.briefing.id, [reading.items[CHANGED_POSITION]], new.digest)
+    assert open_reading(store, new.briefing, new.digest).changes.unread == {NEW_KEY_POINT: "new"}
+    old_items = open_reading(store, old.briefing, old.digest).items  # compared: another version
+    mark_read(store, old.briefing.id, [old_items[CHANGED_POSITION]], old.digest)
+    expected = {NEW_KEY_POINT: "new", CHANGED_POSITION: "changed"}
+    assert open_reading(store, new.briefing, new.digest).changes.unread == expected == full_comparison(store, new.briefing)
+
+
+def count_hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every item hash worked out from now on (its kind), whichever way."""
+    hashed: list[str] = []
+    original = items_module._Hasher.__call__
+
+    def counting(self: object, kind: str, content: dict) -> str:
+        hashed.append(kind)
+        return original(self, kind, content)
+
+    monkeypatch.setattr(items_module._Hasher, "__call__", counting)
+    return hashed

@@ -167,3 +167,53 @@ def test_opened_books_lists_every_book_opened_or_annotated_in_one_go(store: Stat
     assert set(found) == {"read", "noted-only"}
     assert found["read"][0] == store.book_summary("read").last_opened and found["read"][1] == 2
     assert found["noted-only"] == ("", 1)
+
+
+def test_unread_of_the_version_last_opened_until_read(store: StateStore) -> None:
+    assert store.unread_in_version("book", "v1") is None  # never opened
+    store.mark_read("book", {"a": "h1", "b": "h2"}, version="v1")
+    store.save_unread("book", "v1", {"c": "new", "d": "changed"})
+    assert store.unread_in_version("book", "v1") == {"c": "new", "d": "changed"}
+    assert store.unread_in_version("book", "v2") is None  # another version: work it out
+    store.mark_read("book", {"c": "h3"}, version="v1")
+    assert store.unread_in_version("book", "v1") == {"d": "changed"}
+    store.save_unread("book", "v2", {"e": "new"})  # the other version opened since
+    assert store.unread_in_version("book", "v1") is None
+    assert store.unread_in_version("book", "v2") == {"e": "new"}
+    assert store.unread_in_version("other book", "v2") is None
+
+
+@pytest.mark.parametrize("version", ["v0", None], ids=["another version", "unknown version"])
+def test_reading_in_another_version_drops_the_unread_list(store: StateStore, version: str | None) -> None:
+    # An item read as it is in another version of the book may now differ from this version's:
+    # only a comparison can tell, so the list kept for this version no longer counts.
+    store.save_unread("book", "v1", {"c": "new"})
+    store.mark_read("book", {"a": "h-of-v0"}, version=version)
+    assert store.unread_in_version("book", "v1") is None
+
+
+def test_forgetting_removed_items_drops_the_unread_list(store: StateStore) -> None:
+    store.mark_read("book", {"a": "h1", "b": "h2"}, version="v1")
+    store.save_unread("book", "v1", {})
+    store.forget_read("book", ["b"])
+    assert store.unread_in_version("book", "v1") is None
+    assert store.has_read("book") and not store.has_read("other book")
+
+
+def test_a_version_2_file_gains_the_unread_tables_and_keeps_its_read_marks(tmp_path: Path) -> None:
+    from briefing.state.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "state.sqlite3"
+    connection = sqlite3.connect(path, isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:2], 1):
+        for statement in _statements(script):
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {number}")
+    connection.execute("INSERT INTO read_items VALUES ('book', 'a', 'h1', '2026-01-01', 'key point: a')")
+    connection.close()
+    store = StateStore.open(path)
+    assert store.read_hashes("book") == {"a": "h1"}
+    assert store.unread_in_version("book", "v1") is None
+    store.save_unread("book", "v1", {"b": "new"})
+    assert store.unread_in_version("book", "v1") == {"b": "new"}
+    store.close()
