@@ -37,7 +37,7 @@ CHILDREN = {
 """Fields that hold other items: left out of the container's own content."""
 
 PAUSE_EVERY = 500
-"""Items hashed between two calls of `book_items`'s `pause` (some 5 ms of work)."""
+"""Items hashed between two calls of `hash_items`'s `pause` (some 5 ms of work)."""
 
 
 class BookItem:
@@ -99,48 +99,11 @@ class BookItem:
         return first_line if len(first_line) <= 70 else first_line[:69] + "…"
 
 
-def book_items(briefing: Briefing, *, hashed: bool = True,
-               pause: Callable[[], None] | None = None) -> dict[str, BookItem]:
+def book_items(briefing: Briefing, *, hashed: bool = True) -> dict[str, BookItem]:
     """Item id → item, in document order (the model's one walk, then people and organisations).
 
-    Without `hashed`, each item's hash is left to be worked out when first asked for: a third of the
-    cost, for a caller that needs few of them. `pause` is called every `PAUSE_EVERY` items (a worker
-    thread giving way to the reader's keys)."""
-    if not hashed:
-        return _unhashed_items(briefing)
-    items: dict[str, BookItem] = {}
-    hash_of = _Hasher()
-    dumped: dict[str, Any] = {}
-    dumped_index = -1
-    for located in iter_nodes(briefing):
-        meeting, session = located.meeting, located.session
-        if located.kind == "meeting":
-            where = ""
-        elif located.kind == "session" or session is None:
-            where = meeting.title
-        else:
-            where = f"{meeting.title} › {session.title}"
-        session_id = located.item.id if located.kind == "session" else (session.id if session else "")
-        # One dump per meeting (Pydantic's serialiser, in one call), each item's content read from it by
-        # its path: what dumping item by item gave, at a fraction of the cost, and one meeting in memory.
-        meeting_index = located.path[1]
-        if meeting_index != dumped_index:
-            dumped, dumped_index = meeting.model_dump(mode="json"), meeting_index
-        content = dumped
-        for step in located.path[2:]:
-            content = content[step]
-        items[located.item.id] = BookItem(located.item.id, located.kind, meeting.id, session_id, where,
-                                          hash_of(located.kind, content), located.item)
-        if pause is not None and len(items) % PAUSE_EVERY == 0:
-            pause()
-    for field, kind in (("people", "person"), ("organisations", "organisation")):
-        for model, content in zip(getattr(briefing, field), briefing.model_dump(mode="json", include={field})[field],
-                                  strict=True):
-            items[model.id] = BookItem(model.id, kind, "", "", "", hash_of(kind, content), model)
-    return items
-
-
-def _unhashed_items(briefing: Briefing) -> dict[str, BookItem]:
+    Without `hashed`, each item's hash is left to be worked out when first asked for (or by
+    `hash_items`): a third of the cost, for a caller that needs few of them."""
     items: dict[str, BookItem] = {}
     for located in iter_nodes(briefing):
         meeting, session, item = located.meeting, located.session, located.item
@@ -156,7 +119,34 @@ def _unhashed_items(briefing: Briefing) -> dict[str, BookItem]:
     for field, kind in (("people", "person"), ("organisations", "organisation")):
         for model in getattr(briefing, field):
             items[model.id] = BookItem(model.id, kind, "", "", "", None, model)
+    if hashed:
+        hash_items(briefing, items)
     return items
+
+
+def hash_items(briefing: Briefing, items: dict[str, BookItem], pause: Callable[[], None] | None = None) -> None:
+    """Give every item of `items` (the book's, from `book_items`) its hash, all at once.
+
+    `pause` is called every `PAUSE_EVERY` items (a worker thread giving way to the reader's keys)."""
+    hash_of = _Hasher()
+    dumped: dict[str, Any] = {}
+    dumped_index = -1
+    for count, located in enumerate(iter_nodes(briefing), 1):
+        # One dump per meeting (Pydantic's serialiser, in one call), each item's content read from it by
+        # its path: what dumping item by item gave, at a fraction of the cost, and one meeting in memory.
+        meeting_index = located.path[1]
+        if meeting_index != dumped_index:
+            dumped, dumped_index = located.meeting.model_dump(mode="json"), meeting_index
+        content = dumped
+        for step in located.path[2:]:
+            content = content[step]
+        items[located.item.id]._hash = hash_of(located.kind, content)
+        if pause is not None and count % PAUSE_EVERY == 0:
+            pause()
+    for field, kind in (("people", "person"), ("organisations", "organisation")):
+        for model, content in zip(getattr(briefing, field), briefing.model_dump(mode="json", include={field})[field],
+                                  strict=True):
+            items[model.id]._hash = hash_of(kind, content)
 
 
 def item_hashes(briefing: Briefing) -> dict[str, str]:

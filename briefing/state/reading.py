@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from briefing.diff import BookItem, book_items
+from briefing.diff.items import hash_items
 from briefing.model import Briefing
 from briefing.state.records import Note
 from briefing.state.store import StateStore
@@ -121,10 +122,12 @@ def open_reading(store: StateStore, briefing: Briefing, version: str | None) -> 
 
 
 def record_first_reading(store: StateStore, briefing: Briefing, version: str | None,
-                         pause: Callable[[], None] | None = None) -> None:
+                         pause: Callable[[], None] | None = None, items: dict[str, BookItem] | None = None) -> None:
     """Record every item as read in its current version (the baseline of a first reading), in one
-    transaction; `pause` is called between slices of the hashing (it may raise to give up)."""
-    items = book_items(briefing, pause=pause)
+    transaction; `pause` is called between slices of the hashing (it may raise to give up). `items` are
+    the book's (`open_reading`'s): hashed in place, not made again."""
+    items = items if items is not None else book_items(briefing, hashed=False)
+    hash_items(briefing, items, pause)
     mark_read(store, briefing.id, items.values(), version)
     if version is not None:
         store.save_unread(briefing.id, version, {})

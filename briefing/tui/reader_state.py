@@ -125,7 +125,7 @@ class ReaderState:
             if not self._baseline_pending:
                 return
             try:
-                record_first_reading(self.store, self._briefing, self.version, pause)
+                record_first_reading(self.store, self._briefing, self.version, pause, self.items)
             except sqlite3.Error:
                 return  # not recorded (the store is locked by another copy): tried again on closing
             self._baseline_pending = False

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from briefing.diff import book_items
 from briefing.diff import items as items_module
-from briefing.diff.items import CHILDREN, KIND_NAMES
+from briefing.diff.items import CHILDREN, KIND_NAMES, hash_items
 from briefing.loading import load_briefing, sample_path
 from briefing.model import Briefing, iter_nodes
 from tests.factories import hostile_briefing, minimal_briefing
@@ -68,13 +68,15 @@ def test_items_hashed_on_demand_are_placed_as_the_hashed_ones(book: str) -> None
     assert [(item.kind, item.meeting_id, item.session_id, item.location, item.label) for item in on_demand.values()] == placed
 
 
-def test_book_items_gives_way_between_slices_and_stops_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hashing_gives_way_between_slices_and_stops_when_told(monkeypatch: pytest.MonkeyPatch) -> None:
     briefing = load_briefing(sample_path())
     monkeypatch.setattr(items_module, "PAUSE_EVERY", 7)
     nodes = sum(1 for _ in iter_nodes(briefing))
     calls: list[int] = []
-    book_items(briefing, pause=lambda: calls.append(1))
+    items = book_items(briefing, hashed=False)
+    hash_items(briefing, items, pause=lambda: calls.append(1))
     assert len(calls) == nodes // 7 > 0
+    assert [item._hash for item in items.values()] == [item.content_hash for item in book_items(briefing).values()]
 
     class GiveUp(Exception):
         pass
@@ -83,4 +85,4 @@ def test_book_items_gives_way_between_slices_and_stops_when_told(monkeypatch: py
         raise GiveUp
 
     with pytest.raises(GiveUp):
-        book_items(briefing, pause=give_up)
+        hash_items(briefing, book_items(briefing, hashed=False), pause=give_up)
