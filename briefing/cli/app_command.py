@@ -50,10 +50,11 @@ def run(options: argparse.Namespace) -> int:
         return int(ExitCode.IO_ERROR)
     finally:
         from briefing.files import remove_unfinished
+        from briefing.state import FIRST_READING
 
         remove_unfinished()  # an export still being written when the app ended leaves no temporary file
-        if app.reader is not None:  # a first reading closed before its baseline was recorded: now, with
-            app.reader.record_first_reading()  # the terminal already given back (`briefing.state.reading`)
+        if app.reader is not None and app.reader.pending == FIRST_READING:  # closed before its baseline was
+            app.reader.finish_opening()  # recorded: now, with the terminal already given back
     return int(app.return_code or 0)
 
 

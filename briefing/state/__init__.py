@@ -9,20 +9,24 @@ For other features (the library's "last read / notes / changed since read" colum
 
 from briefing.state.paths import STATE_DIR_VARIABLE, database_path, state_dir
 from briefing.state.reading import (
+    COMPARISON,
+    FIRST_READING,
     ChangesSinceRead,
     Reading,
     RemovedItem,
     begin_reading,
     changes_since_read,
     detached_notes,
+    finish_reading,
     mark_read,
     open_reading,
-    record_first_reading,
 )
 from briefing.state.records import Bookmark, BookSummary, Note, Position, SaveResult
 from briefing.state.store import StateStore
 
 __all__ = [
+    "COMPARISON",
+    "FIRST_READING",
     "STATE_DIR_VARIABLE",
     "BookSummary",
     "Bookmark",
@@ -37,8 +41,8 @@ __all__ = [
     "changes_since_read",
     "database_path",
     "detached_notes",
+    "finish_reading",
     "mark_read",
     "open_reading",
-    "record_first_reading",
     "state_dir",
 ]

@@ -7,7 +7,8 @@ stored hash with no item is removed. The first opening of a book reads everythin
 
 Hashing every item costs most of a second on a 20 MB book, so the app's `open_reading` avoids it before
 the first frame where it can: a book reopened in the version last opened (same digest) takes what was
-unread from the store; a first reading's baseline is recorded afterwards (`record_first_reading`).
+unread from the store; a first reading's baseline, and the comparison of a big book's new version, are
+made after it (`finish_reading`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class ChangesSinceRead:
     removed: list[RemovedItem] = field(default_factory=list)
     first_reading: bool = False
     """True when the book had never been opened: nothing is new, the baseline is recorded."""
+    comparing: bool = False
+    """True while the comparison runs after the first frame (`open_reading`): nothing is known yet."""
 
     @property
     def unread(self) -> dict[str, str]:
@@ -86,14 +89,23 @@ def begin_reading(store: StateStore, briefing: Briefing, items: dict[str, BookIt
     return changes
 
 
+FIRST_READING = "first reading"
+COMPARISON = "comparison"
+
+COMPARED_AT_ONCE = 5_000
+"""A book of up to this many items is compared with the version last read before its first frame (some
+50 ms of hashing); a larger one after it (`finish_reading`): a 20 MB book's 66,000 items take a second."""
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A book opened by the app: its items, what changed since the last reading, and whether the first
-    reading's baseline is still to be recorded (`record_first_reading`)."""
+    """A book opened by the app: its items, what changed since the last reading, and what is left for
+    after the first frame (`finish_reading`): a first reading's baseline, or the comparison."""
 
     items: dict[str, BookItem]
     changes: ChangesSinceRead
-    baseline_pending: bool
+    pending: str | None = None
+    """`FIRST_READING`, `COMPARISON`, or None when the opening is complete."""
 
 
 def open_reading(store: StateStore, briefing: Briefing, version: str | None) -> Reading:
@@ -101,36 +113,48 @@ def open_reading(store: StateStore, briefing: Briefing, version: str | None) -> 
 
     `version` is the digest of the book's file (None if unknown: the comparison is then always made).
     - The version last opened, nothing read in another since: the unread items come from the store.
-    - A first reading: nothing to compare; the baseline is left to `record_first_reading`.
-    - Otherwise every item is hashed and compared (`begin_reading`), and the result kept for next time.
+    - A first reading: nothing to compare; the baseline is left to `finish_reading`.
+    - Otherwise every item is hashed and compared with what was read (`begin_reading`) and the result
+      kept for next time: at once for a book of `COMPARED_AT_ONCE` items or fewer, else by `finish_reading`.
     """
     unread = store.unread_in_version(briefing.id, version) if version is not None else None
+    items = book_items(briefing, hashed=False)
     if unread is not None:
-        items = book_items(briefing, hashed=False)
         store.record_open(briefing.id, briefing.title)
         new = [item for item_id, item in items.items() if unread.get(item_id) == "new"] if unread else []
         changed = [item for item_id, item in items.items() if unread.get(item_id) == "changed"] if unread else []
-        return Reading(items, ChangesSinceRead(new=new, changed=changed), baseline_pending=False)
+        return Reading(items, ChangesSinceRead(new=new, changed=changed))
     if not store.has_read(briefing.id):
         store.record_open(briefing.id, briefing.title)
-        return Reading(book_items(briefing, hashed=False), ChangesSinceRead(first_reading=True), baseline_pending=True)
-    items = book_items(briefing)
+        return Reading(items, ChangesSinceRead(first_reading=True), FIRST_READING)
+    if len(items) > COMPARED_AT_ONCE:
+        store.record_open(briefing.id, briefing.title)
+        return Reading(items, ChangesSinceRead(comparing=True), COMPARISON)
+    hash_items(briefing, items)
+    return Reading(items, _compared(store, briefing, items, version))
+
+
+def finish_reading(store: StateStore, briefing: Briefing, reading: Reading, version: str | None,
+                   pause: Callable[[], None] | None = None) -> ChangesSinceRead:
+    """What `open_reading` left for after the first frame, in one go: the changes since the last reading
+    (a first reading's: nothing new, its baseline recorded). `pause` is called between slices of the
+    hashing, and may raise to give up (nothing is then written)."""
+    hash_items(briefing, reading.items, pause)
+    if reading.pending == COMPARISON:
+        return _compared(store, briefing, reading.items, version)
+    if reading.pending == FIRST_READING:
+        mark_read(store, briefing.id, reading.items.values(), version)
+        if version is not None:
+            store.save_unread(briefing.id, version, {})
+    return reading.changes
+
+
+def _compared(store: StateStore, briefing: Briefing, items: dict[str, BookItem], version: str | None) -> ChangesSinceRead:
+    """The changes, worked out from hashed `items`, recorded (removed items forgotten) and kept for next time."""
     changes = begin_reading(store, briefing, items)
     if version is not None:
         store.save_unread(briefing.id, version, changes.unread)
-    return Reading(items, changes, baseline_pending=False)
-
-
-def record_first_reading(store: StateStore, briefing: Briefing, version: str | None,
-                         pause: Callable[[], None] | None = None, items: dict[str, BookItem] | None = None) -> None:
-    """Record every item as read in its current version (the baseline of a first reading), in one
-    transaction; `pause` is called between slices of the hashing (it may raise to give up). `items` are
-    the book's (`open_reading`'s): hashed in place, not made again."""
-    items = items if items is not None else book_items(briefing, hashed=False)
-    hash_items(briefing, items, pause)
-    mark_read(store, briefing.id, items.values(), version)
-    if version is not None:
-        store.save_unread(briefing.id, version, {})
+    return changes
 
 
 def mark_read(store: StateStore, book_id: str, items: Iterable[BookItem], version: str | None = None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.content import Content
 
@@ -21,9 +22,9 @@ from briefing.state import (
     Position,
     SaveResult,
     StateStore,
+    finish_reading,
     mark_read,
     open_reading,
-    record_first_reading,
 )
 
 THEME_SETTING = "theme"
@@ -39,12 +40,11 @@ class ReaderState:
         self.version = version
         """The digest of the book's file (`briefing.loading.LoadedBook`), or None if unknown."""
         self.words = vocabulary(briefing.language)
-        reading = open_reading(store, briefing, version)
-        self.items: dict[str, BookItem] = reading.items
-        self.changes: ChangesSinceRead = reading.changes
+        self._reading = open_reading(store, briefing, version)
+        self.items: dict[str, BookItem] = self._reading.items
+        self.changes: ChangesSinceRead = self._reading.changes
         self._briefing = briefing
-        self._baseline_pending = reading.baseline_pending
-        self._baseline_lock = threading.Lock()
+        self._finish_lock = threading.Lock()
         self.unread: dict[str, str] = self.changes.unread
         """Item id → 'new' or 'changed', until the reader reads it."""
         self.note_counts: dict[str, int] = store.note_counts(self.book_id)
@@ -114,21 +114,28 @@ class ReaderState:
         ]
 
     @property
-    def baseline_pending(self) -> bool:
-        """A first reading whose baseline (every item read as it is now) is not recorded yet."""
-        return self._baseline_pending
+    def pending(self) -> str | None:
+        """What the opening left for after the first frame (`briefing.state.reading`): a first reading's
+        baseline (`FIRST_READING`), the comparison with the version last read (`COMPARISON`), or None."""
+        return self._reading.pending
 
-    def record_first_reading(self, pause: Callable[[], None] | None = None) -> None:
-        """Record a first reading's baseline, once: from a worker after the first frame (`pause` gives
-        way to keys and may raise to give up), and at the latest when the book is closed."""
-        with self._baseline_lock:
-            if not self._baseline_pending:
-                return
+    def finish_opening(self, pause: Callable[[], None] | None = None) -> ChangesSinceRead | None:
+        """Do what the opening left, once (a worker after the first frame; `pause` gives way to keys and
+        may raise to give up); the changes found, or None when there was nothing left to do."""
+        with self._finish_lock:
+            if self._reading.pending is None:
+                return None
             try:
-                record_first_reading(self.store, self._briefing, self.version, pause, self.items)
+                changes = finish_reading(self.store, self._briefing, self._reading, self.version, pause)
             except sqlite3.Error:
-                return  # not recorded (the store is locked by another copy): tried again on closing
-            self._baseline_pending = False
+                return None  # the store is locked by another copy: again on closing, or at the next opening
+            self._reading = replace(self._reading, pending=None)
+            return changes
+
+    def take_changes(self, changes: ChangesSinceRead) -> None:
+        """The comparison's result, on the UI thread: the notice and the marks show it from now on."""
+        self.changes = changes
+        self.unread = changes.unread
 
     def read(self, item_id: str) -> bool:
         """The reader has seen this item: clear its new/changed mark. True when there was one."""

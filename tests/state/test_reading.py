@@ -8,17 +8,20 @@ import pytest
 
 from briefing.diff import book_items
 from briefing.diff import items as items_module
-from briefing.loading import load_book, load_briefing
+from briefing.loading import LoadedBook, load_book, load_briefing
 from briefing.model import Briefing
 from briefing.state import (
+    COMPARISON,
+    FIRST_READING,
     StateStore,
     begin_reading,
     changes_since_read,
     detached_notes,
+    finish_reading,
     mark_read,
     open_reading,
-    record_first_reading,
 )
+from briefing.state import reading as reading_module
 from tests.books import CHANGED_POSITION, NEW_KEY_POINT, overnight_edit, sample_copy
 
 
@@ -77,13 +80,13 @@ def test_a_first_reading_hashes_nothing_until_its_baseline(tmp_path: Path, monke
     book = load_book(sample_copy(tmp_path / "v1"))
     hashed = count_hashes(monkeypatch)
     reading = open_reading(store, book.briefing, book.digest)
-    assert reading.changes.first_reading and reading.baseline_pending
+    assert reading.changes.first_reading and reading.pending == FIRST_READING
     assert hashed == [] and not store.has_read(book.briefing.id)
     assert store.book_summary(book.briefing.id).last_opened is not None
-    record_first_reading(store, book.briefing, book.digest)
+    finish_reading(store, book.briefing, reading, book.digest)
     assert len(hashed) == len(reading.items) == len(store.read_hashes(book.briefing.id))
     again = open_reading(store, book.briefing, book.digest)
-    assert not again.baseline_pending and again.changes.is_empty and not again.changes.first_reading
+    assert again.pending is None and again.changes.is_empty and not again.changes.first_reading
 
 
 def test_reopening_the_version_last_opened_hashes_nothing_and_agrees_with_a_comparison(
@@ -91,7 +94,7 @@ def test_reopening_the_version_last_opened_hashes_nothing_and_agrees_with_a_comp
 ) -> None:
     store = StateStore.open(tmp_path / "state.sqlite3")
     first = load_book(sample_copy(tmp_path / "v1"))
-    record_first_reading(store, first.briefing, first.digest)
+    first_reading(store, first)
     second = load_book(sample_copy(tmp_path / "v2", overnight_edit))
     compared = open_reading(store, second.briefing, second.digest)  # a new version: compared in full
     assert compared.changes.unread == {NEW_KEY_POINT: "new", CHANGED_POSITION: "changed"}
@@ -113,7 +116,7 @@ def test_reading_the_other_version_meanwhile_is_seen_at_the_next_reopening(tmp_p
     # new one, the position shows as changed again (what they read is not what this version says).
     store = StateStore.open(tmp_path / "state.sqlite3")
     old = load_book(sample_copy(tmp_path / "v1"))
-    record_first_reading(store, old.briefing, old.digest)
+    first_reading(store, old)
     new = load_book(sample_copy(tmp_path / "v2", overnight_edit))
     reading = open_reading(store, new.briefing, new.digest)
     mark_read(store, new.briefing.id, [reading.items[CHANGED_POSITION]], new.digest)
@@ -135,3 +138,34 @@ def count_hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(items_module._Hasher, "__call__", counting)
     return hashed
+
+
+def first_reading(store: StateStore, book: LoadedBook) -> None:
+    """Open `book` for the first time and record its baseline, as the app does after its first frame."""
+    reading = open_reading(store, book.briefing, book.digest)
+    assert reading.pending == FIRST_READING
+    finish_reading(store, book.briefing, reading, book.digest)
+
+
+def test_a_big_new_version_is_compared_after_the_first_frame(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = StateStore.open(tmp_path / "state.sqlite3")
+    first_reading(store, load_book(sample_copy(tmp_path / "v1")))
+    new = load_book(sample_copy(tmp_path / "v2", overnight_edit))
+    monkeypatch.setattr(reading_module, "COMPARED_AT_ONCE", 10)  # the sample's 110 items count as a big book
+    hashed = count_hashes(monkeypatch)
+    reading = open_reading(store, new.briefing, new.digest)
+    assert reading.pending == COMPARISON and reading.changes.comparing and not reading.changes.unread
+    assert hashed == [], "nothing hashed before the first frame"
+    changes = finish_reading(store, new.briefing, reading, new.digest)
+    assert len(hashed) == len(reading.items), "each item hashed once"
+    assert changes.unread == {NEW_KEY_POINT: "new", CHANGED_POSITION: "changed"} == full_comparison(store, new.briefing)
+    assert open_reading(store, new.briefing, new.digest).changes.unread == changes.unread  # kept for next time
+
+
+def test_a_small_new_version_is_compared_before_the_first_frame(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.sqlite3")
+    first_reading(store, load_book(sample_copy(tmp_path / "v1")))
+    new = load_book(sample_copy(tmp_path / "v2", overnight_edit))
+    reading = open_reading(store, new.briefing, new.digest)
+    assert reading.pending is None and not reading.changes.comparing
+    assert reading.changes.unread == {NEW_KEY_POINT: "new", CHANGED_POSITION: "changed"}

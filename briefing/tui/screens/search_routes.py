@@ -95,7 +95,7 @@ class SearchRoutes:
             await asyncio.sleep(0)
         await self._mount_hidden_tabs()
         if self.is_running:  # type: ignore[attr-defined]
-            self.record_first_reading_in_background()  # type: ignore[attr-defined]
+            self.finish_opening_in_background()  # type: ignore[attr-defined]
             self.search.build_index(self.give_way)
 
     async def _mount_hidden_tabs(self) -> None:

@@ -8,7 +8,6 @@ from the focused one that answers `note_target()` (an item id) or `copy_target()
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -18,7 +17,7 @@ from textual.screen import Screen
 
 from briefing.model import Located
 from briefing.render.safety import safe_text
-from briefing.state import Position
+from briefing.state import COMPARISON, FIRST_READING, ChangesSinceRead, Position
 from briefing.tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -64,25 +63,40 @@ class StateRoutes(Screen[None]):
         self.call_after_refresh(self.restore_position)
         self._book_reader = self.app.reader  # still this book's when the screen is closed
 
-    def record_first_reading_in_background(self) -> None:
-        """A first reading's baseline, after the first frame, in a thread that gives way to keys."""
-        if self.reader.baseline_pending:
-            self.run_worker(self._record_first_reading, thread=True, group="first-reading")
+    def finish_opening_in_background(self) -> None:
+        """What the opening left for after the first frame (a first reading's baseline, a big book's
+        comparison with the version last read), in a thread that gives way to keys."""
+        if self.reader.pending is not None:
+            self.run_worker(self._finish_opening, thread=True, group="finish-opening")
 
-    def _record_first_reading(self) -> None:
+    def _finish_opening(self) -> None:
         from textual.worker import get_current_worker
 
         from briefing.tui.background import WorkCancelled
 
-        worker = get_current_worker()
-        with contextlib.suppress(WorkCancelled):  # the app is closing: `on_unmount` records it
-            self.reader.record_first_reading(lambda: self.give_way.pause(lambda: worker.is_cancelled))
+        worker, reader = get_current_worker(), self.reader
+        comparing = reader.pending == COMPARISON
+        try:
+            changes = reader.finish_opening(lambda: self.give_way.pause(lambda: worker.is_cancelled))
+        except WorkCancelled:
+            return  # the app is closing: a first reading's baseline is recorded on closing
+        if comparing and not worker.is_cancelled:  # None: the store was locked; compared at the next opening
+            self.app.call_from_thread(self._show_changes, reader, changes or ChangesSinceRead())
+
+    async def _show_changes(self, reader: ReaderState, changes: ChangesSinceRead) -> None:
+        if reader is not self.reader:
+            return  # another book was opened meanwhile
+        reader.take_changes(changes)
+        await self.query(".changes-notice").remove()  # "comparing…"
+        self.show_changes_notice()
+        self.refresh_state_marks()
 
     def on_unmount(self) -> None:
-        # The book is closed (back to the library) before the worker got to it. When the app itself
-        # closes, the command line records it once the terminal is restored (`briefing.cli.app_command`).
-        if self.app.is_running and (reader := getattr(self, "_book_reader", None)) is not None:
-            reader.record_first_reading()
+        # The book is closed (back to the library) before its first reading was recorded. When the app
+        # itself closes, the command line records it once the terminal is restored (`briefing.cli.app_command`).
+        reader = getattr(self, "_book_reader", None)
+        if self.app.is_running and reader is not None and reader.pending == FIRST_READING:
+            reader.finish_opening()
 
     @property
     def reader(self) -> ReaderState:
@@ -208,8 +222,7 @@ class StateRoutes(Screen[None]):
         widgets = changes_notice(self.reader)
         overviews = self.query(Overview)
         if widgets and overviews:
-            overview = overviews.first()
-            overview.mount(*widgets, before=0)
+            overviews.first().mount(*widgets, before=0)
 
     async def restore_position(self) -> None:
         """Go back to where the reader was when the book was last closed (unless told to start at the top)."""

@@ -35,10 +35,24 @@ def item_location(item: BookItem) -> OpenLocation:
 
 
 def changes_notice(reader: ReaderState) -> list[Widget]:
-    """The widgets of the notice (none when nothing changed since the last reading)."""
+    """The widgets of the notice (none when nothing changed since the last reading), of class
+    `changes-notice`; while a big book is being compared after its first frame, a line that says so."""
     changes = reader.changes
-    if changes.first_reading or changes.is_empty:
+    if changes.comparing:
+        widgets: list[Widget] = [Static(Content("Since you last read this book: comparing this version with the "
+                                                "one you read…"), classes="overview-heading", id="changes-heading"),
+                                 Static(classes="overview-gap")]
+    elif changes.first_reading or changes.is_empty:
         return []
+    else:
+        widgets = _notice(reader)
+    for widget in widgets:
+        widget.add_class("changes-notice")
+    return widgets
+
+
+def _notice(reader: ReaderState) -> list[Widget]:
+    changes = reader.changes
     widgets: list[Widget] = [
         Static(Content(f"Since you last read this book: {changes.counts()}"), classes="overview-heading",
                id="changes-heading")
