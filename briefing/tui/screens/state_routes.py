@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 
 from briefing.model import Located
@@ -74,19 +75,24 @@ class StateRoutes(Screen[None]):
 
         from briefing.tui.background import WorkCancelled
 
-        worker, reader = get_current_worker(), self.reader
+        worker, reader = get_current_worker(), self._book_reader
         comparing = reader.pending == COMPARISON
         try:
             changes = reader.finish_opening(lambda: self.give_way.pause(lambda: worker.is_cancelled))
         except WorkCancelled:
             return  # the app is closing: a first reading's baseline is recorded on closing
-        if comparing and not worker.is_cancelled:  # None: the store was locked; compared at the next opening
-            self.app.call_from_thread(self._show_changes, reader, changes or ChangesSinceRead())
+        if comparing:  # None: the store was locked; compared again at the next opening
+            self.post_message(self.Compared(changes or ChangesSinceRead()))  # a message: safe from a thread
 
-    async def _show_changes(self, reader: ReaderState, changes: ChangesSinceRead) -> None:
-        if reader is not self.reader:
-            return  # another book was opened meanwhile
-        reader.take_changes(changes)
+    class Compared(Message):
+        """The comparison with the version last read, done after the first frame."""
+
+        def __init__(self, changes: ChangesSinceRead) -> None:
+            super().__init__()
+            self.changes = changes
+
+    async def on_state_routes_compared(self, message: Compared) -> None:
+        self._book_reader.take_changes(message.changes)
         await self.query(".changes-notice").remove()  # "comparing…"
         self.show_changes_notice()
         self.refresh_state_marks()
