@@ -208,7 +208,12 @@ class StateRoutes(Screen[None]):
             notes.refresh_notes()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Reaching an item is reading it: its NEW / CHANGED mark goes.
+        # Reaching an item is reading it: its NEW / CHANGED mark goes. An Overview line is a link to an item
+        # (the notice's lines name a changed item in a few words): passing over it with j/k reads nothing.
+        from briefing.tui.widgets.overview import OverviewLink
+
+        if isinstance(event.widget, OverviewLink):
+            return
         item_id = item_id_of(event.widget)
         if item_id is not None and self.reader.read(item_id):
             self.refresh_state_marks(item_id)
