@@ -37,9 +37,10 @@ def add_parser(subcommands: argparse._SubParsersAction, epilog: str) -> None:
 
 def run(options: argparse.Namespace) -> int:
     # Imported here so that `briefing validate` and friends do not pay for importing Textual.
-    from briefing.tui.terminal import TerminalUnusable
+    from briefing.tui.terminal import TerminalUnusable, measured_where_drawn
 
     app = choose_app(options)  # a bad file is reported first, with its own exit code
+    app.driver_class = measured_where_drawn(app.driver_class)  # `briefing > log` still fills the window
     freeze_what_is_loaded(app)
     try:
         app.run()
