@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
@@ -31,7 +32,12 @@ class SafeArgumentParser(argparse.ArgumentParser):
     _intermixing = False
 
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
-        super()._print_message(safe_text(message) if message else message, file)
+        # argparse swallows a failed write: `--version >&-` or `--help > /dev/full` exited 0 having
+        # written nothing. Written and flushed here, the error reaches `main`, which reports it (74).
+        if message:
+            stream = file or sys.stderr
+            stream.write(safe_text(message))
+            stream.flush()
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
