@@ -95,6 +95,7 @@ class StateRoutes(Screen[None]):
         self._book_reader.take_changes(message.changes)
         await self.query(".changes-notice").remove()  # "comparing…"
         self.show_changes_notice()
+        self.point_to_the_changes()
         self.refresh_state_marks()
 
     def on_unmount(self) -> None:
@@ -249,6 +250,16 @@ class StateRoutes(Screen[None]):
             await self.go_to(Place(saved.tab, saved.item_id or None, float(saved.scroll_y)))  # type: ignore[attr-defined]
         except (MountError, NoMatches):
             return  # the app quit (q at once, or the start-up benchmark) before the place could be shown
+        self.point_to_the_changes()
+
+    def point_to_the_changes(self) -> None:
+        """Say that the book changed when its notice is out of sight: it is at the top of the Overview,
+        and a reader brought back to another tab would see no sign of changes made in other meetings."""
+        changes = self.reader.changes
+        if changes.first_reading or changes.is_empty or self.tabs.active == "overview":  # type: ignore[attr-defined]
+            return
+        self.notify(f"Since you last read this book: {changes.counts()}. Press 1: the Overview lists what changed.",
+                    title="A new version of this book", timeout=12, markup=False)
 
     def save_position(self) -> None:
         place = self.here()  # type: ignore[attr-defined]
