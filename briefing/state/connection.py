@@ -56,9 +56,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         try:
             check = connection.execute("PRAGMA quick_check").fetchone()[0]
-        except sqlite3.DatabaseError as error:
-            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-                raise
+        except sqlite3.OperationalError:
+            # Locked, disk full, I/O error, read-only: the file itself may be fine, so it is not moved
+            # aside (a full disk did, and the next start showed no notes); `open_database` keeps a copy.
+            raise
+        except sqlite3.DatabaseError as error:  # corrupt, or not SQLite at all
             raise UnusableDatabaseError(str(error)) from error
         if check != "ok":
             raise UnusableDatabaseError(check)
