@@ -126,8 +126,18 @@ def _copy_read_only(path: Path, target: sqlite3.Connection) -> bool:
     """Copy an existing readable state file into `target`; False when there is none worth copying."""
     if not path.is_file():
         return False
+    # Read-only first, which reads the write-ahead log too: the app quits without a checkpoint, so the
+    # last session's notes are there, not in the main file. `immutable` (main file only) is the fallback
+    # for a log that cannot be read without writing (no shared-memory file beside it).
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        if _backup_from(f"{path.resolve().as_uri()}?{query}", target):
+            return True
+    return False
+
+
+def _backup_from(uri: str, target: sqlite3.Connection) -> bool:
     try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        source = sqlite3.connect(uri, uri=True)
     except sqlite3.Error:
         return False
     try:
