@@ -8,6 +8,7 @@ from the focused one that answers `note_target()` (an item id) or `copy_target()
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -101,9 +102,11 @@ class StateRoutes(Screen[None]):
     def on_unmount(self) -> None:
         # The book is closed (back to the library) before its first reading was recorded. When the app
         # itself closes, the command line records it once the terminal is restored (`briefing.cli.app_command`).
+        # Off the UI thread: hashing a big book's 66,000 items here held the library's keys for ~3 s. Not a
+        # daemon: quitting at once waits for it (the reader's lock makes the command line's call a no-op).
         reader = getattr(self, "_book_reader", None)
         if self.app.is_running and reader is not None and reader.pending == FIRST_READING:
-            reader.finish_opening()
+            threading.Thread(target=reader.finish_opening, name="first-reading-baseline", daemon=False).start()
 
     @property
     def reader(self) -> ReaderState:
