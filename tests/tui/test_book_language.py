@@ -138,9 +138,9 @@ def labels_the_app_asks_for() -> set[str]:
     found: set[str] = set()
     for module in TUI.rglob("*.py"):
         found.update(double or single for double, single in LABEL_CALL.findall(module.read_text(encoding="utf-8")))
-    from briefing.tui.widgets import appearance_window, meeting_view, people_directory, quote_browser
+    from briefing.tui.widgets import appearance_window, meeting_parts, people_directory, quote_browser
 
-    found.update(meeting_view.LABELS, quote_browser.DETAIL_LABELS, people_directory.DETAIL_LABELS,
+    found.update(meeting_parts.LABELS, quote_browser.DETAIL_LABELS, people_directory.DETAIL_LABELS,
                  appearance_window.GROUP_HEADINGS.values())
     return found
 

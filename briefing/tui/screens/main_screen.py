@@ -26,7 +26,7 @@ from briefing.tui.screens.quiet_focus import QuietFocusScreen
 from briefing.tui.screens.search_routes import SearchRoutes
 from briefing.tui.screens.state_routes import StateRoutes
 from briefing.tui.search_state import SearchController
-from briefing.tui.tabs import book_tabs, fitting_labels, meeting_pane_id, relabel, underline_now
+from briefing.tui.tabs import MEETING_PANE, book_tabs, fitting_labels, meeting_pane_id, relabel, underline_now
 from briefing.tui.widgets.classification_bar import ClassificationBar, book_marking
 from briefing.tui.widgets.fitted_footer import FittedFooter
 from briefing.tui.widgets.literal import literal
@@ -114,6 +114,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
             widget = self._content[pane_id] = spec.build()
             self._mounting[pane_id] = pane.mount(widget)
             await self._mounting[pane_id]
+            del self._mounting[pane_id]  # mounted: awaiting it again asked its pane for another layout
             from briefing.tui.widgets.meeting_view import MeetingView  # on use: not for the first frame
             if isinstance(widget, MeetingView):
                 widget.highlight(self.search.spans_for)
@@ -144,6 +145,12 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
 
     async def show_tab(self, pane_id: str) -> Widget:
         """Show tab `pane_id` (a meeting's, in a book with a picker: the meeting tab) and focus its content."""
+        shown = MEETING_PANE if self.picks_meetings(pane_id) else pane_id
+        if shown not in self._unmounted:
+            # Switched before a meeting is put in the meeting tab (no frame is drawn meanwhile): the panes
+            # shown and hidden ask for their layout while it mounts, not after the screen's first layout
+            # pass, which was laid out and drawn again for them (enter on a search hit of a big book).
+            self.tabs.active = shown
         pane_id = await self.pane_showing(pane_id)
         content = await self.ensure_content(pane_id)
         self.tabs.active = pane_id

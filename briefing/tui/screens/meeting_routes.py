@@ -80,15 +80,14 @@ class MeetingRoutes:
         """Put meeting `meeting_id` in the meeting tab (its title on the tab), instead of the one there."""
         from briefing.tui.widgets.meeting_view import MeetingView  # imported on use: not for the first frame
 
-        current = await self.ensure_content(MEETING_PANE)
-        if isinstance(current, MeetingView) and current.meeting.id == meeting_id:
+        view = await self.ensure_content(MEETING_PANE)
+        assert isinstance(view, MeetingView)  # the meeting tab's content (`briefing.tui.tabs`)
+        if view.meeting.id == meeting_id:
             return
         meeting = self.lookup.meetings[meeting_id]
-        await current.remove()
-        view = self._content[MEETING_PANE] = MeetingView(self.lookup, meeting)
-        await self.query_one(f"#{MEETING_PANE}", TabPane).mount(view)  # type: ignore[attr-defined]
-        view.highlight(self.search.spans_for)
         index = self.pane_ids().index(MEETING_PANE)
         self.tab_specs[index] = replace(self.tab_specs[index], title=meeting.title,
                                         short_title=meeting_short_title(meeting), meeting_id=meeting.id)
-        self._label_tabs()
+        self._label_tabs()  # before the mount: the tab's new width is then laid out with the new text
+        await view.show_meeting(meeting, self.search.spans_for)
+        view.highlight(self.search.spans_for)

@@ -88,7 +88,10 @@ class LazyOptionList(OptionList):
         last_divider = bool(options) and options[-1]._divider
         virtual_size = Size(region.width - self._get_left_gutter_width(), len(lines) - (1 if last_divider else 0))
         if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
+            # Set while the list is drawn: asking for a layout here laid the whole screen out again after
+            # the pass that sized the list. Its own box does not depend on it (a fixed height, or
+            # `get_content_height`), and a scroll bar appearing or going asks for its layout itself.
+            self.set_reactive(OptionList.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
 
     _measured = True

@@ -9,6 +9,7 @@ when that changes), so the measure taken in the first pass is kept.
 
 from __future__ import annotations
 
+from textual import events
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
@@ -19,6 +20,14 @@ class KeepsMeasure:
 
     Not a `Widget` itself: Textual takes a widget's CSS (and its type selectors) from its first widget
     base, which must stay the leaf class (`Static`, with `height: auto`)."""
+
+    def _on_mount(self, event: events.Mount) -> None:
+        # Styled before its message loop runs, a new leaf is refreshed then, and a widget asks the screen to
+        # draw it only when idle: before its first message, the Resize of the layout pass that places it.
+        # That pass drew the screen, then drew every new leaf again (a second frame for an enter on a
+        # search hit). Prompted now, it asks while it mounts, in time for that pass.
+        assert isinstance(self, Widget)
+        self.check_idle()
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         assert isinstance(self, Widget)

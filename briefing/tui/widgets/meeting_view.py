@@ -6,6 +6,7 @@ passages (folded away under a heading that enter opens).
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import suppress
 from functools import partial
 from typing import ClassVar
@@ -15,6 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Collapsible, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,7 +30,8 @@ from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.literal import labelled, literal, one_line
-from briefing.tui.widgets.measured import KeepsMeasure, MeasuredStatic
+from briefing.tui.widgets.measured import MeasuredStatic
+from briefing.tui.widgets.meeting_parts import PassageFold, SessionHeading, label_hanging
 from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
 
 
@@ -43,75 +47,26 @@ SESSION_KEYS = Binding.Group("Session")
 READING_ORDER = ("key_point", "position", "figure", "quote")
 """What a session shows first; its source passages follow, folded."""
 
-LABELS = ("Participants", "Dating")
-"""Labels of the header lines (in English: the book's vocabulary translates them); a long value (a list
-of names) continues under itself."""
-
-
-def label_hanging(lines: list[Content], words: Vocabulary | None = None) -> Hanging:
-    """`lines` as a Hanging: a labelled line hangs at the end of its label, any other line at 0."""
-    labels = [f"{(words or vocabulary()).label(label)}: " for label in LABELS]
-    return Hanging(
-        (line, next((len(label) for label in labels if line.plain.startswith(label)), 0)) for line in lines
-    )
-
-
-class SessionHeading(KeepsMeasure, Static, can_focus=True):
-    """The title line of a session: where `[` and `]` land."""
-
-    DEFAULT_CSS = """
-    SessionHeading {
-        text-style: bold;
-        color: $text-accent;
-        border-top: hkey $primary;
-        padding: 0 1;
-    }
-    SessionHeading:focus {
-        background: $block-cursor-background;
-        color: $block-cursor-foreground;
-    }
-    """
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(literal(session.title), id=f"session-{session.id}")
-        self.session = session
-        self._marks = ""
-
-    def on_mount(self) -> None:
-        self.refresh_marks()
-
-    def refresh_marks(self) -> None:
-        """The reader's marks (note, bookmark, NEW / CHANGED) before the title."""
-        from briefing.tui.reader_state import marks_of
-
-        marks = marks_of(getattr(self.app, "reader", None), self.session.id)
-        if marks.plain != self._marks:  # no update (and no relayout) while nothing changes
-            self._marks = marks.plain
-            self.update(Content.assemble(marks, literal(self.session.title)))
-
-    def note_target(self) -> str:
-        return self.session.id
-
-
-class PassageFold(Collapsible):
-    """The source passages of a session (or of the whole meeting), folded by default."""
-
-    DEFAULT_CSS = """
-    PassageFold { border-top: none; padding: 0; margin: 0 0 1 0; background: transparent; }
-    PassageFold > Contents { padding: 0; }
-    PassageFold > CollapsibleTitle { color: $text-muted; padding: 0 1; }
-    PassageFold > CollapsibleTitle:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
-    """
-
-    def __init__(self, *children: Widget, title: str) -> None:
-        # Born folded: Textual adds "-collapsed" on mount, restyling the whole fold once more (a tenth of a
-        # meeting tab's mount); with the class already there, that is a no-op.
-        super().__init__(*children, title=title, collapsed=True, classes="-collapsed")
-
-
 class MeetingReader(StopReader):
     """The text of a meeting; j/k move from item to item (so `s` and `y` have an item), the page keys
     page with the cursor following."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """Sized without asking for another layout pass: a new text's height changes only the scroll bar, and
+    the bar appearing or going asks for one itself (`show_vertical_scrollbar`)."""
+
+    async def replace_text(self, widgets: list[Widget]) -> None:
+        """`widgets` instead of the text shown, scrolled to the top, with no stop to come back to."""
+        self._left_on = None
+        await self.remove_children()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        await self.mount_all(widgets)
+        # Textual also runs the mount's awaitable from this reader's queue, asking for its layout again: once
+        # the caller's handler had returned, after the screen's next layout pass, which was laid out and
+        # drawn again. A callback queued behind it is awaited, so that it asks now.
+        queue_done = asyncio.Event()
+        self.call_later(queue_done.set)
+        await queue_done.wait()
 
     def stops(self) -> list[Widget]:
         """Everything the reader can land on and can see, in reading order."""
@@ -163,27 +118,47 @@ class MeetingView(Horizontal):
     def __init__(self, lookup: BriefingLookup, meeting: Meeting, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
-        self.meeting = meeting
         self.words = vocabulary(lookup.briefing.language)
         """The book's labels, dates and quotation marks."""
+        self._spans_for: object = None
+        self._take(meeting)
+
+    def _take(self, meeting: Meeting) -> None:
+        self.meeting = meeting
         self.sessions = sessions_in_time_order(meeting)
         """The sessions in the order they took place."""
         self._session_index = {session.id: index for index, session in enumerate(self.sessions)}
         self.window_start = 0
         """Index of the first session on screen: a long meeting shows `SESSION_WINDOW` sessions at a time."""
-        self._spans_for: object = None
 
     def compose(self) -> ComposeResult:
         yield ReaderOptionList(*self._session_options(), id="session-list")
-        meeting = self.meeting
         with MeetingReader(id="meeting-reader"):
-            yield MeasuredStatic(self._header(), classes="meeting-header")
-            if meeting.passages:
-                title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
-                with PassageFold(title=title):
-                    for passage in meeting.passages:
-                        yield ItemBlock(self.lookup, self.lookup.items[passage.id])
-            yield from self._window_widgets()
+            yield from self._text_widgets()
+
+    def _text_widgets(self) -> list[Widget]:
+        """The meeting's header, its own source passages (folded), then the sessions in the window."""
+        meeting = self.meeting
+        widgets: list[Widget] = [MeasuredStatic(self._header(), classes="meeting-header")]
+        if meeting.passages:
+            title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
+            passages = [self._block(passage.id) for passage in meeting.passages]
+            widgets.append(PassageFold(*passages, title=title))
+        return widgets + self._window_widgets()
+
+    async def show_meeting(self, meeting: Meeting, spans_for: object = None) -> None:
+        """Show `meeting` here instead of the one shown, at its top, as a new view would.
+
+        The view, its reader (with its scroll bar) and its session list stay mounted; only the text and the
+        list's entries are new: a new view's containers were styled and sized afresh, and their first
+        sizing laid the whole screen out once more (enter on a search hit of a big book)."""
+        self.workers.cancel_group(self, "window")  # moving the window of the meeting shown before
+        self._take(meeting)
+        self._spans_for = spans_for
+        session_list = self.query_one("#session-list", OptionList)
+        session_list.clear_options().add_options(self._session_options())
+        session_list.styles.clear_rule("display")  # hidden with t for the one before: a new view shows it
+        await self.reader.replace_text(self._text_widgets())
 
     def _session_options(self) -> list[Option]:
         if len(self.sessions) <= LONG_MEETING:
@@ -247,15 +222,23 @@ class MeetingView(Horizontal):
     def _session_items(self, session: Session) -> list[Widget]:
         """A session's item blocks in reading order, then its source passages, folded."""
         widgets: list[Widget] = [
-            ItemBlock(self.lookup, self.lookup.items[item.id])
+            self._block(item.id)
             for kind in READING_ORDER
             for item in getattr(session, f"{kind}s")
         ]
         if session.passages:
-            passages = [ItemBlock(self.lookup, self.lookup.items[passage.id]) for passage in session.passages]
+            passages = [self._block(passage.id) for passage in session.passages]
             title = self.words.phrase("Source passages ({count})", count=len(session.passages))
             widgets.append(PassageFold(*passages, title=title))
         return widgets
+
+    def _block(self, item_id: str) -> ItemBlock:
+        """An item's block, its matches already set: set once it is mounted, each block asked to be drawn
+        again after the screen's layout pass, which was then drawn twice (enter on a search hit)."""
+        block = ItemBlock(self.lookup, self.lookup.items[item_id])
+        if callable(spans_for := self._spans_for):
+            block.set_reactive(ItemBlock.spans, spans_for(item_id))
+        return block
 
     def _header(self) -> Hanging:
         meeting, words = self.meeting, self.words

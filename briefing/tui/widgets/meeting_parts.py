@@ -1,0 +1,103 @@
+"""The parts of a meeting tab's text: a session's heading and a fold of source passages."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.visual import VisualType
+from textual.widget import Widget
+from textual.widgets import Collapsible, Static
+from textual.widgets._collapsible import CollapsibleTitle
+
+from briefing.model import Session
+from briefing.render.vocabulary import Vocabulary, vocabulary
+from briefing.tui.widgets.hanging import Hanging
+from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.measured import KeepsMeasure
+
+LABELS = ("Participants", "Dating")
+"""Labels of the header lines (in English: the book's vocabulary translates them); a long value (a list
+of names) continues under itself."""
+
+
+def label_hanging(lines: list[Content], words: Vocabulary | None = None) -> Hanging:
+    """`lines` as a Hanging: a labelled line hangs at the end of its label, any other line at 0."""
+    labels = [f"{(words or vocabulary()).label(label)}: " for label in LABELS]
+    return Hanging(
+        (line, next((len(label) for label in labels if line.plain.startswith(label)), 0)) for line in lines
+    )
+
+
+class SessionHeading(KeepsMeasure, Static, can_focus=True):
+    """The title line of a session: where `[` and `]` land."""
+
+    DEFAULT_CSS = """
+    SessionHeading {
+        text-style: bold;
+        color: $text-accent;
+        border-top: hkey $primary;
+        padding: 0 1;
+    }
+    SessionHeading:focus {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(literal(session.title), id=f"session-{session.id}")
+        self.session = session
+        self._marks = ""
+
+    def on_mount(self) -> None:
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        """The reader's marks (note, bookmark, NEW / CHANGED) before the title."""
+        from briefing.tui.reader_state import marks_of
+
+        marks = marks_of(getattr(self.app, "reader", None), self.session.id)
+        if marks.plain != self._marks:  # no update (and no relayout) while nothing changes
+            self._marks = marks.plain
+            self.update(Content.assemble(marks, literal(self.session.title)))
+
+    def note_target(self) -> str:
+        return self.session.id
+
+
+class FoldTitle(KeepsMeasure, CollapsibleTitle):
+    """A fold's title line, sized without asking for another layout pass (see `KeepsMeasure`)."""
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        # Its label is set three times as the fold mounts, before the pass that first sizes it; asked then,
+        # the layout came after that pass (the title is not running yet), which laid the screen out again.
+        super().update(content, layout=layout and bool(self.size))
+
+
+class FoldContents(Collapsible.Contents):
+    """A fold's passages. Their box is measured by the pass that sizes them, so their first sizing asks for
+    no further pass of the whole screen (a new `virtual_size` does, by default)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
+class PassageFold(Collapsible):
+    """The source passages of a session (or of the whole meeting), folded by default."""
+
+    DEFAULT_CSS = """
+    PassageFold { border-top: none; padding: 0; margin: 0 0 1 0; background: transparent; }
+    PassageFold > Contents { padding: 0; }
+    PassageFold > CollapsibleTitle { color: $text-muted; padding: 0 1; }
+    PassageFold > CollapsibleTitle:focus { background: $block-cursor-background; color: $block-cursor-foreground; }
+    """
+
+    Contents = FoldContents
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As `FoldContents`: the first sizing of the four folds of a meeting was a second layout pass."""
+
+    def __init__(self, *children: Widget, title: str) -> None:
+        # Born folded: Textual adds "-collapsed" on mount, restyling the whole fold once more (a tenth of a
+        # meeting tab's mount); with the class already there, that is a no-op.
+        super().__init__(*children, title=title, collapsed=True, classes="-collapsed")
+        self._title = FoldTitle(label=title, collapsed_symbol="▶", expanded_symbol="▼", collapsed=True)
