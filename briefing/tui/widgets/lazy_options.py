@@ -98,7 +98,16 @@ class LazyOptionList(OptionList):
     """Whether an option of the line map was measured (its height depends on the width); a list made only
     of `LazyOption`s keeps its map when resized."""
 
+    _drawn_at: tuple[Size, bool] | None = None
+    """The size (and whether with a scroll bar) of the last resize: the width the lines were drawn for."""
+
     def _on_resize(self, event: Resize) -> None:
+        drawn_at, self._drawn_at = self._drawn_at, (event.size, self.show_vertical_scrollbar)
+        if drawn_at == self._drawn_at:
+            # Shown again at the same size (the reader went to another tab and back): the lines and their
+            # drawings hold. OptionList drew every option again (the session list, on each search hit).
+            event.prevent_default()
+            return
         if self._measured:
             return  # OptionList._on_resize measures every option again
         # Only declared heights: the map of lines holds at any width, only the drawn lines go (a list of

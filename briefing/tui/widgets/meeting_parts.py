@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -77,13 +79,17 @@ class FoldTitle(KeepsMeasure, CollapsibleTitle):
 
 class FoldContents(Collapsible.Contents):
     """A fold's passages. Their box is measured by the pass that sizes them, so their first sizing asks for
-    no further pass of the whole screen (a new `virtual_size` does, by default)."""
+    no further pass of the whole screen, nor another drawing of itself after it (a new `virtual_size`
+    does both, by default; a new size still marks it to be drawn)."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
 
 class PassageFold(Collapsible):
-    """The source passages of a session (or of the whole meeting), folded by default."""
+    """The source passages of a session (or of the whole meeting), folded by default.
+
+    The passages are made and mounted when the fold is first opened: folded, nobody sees them, and a
+    meeting's seven passages were a sixth of the widgets mounted for an enter on a search hit."""
 
     DEFAULT_CSS = """
     PassageFold { border-top: none; padding: 0; margin: 0 0 1 0; background: transparent; }
@@ -93,11 +99,28 @@ class PassageFold(Collapsible):
     """
 
     Contents = FoldContents
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
     """As `FoldContents`: the first sizing of the four folds of a meeting was a second layout pass."""
 
-    def __init__(self, *children: Widget, title: str) -> None:
+    def __init__(self, item_ids: Sequence[str], passages: Callable[[], list[Widget]], *, title: str) -> None:
         # Born folded: Textual adds "-collapsed" on mount, restyling the whole fold once more (a tenth of a
         # meeting tab's mount); with the class already there, that is a no-op.
-        super().__init__(*children, title=title, collapsed=True, classes="-collapsed")
+        super().__init__(title=title, collapsed=True, classes="-collapsed")
         self._title = FoldTitle(label=title, collapsed_symbol="▶", expanded_symbol="▼", collapsed=True)
+        self.item_ids = tuple(item_ids)
+        """The items of its passages, mounted or not yet."""
+        self._passages: Callable[[], list[Widget]] | None = passages
+
+    async def open(self) -> None:
+        """Unfold it, its passages mounted."""
+        self.collapsed = False
+        await self._mount_passages()
+
+    async def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
+        if event.collapsible is self:  # opened by the reader (enter, a click)
+            await self._mount_passages()
+
+    async def _mount_passages(self) -> None:
+        if self._passages is not None:
+            make, self._passages = self._passages, None
+            await self.query_one(FoldContents).mount_all(make())

@@ -51,9 +51,9 @@ class MeetingReader(StopReader):
     """The text of a meeting; j/k move from item to item (so `s` and `y` have an item), the page keys
     page with the cursor following."""
 
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-    """Sized without asking for another layout pass: a new text's height changes only the scroll bar, and
-    the bar appearing or going asks for one itself (`show_vertical_scrollbar`)."""
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+    """Sized without asking for another layout pass or drawing: a new text's height changes only the scroll
+    bar (sized by `_scroll_update`), and the bar appearing or going asks for a layout itself."""
 
     async def replace_text(self, widgets: list[Widget]) -> None:
         """`widgets` instead of the text shown, scrolled to the top, with no stop to come back to."""
@@ -142,8 +142,7 @@ class MeetingView(Horizontal):
         widgets: list[Widget] = [MeasuredStatic(self._header(), classes="meeting-header")]
         if meeting.passages:
             title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
-            passages = [self._block(passage.id) for passage in meeting.passages]
-            widgets.append(PassageFold(*passages, title=title))
+            widgets.append(self._fold([passage.id for passage in meeting.passages], title))
         return widgets + self._window_widgets()
 
     async def show_meeting(self, meeting: Meeting, spans_for: object = None) -> None:
@@ -227,10 +226,12 @@ class MeetingView(Horizontal):
             for item in getattr(session, f"{kind}s")
         ]
         if session.passages:
-            passages = [self._block(passage.id) for passage in session.passages]
             title = self.words.phrase("Source passages ({count})", count=len(session.passages))
-            widgets.append(PassageFold(*passages, title=title))
+            widgets.append(self._fold([passage.id for passage in session.passages], title))
         return widgets
+
+    def _fold(self, item_ids: list[str], title: str) -> PassageFold:
+        return PassageFold(item_ids, lambda: [self._block(item_id) for item_id in item_ids], title=title)
 
     def _block(self, item_id: str) -> ItemBlock:
         """An item's block, its matches already set: set once it is mounted, each block asked to be drawn
@@ -345,6 +346,10 @@ class MeetingView(Horizontal):
         target: Widget | None = None
         if item_id is not None:
             target = next((b for b in self.query(ItemBlock) if b.item_id == item_id), None)
+            fold = next((fold for fold in self.query(PassageFold) if item_id in fold.item_ids), None)
+            if target is None and fold is not None:  # a passage not mounted yet: its fold opens first
+                self.run_worker(self._show_in_fold(fold, session_id, item_id), group="window", exclusive=True)
+                return
         if target is None and session_id is not None:
             target = next((h for h in self.session_headings() if h.session.id == session_id), None)
         if target is None:
@@ -356,6 +361,10 @@ class MeetingView(Horizontal):
             self.reader.land_on(target, top=True)
         located = self.lookup.items.get(item_id or "")
         self._mark_session(located.session.id if located and located.session else session_id)
+
+    async def _show_in_fold(self, fold: PassageFold, session_id: str | None, item_id: str) -> None:
+        await fold.open()
+        self.show(session_id, item_id)
 
     async def _show_elsewhere(self, index: int, session_id: str | None, item_id: str | None) -> None:
         await self._shift_window(index - SESSION_WINDOW // 2)

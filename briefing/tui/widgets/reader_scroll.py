@@ -197,15 +197,38 @@ class StopReader(ReaderScroll):
         if widget.region and self.region:
             self._keep_in_view(widget, top)  # laid out and on screen: scrolled in the cursor's own frame
         else:  # after a refresh: a tab that was just switched to has not been laid out yet
+            if top:
+                self._scroll_before_layout(widget)
             self.call_after_refresh(self._keep_in_view, widget, top)
+
+    def _scroll_before_layout(self, widget: Widget) -> None:
+        """Scroll to where `widget`, a child not laid out yet, will be, from this view's text arranged now
+        (the layout pass finds that arrangement cached). The first frame shows it in its place: it showed
+        the top of the text, then a second frame the place, drawing the whole screen again (an enter on a
+        search hit). `_keep_in_view`, after the layout, still has the last word."""
+        if widget.parent is not self or not self.container_size:
+            return
+        size = Region(0, 0, *self.container_size).shrink(self.scrollbar_gutter).size
+        arrangement = self.arrange(size)
+        placement = next((placement for placement in arrangement.placements if placement.widget is widget), None)
+        if placement is not None:
+            limit = max(0, arrangement.total_region.bottom - size.height)  # of the new text
+            y = min(max(0, placement.region.y - placement.margin.top - SCROLL_OFF), limit)
+            # Set without a scroll of its own: the layout pass to come places the text at this offset (and
+            # sizes the bar), and a scroll asked for another drawing of the screen after that pass.
+            self.set_reactive(Widget.scroll_y, y)
+            self.set_reactive(Widget.scroll_target_y, y)
+            self.vertical_scrollbar.position = y
 
     def _keep_in_view(self, widget: Widget, top: bool) -> None:
         if not widget.is_mounted:
             return
         y = self.y_of(widget)
         if top:
-            # A jump puts its target near the top, under a line or two of what comes before it.
-            self.scroll_to(y=max(0, y - SCROLL_OFF), animate=False, immediate=True)
+            # A jump puts its target near the top, under a line or two of what comes before it. Only if not
+            # there yet (`_scroll_before_layout`): Textual redraws the view for a scroll to where it is.
+            if (target := max(0, y - SCROLL_OFF)) != self.scroll_y:
+                self.scroll_to(y=target, animate=False, immediate=True)
             return
         region = Region(0, y, 1, widget.outer_size.height)
         margin = min(SCROLL_OFF, max(0, (self.scrollable_content_region.height - region.height) // 2))
