@@ -9,11 +9,13 @@ import textual.constants
 from briefing.model.ordering import all_sessions_in_time_order
 from briefing.tui.app import HIGH_CONTRAST, BriefingApp, make_app
 from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.meeting_parts import PassageFold
 from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.overview import OverviewLink
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from briefing.tui.widgets.quote_browser import QuoteBrowser
 from tests.tui.keys import main_screen, meeting_key, search, settle, tab_key
+from tests.waiting import wait_until
 
 BURST = "vis-a-vis kuleba qatar chinajk"
 """30 keys, letters that are commands on a list (j, k, c, q) among them."""
@@ -152,14 +154,18 @@ async def test_a_session_reads_points_first_and_folds_its_passages(sample_app: B
         await settle(pilot)
         view = sample_app.screen.query_one("#meeting-fac-2022-04-11").query_one(MeetingView)
         session = view.sessions[1]
-        kinds = [b.kind for b in view.query(ItemBlock) if b.located.session is session]
-        order = ["key_point", "position", "figure", "quote", "passage"]
-        assert kinds == sorted(kinds, key=order.index) and kinds[-1] == "passage"
-        passage = next(b for b in view.query(ItemBlock) if b.located.session is session and b.kind == "passage")
-        assert passage not in view.reader.stops(), "folded away until opened"
-        view.show(session.id, passage.item_id)
-        await pilot.pause()
-        assert passage in view.reader.stops() and sample_app.focused is passage
+        blocks = [b for b in view.query(ItemBlock) if b.located.session is session]
+        order = ["key_point", "position", "figure", "quote"]
+        assert [b.kind for b in blocks] == sorted((b.kind for b in blocks), key=order.index)
+        fold = next(f for f in view.query(PassageFold) if f.item_ids == tuple(p.id for p in session.passages))
+        children = list(view.reader.children)
+        assert children.index(fold) == children.index(blocks[-1]) + 1, "the passages after the other items"
+        passage_id = fold.item_ids[0]
+        assert not [b for b in view.query(ItemBlock) if b.item_id == passage_id], "folded away (made when opened)"
+        view.show(session.id, passage_id)
+        await wait_until(pilot, lambda: isinstance(sample_app.focused, ItemBlock), "the cursor on the passage")
+        passage = sample_app.focused
+        assert passage.item_id == passage_id and passage.kind == "passage" and passage in view.reader.stops()
 
 
 def test_meetings_and_sessions_read_in_time_order(sample_app: BriefingApp) -> None:
