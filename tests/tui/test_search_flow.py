@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.meeting_parts import PassageFold
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from briefing.tui.widgets.search_panel import SearchPanel
 from tests.tui.keys import main_screen, search
@@ -88,9 +89,12 @@ async def test_enter_opens_the_hit_with_every_match_highlighted_then_n_and_shift
         blocks = list(view.query(ItemBlock))
         with_matches = [block for block in blocks if block.match_count]
         assert len(with_matches) >= 2, "every match in the tab is highlighted, not only the hit"
-        assert {hit.item_id for hit in hits if hit.meeting_id == view.meeting.id and hit.kind != "meeting"} <= {
-            block.item_id for block in with_matches
-        }
+        folded = {item_id for fold in view.query(PassageFold) if fold.collapsed for item_id in fold.item_ids}
+        in_tab = {hit.item_id for hit in hits if hit.meeting_id == view.meeting.id and hit.kind != "meeting"}
+        assert in_tab - folded <= {block.item_id for block in with_matches}
+        for fold in [fold for fold in view.query(PassageFold) if set(fold.item_ids) & in_tab]:
+            await fold.open()  # passages are made when their fold opens: matched as they are made
+            assert {block.item_id for block in fold.query(ItemBlock) if block.match_count} == set(fold.item_ids) & in_tab
 
         for expected in hits[1:]:
             await pilot.press("n")
