@@ -15,6 +15,7 @@ from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.screens.main_screen import MainScreen
 from briefing.tui.widgets.hanging import Hanging, wrap_hanging
 from briefing.tui.widgets.item_block import ItemBlock
+from briefing.tui.widgets.meeting_parts import PassageFold
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from tests.tui.keys import meeting_key, tab_key
 from tests.tui.screen_text import screen_lines
@@ -102,6 +103,8 @@ async def test_slash_query_enter_opens_the_top_hit_highlighted(sample_app: Brief
         reader = view.reader
         top_row = focused.virtual_region.y - reader.scroll_offset.y
         assert 0 <= top_row < reader.size.height, "the hit is on the screen"
+        for fold in list(view.query(PassageFold)):
+            await fold.open()  # folded passages are made (their matches highlighted) when their fold opens
         assert sum(block.match_count for block in view.query(ItemBlock)) >= 3
         await pilot.press("n")
         await pilot.pause()
