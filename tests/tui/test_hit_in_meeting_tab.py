@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from briefing.tui.app import BriefingApp, make_app
@@ -33,10 +34,10 @@ def picker_book(write_briefing: Callable[[dict], Path]) -> tuple[BriefingApp, st
     return make_app(write_briefing(data)), meeting["id"], point["id"]
 
 
-async def open_hit(app: BriefingApp, pilot: object) -> None:
-    await search(pilot, "zanzibar")  # type: ignore[arg-type]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
+async def open_hit(pilot: Pilot) -> None:
+    await search(pilot, "zanzibar")
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 async def test_a_hit_in_another_meeting_is_shown_in_the_meeting_tabs_own_view(
@@ -51,7 +52,7 @@ async def test_a_hit_in_another_meeting_is_shown_in_the_meeting_tabs_own_view(
         await pilot.press("t")  # the reader hides the session list of the meeting shown first
         await settle(pilot)
         assert not session_list.display
-        await open_hit(app, pilot)
+        await open_hit(pilot)
         view = screen.query_one(f"#{MEETING_PANE}").query_one(MeetingView)
         assert view is before and view.reader is reader, "the tab's view and reader stay mounted"
         assert view.meeting.id == meeting_id and screen.tabs.active == MEETING_PANE

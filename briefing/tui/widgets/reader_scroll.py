@@ -227,7 +227,7 @@ class StopReader(ReaderScroll):
         if top:
             # A jump puts its target near the top, under a line or two of what comes before it. Only if not
             # there yet (`_scroll_before_layout`): Textual redraws the view for a scroll to where it is.
-            if (target := max(0, y - SCROLL_OFF)) != self.scroll_y:
+            if (target := min(max(0, y - SCROLL_OFF), self.max_scroll_y)) != self.scroll_y:
                 self.scroll_to(y=target, animate=False, immediate=True)
             return
         region = Region(0, y, 1, widget.outer_size.height)
