@@ -51,12 +51,22 @@ def run(options: argparse.Namespace) -> int:
         return int(ExitCode.IO_ERROR)
     finally:
         from briefing.files import remove_unfinished
-        from briefing.state import FIRST_READING
 
         remove_unfinished()  # an export still being written when the app ended leaves no temporary file
-        if app.reader is not None and app.reader.pending == FIRST_READING:  # closed before its baseline was
-            app.reader.finish_opening()  # recorded: now, with the terminal already given back
+        _finish_first_reading(app)
     return int(app.return_code or 0)
+
+
+def _finish_first_reading(app: BriefingApp) -> None:
+    """A first reading closed before its baseline was recorded: record it now, with the terminal already
+    given back (`briefing.state.reading`), saying why the prompt waits when that takes a while."""
+    from briefing.state import reading
+
+    if app.reader is None or app.reader.pending != reading.FIRST_READING:
+        return
+    if len(app.reader.items) > reading.COMPARED_AT_ONCE:  # a big book: a second or two
+        say("briefing: noting this first reading of the book, so that its next version shows what changed…")
+    app.reader.finish_opening()
 
 
 def choose_app(options: argparse.Namespace) -> BriefingApp:

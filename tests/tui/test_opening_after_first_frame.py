@@ -124,3 +124,19 @@ async def test_a_big_new_version_says_it_is_comparing_then_shows_its_changes_and
         await wait_until(pilot, lambda: "Since you last read this book: 1 new item, 1 changed" in screen_text(app),
                          "the notice with the changes")
         assert "comparing" not in screen_text(app)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("big", [True, False], ids=["a big book", "a small book"])
+def test_the_command_line_says_why_the_prompt_waits_after_a_big_first_reading(tmp_path: Path, big: bool) -> None:
+    path = sample_copy(tmp_path / "book")
+    # The sample counts as a big book when the bar is lowered below its 110 items.
+    program = ("import sys\nfrom briefing.state import reading\n"
+               f"reading.COMPARED_AT_ONCE = {10 if big else 10_000}\n"
+               "from briefing.cli import main\nsys.exit(main(sys.argv[1:]))\n")
+    env = dict(os.environ, BRIEFING_EXIT_AFTER_FIRST_FRAME="1", BRIEFING_STATE_DIR=str(tmp_path / "state"))
+    app = PtyApp([sys.executable, "-c", program, "open", "--top", str(path)], env=env)
+    app.close(quit_keys=b"", timeout=120)
+    assert app.exit_code == 0
+    said = b"noting this first reading of the book" in app.recent
+    assert said == big, app.recent[-300:]
