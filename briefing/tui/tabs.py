@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import TabbedContent, Tabs
 from textual.widgets._tabs import Underline
@@ -191,6 +192,8 @@ def relabel(tab_bar: TabbedContent, tabs: list[TabSpec], labels: list[Content]) 
         if tab.label != label:
             tab.label = label
             changed = True
+            if tab.is_mounted:
+                _size_ahead(tab, tab_bar.size)
     bar = tab_bar.query_one(Tabs)
     if changed and bar.active_tab is not None:
         # After the refresh: `scroll_to_center` measures the tab when called, and the new label is not laid
@@ -198,6 +201,15 @@ def relabel(tab_bar: TabbedContent, tabs: list[TabSpec], labels: list[Content]) 
         # Immediate: by then it is laid out, and a deferred scroll would land one more frame later.
         bar.call_after_refresh(bar.query_one("#tabs-scroll").scroll_to_center, bar.active_tab, force=True,
                                immediate=True)
+
+
+def _size_ahead(tab: Widget, room: Size) -> None:
+    """Give a relabelled tab the `virtual_size` the next layout pass will give it (its label's width with
+    its padding, its height). Found already there, the pass asks for no other one: a new `virtual_size`
+    laid the whole screen out again (the meeting tab's title, each search hit opened in another meeting).
+    Were it not the same, the pass sets it as before."""
+    width = tab.get_content_width(room, room) + tab.styles.gutter.width
+    tab.set_reactive(Widget.virtual_size, Size(width, tab.virtual_size.height))
 
 
 def underline_now(tab_bar: TabbedContent) -> None:

@@ -95,6 +95,31 @@ async def test_enter_on_a_hit_lays_the_screen_out_once_and_draws_it_at_the_hit(
         assert reader.scroll_y > 0 and reader.region.contains_region(app.focused.region)
 
 
+async def test_a_hit_that_relabels_the_meeting_tab_lays_the_screen_out_once(
+    write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, _, _ = picker_book(write_briefing)
+    passes: list[bool] = []
+    refresh_layout = Screen._refresh_layout
+
+    def recording(self: Screen, size: object = None, scroll: bool = False) -> None:
+        passes.append(scroll)
+        refresh_layout(self, size, scroll)  # type: ignore[arg-type]
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await screen.show_tab(MEETING_PANE)  # labelled "Meeting" until a meeting is picked
+        await search(pilot, "zanzibar")
+        label = screen.tabs.get_tab(MEETING_PANE)
+        width = label.virtual_size.width
+        monkeypatch.setattr(Screen, "_refresh_layout", recording)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert label.virtual_size.width > width, "the tab now has the meeting's title"
+        # The tab's new width, set by the pass, asked for another pass of the whole screen.
+        assert passes == [False], f"layout passes (True: a scroll's) for one enter: {passes}"
+
+
 async def test_a_folds_passages_are_made_when_it_is_first_opened(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 40)) as pilot:
         view = await main_screen(sample_app).show_tab("meeting-fac-2022-04-11")
