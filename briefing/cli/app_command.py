@@ -42,6 +42,9 @@ def run(options: argparse.Namespace) -> int:
     app = choose_app(options)  # a bad file is reported first, with its own exit code
     app.driver_class = measured_where_drawn(app.driver_class)  # `briefing > log` still fills the window
     freeze_what_is_loaded(app)
+    from briefing.cli.ending import end_on_signals
+
+    end_on_signals(app)  # `kill` ends it even when its terminal no longer takes output
     try:
         app.run()
     except TerminalUnusable as unusable:
