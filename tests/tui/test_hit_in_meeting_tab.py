@@ -71,19 +71,12 @@ async def test_enter_on_a_hit_lays_the_screen_out_once_and_draws_it_at_the_hit(
     write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app, _, item_id = picker_book(write_briefing)
-    passes: list[bool] = []
-    refresh_layout = Screen._refresh_layout
-
-    def recording(self: Screen, size: object = None, scroll: bool = False) -> None:
-        passes.append(scroll)
-        refresh_layout(self, size, scroll)  # type: ignore[arg-type]
-
     async with app.run_test(size=(120, 40)) as pilot:
         # A meeting picked first: the tab's label is a meeting's title of the same width as the hit's ("Meeting"
         # before, whose new width asked for a second pass, for the tab bar).
         await main_screen(app).show_tab("meeting-council-1")
         await search(pilot, "zanzibar")
-        monkeypatch.setattr(Screen, "_refresh_layout", recording)
+        passes = layout_passes_from_now(monkeypatch)
         await pilot.press("enter")
         await settle(pilot)
         await wait_until(pilot, lambda: isinstance(app.focused, ItemBlock) and app.focused.item_id == item_id,
@@ -99,20 +92,13 @@ async def test_a_hit_that_relabels_the_meeting_tab_lays_the_screen_out_once(
     write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app, _, _ = picker_book(write_briefing)
-    passes: list[bool] = []
-    refresh_layout = Screen._refresh_layout
-
-    def recording(self: Screen, size: object = None, scroll: bool = False) -> None:
-        passes.append(scroll)
-        refresh_layout(self, size, scroll)  # type: ignore[arg-type]
-
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
         await screen.show_tab(MEETING_PANE)  # labelled "Meeting" until a meeting is picked
         await search(pilot, "zanzibar")
         label = screen.tabs.get_tab(MEETING_PANE)
         width = label.virtual_size.width
-        monkeypatch.setattr(Screen, "_refresh_layout", recording)
+        passes = layout_passes_from_now(monkeypatch)
         await pilot.press("enter")
         await settle(pilot)
         assert label.virtual_size.width > width, "the tab now has the meeting's title"
@@ -133,3 +119,16 @@ async def test_a_folds_passages_are_made_when_it_is_first_opened(sample_app: Bri
         await settle(pilot)
         shown = [block.item_id for block in fold.query(ItemBlock) if block.region]
         assert shown == list(fold.item_ids) and not fold.collapsed
+
+
+def layout_passes_from_now(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every layout pass of a screen from now on, in order (True: a scroll's pass)."""
+    passes: list[bool] = []
+    refresh_layout = Screen._refresh_layout
+
+    def recording(self: Screen, size: object = None, scroll: bool = False) -> None:
+        passes.append(scroll)
+        refresh_layout(self, size, scroll)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "_refresh_layout", recording)
+    return passes

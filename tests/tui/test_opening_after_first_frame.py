@@ -1,8 +1,9 @@
 """What opening a book leaves for after its first frame (`briefing.state.reading`), done and never lost.
 
 A first reading's baseline (every item read as it is) is recorded by a worker once the screen is up,
-when the book is closed, or by the command line once the app ends. A big book's new version is compared
-with the one read by a worker too: the Overview says so meanwhile, then shows the changes and the marks."""
+when the book is closed (tests/tui/test_back_to_library_off_thread.py), or by the command line once the
+app ends. A big book's new version is compared with the one read by a worker too: the Overview says so
+meanwhile, then shows the changes and the marks."""
 
 from __future__ import annotations
 
@@ -19,16 +20,11 @@ from briefing.loading import load_book
 from briefing.state import FIRST_READING, StateStore
 from briefing.state import reading as reading_module
 from briefing.tui import reader_state as reader_state_module
-from briefing.tui.app import BriefingApp, make_app, make_library_app
-from briefing.tui.screens.library_screen import LibraryScreen
-from briefing.tui.screens.main_screen import MainScreen
-from briefing.tui.screens.state_routes import StateRoutes
+from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.widgets.item_block import ItemBlock
 from tests.books import NEW_KEY_POINT, overnight_edit, sample_copy
-from tests.library.conftest import make_library
 from tests.tui.keys import meeting_key
 from tests.tui.screen_text import screen_text
-from tests.tui.test_library_screen import settle
 from tests.waiting import wait_until
 
 SIZE = (120, 36)
@@ -48,23 +44,6 @@ async def test_the_worker_records_it_once_the_first_frame_is_up(tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, lambda: app.reader.pending is None, "the baseline recorded by its worker")
         assert baseline_of(app.state_store, path) == (len(app.reader.items), {})
-
-
-async def test_a_book_closed_before_the_worker_records_it_on_closing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(StateRoutes, "finish_opening_in_background", lambda self: None)
-    app = make_library_app(make_library(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("down", "enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, MainScreen) and app.reader.pending == FIRST_READING
-        reader = app.reader
-        await pilot.press("L")
-        await wait_until(pilot, lambda: isinstance(app.screen, LibraryScreen), "back on the library screen")
-        await wait_until(pilot, lambda: reader.pending is None, "the baseline recorded on closing the book")
-        assert app.state_store.has_read(reader.book_id)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
