@@ -79,7 +79,7 @@ def load_briefing(
     source texts the file names, when those texts are present beside it; with `require_sources` (what
     `briefing validate` does) a source text that is not there is an error too, since nothing was checked.
     """
-    return load_book(path, max_bytes=max_bytes, check_sources=check_sources, require_sources=require_sources).briefing
+    return _load(Path(path), max_bytes, check_sources, require_sources)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,14 @@ class LoadedBook:
 def load_book(
     path: Path | str, *, max_bytes: int | None = None, check_sources: bool = True, require_sources: bool = False
 ) -> LoadedBook:
-    """`load_briefing`, with the digest of exactly the text that was validated."""
-    path = Path(path)
+    """`load_briefing`, with the digest of exactly the text that was validated (the app's reading state
+    needs it; `validate`, `print` and `search` do not pay for it)."""
+    briefing, text = _load(Path(path), max_bytes, check_sources, require_sources)
+    return LoadedBook(briefing, hashlib.sha256(text.encode()).hexdigest())
+
+
+def _load(path: Path, max_bytes: int | None, check_sources: bool, require_sources: bool) -> tuple[Briefing, str]:
+    """The validated book and the text it was read from."""
     text = read_briefing_text(path, max_bytes=max_bytes_from_environment() if max_bytes is None else max_bytes)
     briefing = parse_briefing(path, text)
     if check_sources:
@@ -113,7 +119,7 @@ def load_book(
                 advice="Copy the text exactly from the source paragraph cited, or correct the citation; "
                 "keep each source text at its `path` beside the briefing.",
             )
-    return LoadedBook(briefing, hashlib.sha256(text.encode()).hexdigest())
+    return briefing, text
 
 
 class _LazyLayout:
