@@ -27,18 +27,37 @@ from types import TracebackType
 RECENT_BYTES = 65536
 """How much of the app's latest output `press_until` looks through."""
 
+PROBE_FD = "BRIEFING_CPU_PROBE_FD"
+"""Where `benchmarks/cpu_probe.py` writes its UI thread's CPU time (the name is shared with it)."""
+
 QUIET = 0.5
 """Seconds without output after which the screen counts as settled (Textual frames come every ~16 ms;
 a lone escape waits for the rest of a possible sequence first)."""
 
 
+def _process_clock(pid: int) -> int:
+    """The clock id of another process's CPU time (all its threads), as Linux makes it for
+    `clock_gettime`: the negated pid, shifted, with CPUCLOCK_SCHED (`clock_getcpuclockid`'s value)."""
+    return (~pid << 3) | 2
+
+
 class PtyApp:
-    def __init__(self, argv: list[str], columns: int = 120, lines: int = 36, env: dict[str, str] | None = None) -> None:
+    def __init__(self, argv: list[str], columns: int = 120, lines: int = 36, env: dict[str, str] | None = None,
+                 probe: bool = False) -> None:
+        """`probe`: `argv` runs `benchmarks/cpu_probe.py`, which tells its UI thread's CPU time to the
+        nanosecond (`cpu_seconds(ui_thread=True)`); without it, that time comes from /proc in 10 ms ticks."""
         environment = dict(env or os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+        self._probe: int | None = None
+        if probe:
+            self._probe, probe_end = os.pipe()
+            os.set_inheritable(probe_end, True)
+            environment[PROBE_FD] = str(probe_end)
         self.started = time.perf_counter()
         self.pid, self.master = pty.fork()
         if self.pid == 0:  # the child: the program on the terminal's slave side
             os.execvpe(argv[0], argv, environment)
+        if self._probe is not None:
+            os.close(probe_end)
         fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         os.set_blocking(self.master, False)
         self.peak_rss_kib = 0
@@ -48,7 +67,7 @@ class PtyApp:
         self.recent = b""
         """The last bytes the app wrote (for `press_until`)."""
         self.last_cpu = 0.0
-        """CPU seconds the app used for the last `press` (clock ticks of 10 ms: a lower bound of 0)."""
+        """CPU seconds the app used for the last `press`, all its threads."""
         self.last_ui_cpu = 0.0
         """The part of `last_cpu` of the app's UI thread (not its workers' threads: the search index being
         built after the first frame, a search)."""
@@ -92,14 +111,32 @@ class PtyApp:
         raise TimeoutError(f"the screen kept changing for {limit} s")
 
     def cpu_seconds(self, ui_thread: bool = False) -> float:
-        """CPU time the app has used so far (user + system; Linux /proc): all its threads, or only its
-        first thread (`ui_thread`: where Textual runs the app's event loop, its keys and frames)."""
+        """CPU time the app has used so far (user + system): all its threads (the process's CPU clock, to
+        the nanosecond), or only its first thread (`ui_thread`: where Textual runs the app's event loop,
+        its keys and frames; asked of the probe, else read from /proc in clock ticks)."""
+        if not ui_thread:
+            try:
+                return time.clock_gettime(_process_clock(self.pid))
+            except OSError:
+                pass
+        elif self._probe is not None:
+            return self._probed_ui_seconds()
         stat = f"/proc/{self.pid}/task/{self.pid}/stat" if ui_thread else f"/proc/{self.pid}/stat"
         try:
             fields = Path(stat).read_text().rsplit(")", 1)[1].split()
         except OSError:
             return 0.0
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def _probed_ui_seconds(self, limit: float = 10.0) -> float:
+        assert self._probe is not None
+        os.kill(self.pid, signal.SIGUSR1)
+        answer = b""
+        while not answer.endswith(b"\n"):
+            if not select.select([self._probe], [], [], limit)[0]:
+                raise TimeoutError(f"the probe did not answer within {limit} s")
+            answer += os.read(self._probe, 64)
+        return int(answer) / 1e9
 
     def _cpu_from(self, start: tuple[float, float]) -> None:
         self.last_cpu = self.cpu_seconds() - start[0]
@@ -156,6 +193,8 @@ class PtyApp:
         self.peak_rss_kib = usage.ru_maxrss
         self.exit_code = os.waitstatus_to_exitcode(status)
         os.close(self.master)
+        if self._probe is not None:
+            os.close(self._probe)
 
     def __enter__(self) -> PtyApp:
         return self
