@@ -16,12 +16,13 @@ from functools import partial
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import TabbedContent, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 from textual.widgets._tabs import Underline
 
 from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import meetings_in_time_order
 from briefing.tui.widgets.literal import literal
+from briefing.tui.widgets.measured import SizedQuietly
 
 MAX_DIGIT_KEYS = 9
 """Keys 1…9 go to the first nine tabs; further tabs are reached with the palette or the tab bar."""
@@ -62,6 +63,15 @@ class TabSpec:
         if width == "medium" and len(title) > MEDIUM_TITLE_WIDTH:
             title = title[: MEDIUM_TITLE_WIDTH - 1] + "…"
         return Content.assemble(f"{self.key} " if self.key else "", literal(title))
+
+    def pane(self, *children: Widget) -> TabPane:
+        """The tab's pane, labelled as a tab bar of medium width labels it (the screen relabels it to fit)."""
+        return BookPane(self.label("medium"), *children, id=self.id)
+
+
+class BookPane(SizedQuietly, TabPane):
+    """A tab's pane: as high and wide as the tab bar leaves, whatever its content, so its being sized (each
+    tab's first showing) asks for no other layout pass."""
 
 
 def meeting_short_title(meeting: Meeting) -> str:

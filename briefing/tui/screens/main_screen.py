@@ -80,7 +80,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
             for number, spec in enumerate(self.tab_specs):
                 if number == 0:
                     self._content[spec.id] = spec.build()
-                yield TabPane(spec.label("medium"), *([self._content[spec.id]] if number == 0 else []), id=spec.id)
+                yield spec.pane(*([self._content[spec.id]] if number == 0 else []))
         yield ClassificationBar(book_marking(briefing), id="marking-bottom")
         # Without "^p palette" (the help names it): the reading keys need all of 80 columns.
         yield FittedFooter(show_command_palette=False)

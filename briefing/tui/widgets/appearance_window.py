@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from briefing.render.vocabulary import Vocabulary
 from briefing.search.people import Appearance, Group
-from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.lazy_options import LazyOption, known_option
 
 SHOWN_PER_GROUP = 100
 """Appearances of one group listed before a "more" line (far more than a screen holds)."""
@@ -69,14 +69,14 @@ def appearance_options(appearances: Sequence[Appearance], shown: Mapping[Group, 
     options: list[Option] = []
     for group, start, end in group_runs(appearances):
         heading = words.label(GROUP_HEADINGS[group])
-        options.append(Option(Content.styled(f"{heading} ({end - start})", "$text-accent bold"), disabled=True))
+        options.append(known_option(Content.styled(f"{heading} ({end - start})", "$text-accent bold"), disabled=True))
         last = min(end, start + shown.get(group, SHOWN_PER_GROUP))
         # Lazy: only the options on screen are built.
         options.extend(LazyOption(partial(describe, appearances[index], words), lines=lines(appearances[index]),
                                   id=str(index)) for index in range(start, last))
         if last < end:
             text = MORE_TEXT.format(count=end - last, step=min(MORE_STEP, end - last))
-            options.append(Option(Content.styled(text, "$text-muted italic"), id=more_id(group)))
+            options.append(known_option(Content.styled(text, "$text-muted italic"), id=more_id(group)))
     return options
 
 

@@ -13,7 +13,9 @@ from typing import ClassVar, Generic, TypeVar
 
 from textual import getters, on
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
@@ -21,7 +23,8 @@ from textual.widgets import Input, OptionList, Static
 
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.reader_scroll import BrowseList
+from briefing.tui.widgets.measured import SizedQuietly, bar_ahead
+from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
 
 Entry = TypeVar("Entry")
 
@@ -33,7 +36,25 @@ every letter."""
 FILTER_PAUSE = 0.15
 
 
-class BrowsePane(Widget, Generic[Entry]):
+class Panes(SizedQuietly, Horizontal):
+    """The list beside (or above) the detail pane; sized without asking for another layout pass."""
+
+
+class Pane(SizedQuietly, Vertical):
+    """One side of `Panes`, sized without asking for another layout pass."""
+
+
+class DetailScroll(SizedQuietly, ReaderScroll):
+    """A scrolling detail pane, sized without asking for another layout pass, whose first showing decides
+    its scroll bar in the same pass (`bar_ahead`, from its text arranged at the full width)."""
+
+    def _get_scrollable_region(self, region: Region) -> Region:
+        if not self.size and region:
+            bar_ahead(self, region, self.arrange(region.size).total_region.bottom)
+        return super()._get_scrollable_region(region)
+
+
+class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
     """Subclasses compose `#<name>-filter` (a FilterInput), `#<name>-empty` and `#<name>-list`, and say
     which entries match a filter (`matching`), how they are listed (`options`) and shown (`show_entry`)."""
 

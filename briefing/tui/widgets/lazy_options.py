@@ -8,8 +8,10 @@ number of lines, which the caller knows without building the prompt. A `LazyOpti
 and a function that builds the prompt; `LazyOptionList` uses the count instead of measuring, and the
 prompt is built only when the option is first drawn (or asked for).
 
-This leans on two private parts of Textual's `OptionList` (`_update_lines` and `_line_cache`); the
-project pins Textual (pyproject), and tests/tui/test_lazy_options.py checks the behaviour it relies on.
+This leans on private parts of Textual's `OptionList` (`_update_lines`, `_line_cache`,
+`_option_render_cache`) and `Widget` (`_get_scrollable_region`, `_vertical_scrollbar`); the project pins
+Textual (pyproject), and tests/tui/test_lazy_options.py and test_tab_first_showing.py check the behaviour
+it relies on.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
+from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.events import Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
+from textual.strip import Strip
 from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from briefing.tui.widgets.measured import bar_ahead
 
 
 class LazyOption(Option):
@@ -43,6 +50,13 @@ class LazyOption(Option):
     def _set_prompt(self, prompt: VisualType) -> None:
         self._build = None
         super()._set_prompt(prompt)
+
+
+def known_option(prompt: Content, *, id: str | None = None, disabled: bool = False) -> LazyOption:
+    """An option whose prompt is built already (a heading, a message), its height declared: one line per
+    line of `prompt` in these lists that never wrap. A list whose every height is declared is mapped while
+    hidden, and keeps its drawn lines when shown (see `LazyOptionList`)."""
+    return LazyOption(lambda: prompt, lines=prompt.plain.count("\n") + 1, id=id, disabled=disabled)
 
 
 def option_lines(option: Option) -> int | None:
@@ -94,6 +108,29 @@ class LazyOptionList(OptionList):
             self.set_reactive(OptionList.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
 
+    def _get_scrollable_region(self, region: Region) -> Region:
+        # The layout pass that first shows the list decides its scroll bar (`bar_ahead`) when every height
+        # is declared: the whole map is made while the list is hidden.
+        lines, options = self._line_cache.lines, self.options
+        if lines and lines[-1][0] == len(options) - 1:
+            height = len(lines) - (1 if options[-1]._divider else 0)
+            if bar_ahead(self, region, height):  # its height too, for the bar's thumb drawn in that pass
+                self.set_reactive(OptionList.virtual_size, Size(self.virtual_size.width, height))
+        return super()._get_scrollable_region(region)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical bar, a `QuietScrollBar` (its first sizing asks for no layout pass), made on first use
+        as `Widget.vertical_scrollbar` makes it."""
+        from briefing.tui.widgets.reader_scroll import QuietScrollBar  # it imports this module
+
+        if self._vertical_scrollbar is None:
+            bar = self._vertical_scrollbar = QuietScrollBar(vertical=True, name="vertical",
+                                                            thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
     _measured = True
     """Whether an option of the line map was measured (its height depends on the width); a list made only
     of `LazyOption`s keeps its map when resized."""
@@ -111,10 +148,21 @@ class LazyOptionList(OptionList):
         if self._measured:
             return  # OptionList._on_resize measures every option again
         # Only declared heights: the map of lines holds at any width, only the drawn lines go (a list of
-        # 20,000 quotes was mapped anew at each of the three resizes of its first showing).
+        # 20,000 quotes was mapped anew at each of the three resizes of its first showing), and only if
+        # drawn at another width: the layout pass that sends this event has drawn the list at its size
+        # already (a tab's first showing drew its list twice).
         event.prevent_default()
-        self._option_render_cache.clear()
-        self.refresh()
+        if self._drawn_width != self.scrollable_content_region.width:
+            self._option_render_cache.clear()
+            self.refresh()
+
+    _drawn_width: int | None = None
+    """The width the drawn lines (`_option_render_cache`) were drawn at, from when that cache was empty."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self._option_render_cache:
+            self._drawn_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Only asked when the list's height is `auto`; declared heights spare building every prompt.

@@ -10,7 +10,7 @@ when that changes), so the measure taken in the first pass is kept.
 from __future__ import annotations
 
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -42,3 +42,36 @@ class KeepsMeasure:
 
 class MeasuredStatic(KeepsMeasure, Static):
     """A `Static` that keeps its measured height when sized (see `KeepsMeasure`)."""
+
+
+class SizedQuietly:
+    """Mix in before a container class whose box does not depend on what its children take up (a fixed or
+    fractional size): its being sized asks for no other layout pass.
+
+    Sizing a widget sets its `virtual_size`, a reactive that asks for a layout of the screen. A tab shown
+    for the first time has every widget of it sized from nothing, so the pass that showed it was followed
+    by a second pass of the whole screen that changed nothing and drew the tab again (the quotes and people
+    tabs). A container's `virtual_size` only sets how far it scrolls; a scroll bar that appears or goes
+    asks for its layout itself (`show_vertical_scrollbar`). Not a `Widget` itself (see `KeepsMeasure`)."""
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, False)  # type: ignore[misc]
+
+
+def bar_ahead(widget: Widget, region: Region, content_height: int) -> bool:
+    """In the layout pass that first shows `widget` (a scrolling view, `region` its content box), give it
+    its vertical scroll bar now if its content (`content_height` lines) overflows.
+
+    Textual decides a view's scroll bar after the pass that sized it: a view shown for the first time was
+    laid out and drawn full width, then laid out and drawn again narrower, with its bar (each first showing
+    of the quotes or people tab). Decided here, the pass makes room for the bar, and Textual's own check
+    after it finds the bar where it is and asks for nothing more. Only a first showing (no size yet) with
+    an automatic bar not shown is decided; everything else is left to Textual. True if it gave the bar."""
+    styles = widget.styles
+    if (widget.size or not region or widget.show_vertical_scrollbar or styles.overflow_y != "auto"
+            or not styles.scrollbar_size_vertical or content_height <= region.height):
+        return False
+    widget.set_reactive(Widget.show_vertical_scrollbar, True)
+    # Shown without a refresh (Textual's check sets it too, and a change would ask for another pass).
+    widget.vertical_scrollbar.styles.set_rule("display", "block")
+    return True

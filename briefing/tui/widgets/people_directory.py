@@ -14,7 +14,6 @@ from typing import ClassVar
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -30,10 +29,11 @@ from briefing.tui.focus import focus_now
 from briefing.tui.messages import OpenLocation
 from briefing.tui.widgets.appearance_finder import AppearanceFinder
 from briefing.tui.widgets.appearance_window import appearance_options, first_of_group, more_group, widen
-from briefing.tui.widgets.browse_pane import BrowsePane
+from briefing.tui.widgets.browse_pane import BrowsePane, Pane, Panes
 from briefing.tui.widgets.filter_input import FilterInput
-from briefing.tui.widgets.lazy_options import LazyOption
+from briefing.tui.widgets.lazy_options import LazyOption, known_option
 from briefing.tui.widgets.literal import literal, literal_with_spans, one_line
+from briefing.tui.widgets.measured import MeasuredStatic
 from briefing.tui.widgets.reader_scroll import BrowseList
 
 MENTION_STYLE = "bold reverse"
@@ -239,10 +239,10 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         yield FilterInput(placeholder="Filter people and organisations (f)", id="people-filter",
                           select_on_focus=False)
         yield Static(id="people-empty", classes="browse-empty", markup=False)
-        with Horizontal(classes="browse-panes"):
+        with Panes(classes="browse-panes"):
             yield EntryList(id="people-list", classes="browse-list", markup=False)
-            with Vertical(id="people-detail", classes="browse-detail"):
-                yield Static(id="people-about", markup=False)
+            with Pane(id="people-detail", classes="browse-detail"):
+                yield MeasuredStatic(id="people-about", markup=False)
                 yield AppearanceList(id="people-appearances", classes="browse-list", markup=False)
 
     def matching(self, text: str) -> list[DirectoryEntry]:
@@ -283,8 +283,8 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         for heading, is_person in (("People ({count})", True), ("Organisations ({count})", False)):
             group = [entry for entry in entries if entry.is_person == is_person]
             if group:
-                options.append(Option(Content.styled(self.words.phrase(heading, count=len(group)), "$text-accent bold"),
-                                      disabled=True))
+                options.append(known_option(Content.styled(self.words.phrase(heading, count=len(group)),
+                                                           "$text-accent bold"), disabled=True))
                 options.extend(LazyOption(partial(entry_prompt, self.lookup, entry, self.matches.get(entry.id)),
                                           id=entry.id) for entry in group)
         return options
@@ -314,7 +314,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
             self._show_appearances(self.appearances_of(entry))
             return
         self.appearances = []
-        self.appearance_list.set_options([Option(Content(FINDING), disabled=True)])
+        self.appearance_list.set_options([known_option(Content(FINDING), disabled=True)])
         self.run_worker(partial(self._find_appearances, entry), thread=True, exclusive=True, group="appearances")
 
     def _find_appearances(self, entry: DirectoryEntry) -> None:
@@ -337,7 +337,7 @@ class PeopleDirectory(BrowsePane[DirectoryEntry]):
         appearance_list.set_options(self._appearance_options())
         if not self.appearances:
             nowhere = self.words.label("Not mentioned anywhere else in the book.")
-            appearance_list.add_option(Option(Content(nowhere), disabled=True))
+            appearance_list.add_option(known_option(Content(nowhere), disabled=True))
         appearance_list.action_first()
 
     @on(OptionList.OptionSelected, "#people-list")

@@ -14,7 +14,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -25,12 +24,13 @@ from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.search.matching import RecordMatch, compile_filter
 from briefing.search.quotes import QuoteEntry, build_quote_entries, filter_quotes, source_passages
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.browse_pane import BrowsePane
+from briefing.tui.widgets.browse_pane import BrowsePane, DetailScroll, Pane, Panes
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.literal import literal_with_spans, one_line
-from briefing.tui.widgets.reader_scroll import BrowseList, ReaderScroll
+from briefing.tui.widgets.measured import MeasuredStatic
+from briefing.tui.widgets.reader_scroll import BrowseList
 
 MATCH_STYLE = ".quote-browser--match"
 """The words of the filter are marked with this component class, which Textual resolves when it renders."""
@@ -178,15 +178,15 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
         yield FilterInput(placeholder="Filter quotes: words, speaker, meeting, topic (f)", id="quote-filter",
                           select_on_focus=False)
         yield Static(id="quote-empty", classes="browse-empty", markup=False)
-        with Horizontal(classes="browse-panes"):
-            with Vertical(id="quote-list-pane"):
+        with Panes(classes="browse-panes"):
+            with Pane(id="quote-list-pane"):
                 yield QuoteList(id="quote-list", classes="browse-list", markup=False)  # filled on mount
-            with ReaderScroll(id="quote-detail", classes="browse-detail"):
-                yield Static(id="quote-text", markup=False)
-                yield Static(id="quote-speaker", markup=False)
-                yield Static(id="quote-context", markup=False)
-                yield Static(id="quote-source-heading", markup=False)
-                yield Static(id="quote-source", markup=False)
+            with DetailScroll(id="quote-detail", classes="browse-detail"):
+                yield MeasuredStatic(id="quote-text", markup=False)
+                yield MeasuredStatic(id="quote-speaker", markup=False)
+                yield MeasuredStatic(id="quote-context", markup=False)
+                yield MeasuredStatic(id="quote-source-heading", markup=False)
+                yield MeasuredStatic(id="quote-source", markup=False)
 
     @property
     def quote_list(self) -> QuoteList:
