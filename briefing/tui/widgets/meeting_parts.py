@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -120,7 +121,12 @@ class PassageFold(Collapsible):
         if event.collapsible is self:  # opened by the reader (enter, a click)
             await self._mount_passages()
 
+    def compose(self) -> ComposeResult:
+        # Its title only: the box of its passages comes with them (`open`), a widget fewer to mount and
+        # style for each fold nobody opens.
+        yield self._title
+
     async def _mount_passages(self) -> None:
         if self._passages is not None:
             make, self._passages = self._passages, None
-            await self.query_one(FoldContents).mount_all(make())
+            await self.mount(FoldContents(*make()))

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Collapsible, OptionList, Static
+from textual.widgets import Collapsible, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Meeting, Session
@@ -30,7 +30,7 @@ from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.lazy_options import LazyOption
 from briefing.tui.widgets.literal import labelled, literal, one_line
-from briefing.tui.widgets.measured import MeasuredStatic
+from briefing.tui.widgets.measured import MeasuredStatic, SizedQuietly, bar_ahead
 from briefing.tui.widgets.meeting_parts import PassageFold, SessionHeading, label_hanging
 from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
 
@@ -98,8 +98,9 @@ session in it is laid out when the tab is first shown: 20 sessions cost a meetin
 twice the CPU of its tab switch (160-230 ms against 100-110 ms for 8, which still fill several screens)."""
 
 
-class MeetingView(Horizontal):
-    """One meeting: header, then each session with its items; the session list on wide screens."""
+class MeetingView(SizedQuietly, Horizontal):
+    """One meeting: header, then each session with its items; the session list on wide screens. Its size is
+    its pane's: its first sizing (the tab first shown) asks for no other layout pass (`SizedQuietly`)."""
 
     DEFAULT_CSS = """
     MeetingView > #session-list { width: 34; height: 1fr; display: none; }
@@ -122,6 +123,12 @@ class MeetingView(Horizontal):
         """The book's labels, dates and quotation marks."""
         self._spans_for: object = None
         self._take(meeting)
+
+    def on_mount(self) -> None:
+        # Mounted while its tab is hidden: the text's scroll bar is there before the pass that first shows it,
+        # if the text is sure to be taller than the screen (the session list decides its own in that pass).
+        for reader in self.query(MeetingReader):  # none: removed before it composed (the app closing)
+            bar_ahead(reader, reader.screen.size.region, reader.lines_at_least())
 
     def _take(self, meeting: Meeting) -> None:
         self.meeting = meeting
@@ -176,7 +183,7 @@ class MeetingView(Horizontal):
             widgets.extend(self._session_items(session))
         if len(self.sessions) > SESSION_WINDOW:
             first, last = self.window_start + 1, self.window_start + len(shown)
-            widgets.append(Static(Content(
+            widgets.append(MeasuredStatic(Content(
                 f"Sessions {first:,}–{last:,} of {len(self.sessions):,}: j or ] past the last goes on, "
                 "k or [ before the first goes back; t lists them all."), classes="session-info session-window"))
         for widget in widgets:  # not styled yet (update=False): styling them now and again when mounted

@@ -133,6 +133,13 @@ class StopReader(ReaderScroll):
         if focused is not None and self in focused.ancestors:
             self.call_after_refresh(self._keep_in_view, focused, False)
 
+    def lines_at_least(self) -> int:
+        """A lower bound of the height of its content: a line per child, with its borders and the margin
+        below it (margins between siblings collapse to the larger of the two: at least this one)."""
+        children = [child for child in self.children if child.display]
+        return sum(1 + child.styles.gutter.height + child.styles.margin.bottom for child in children[:-1]) + (
+            1 if children else 0)
+
     def fill(self) -> None:
         """Mount every stop now, in a view that mounts what is below its first screen later (the overview)."""
 
