@@ -192,7 +192,7 @@ async def test_detail_pane_beside_the_list_when_wide_and_below_when_narrow(sampl
         app = QuoteBrowserApp(sample)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()  # the layout follows the size once the first resize is handled
-            list_region = app.query_one("#quote-list-pane").region
+            list_region = app.query_one("#quote-list").region
             detail_region = app.query_one("#quote-detail").region
             if beside:
                 assert detail_region.x >= list_region.right

@@ -15,7 +15,7 @@ from textual import getters, on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
@@ -46,11 +46,11 @@ class Pane(SizedQuietly, Vertical):
 
 class DetailScroll(SizedQuietly, ReaderScroll):
     """A scrolling detail pane, sized without asking for another layout pass, whose first showing decides
-    its scroll bar in the same pass (`bar_ahead`, from its text arranged at the full width)."""
+    its scroll bar in the same pass (`bar_ahead`, from its text arranged beside the bar: the arrangement
+    the pass then finds made)."""
 
     def _get_scrollable_region(self, region: Region) -> Region:
-        if not self.size and region:
-            bar_ahead(self, region, self.arrange(region.size).total_region.bottom)
+        bar_ahead(self, region, lambda width: self.arrange(Size(width, region.height)).total_region.bottom)
         return super()._get_scrollable_region(region)
 
 

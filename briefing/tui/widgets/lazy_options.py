@@ -17,12 +17,13 @@ it relies on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import Self, cast
 
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.events import Resize
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.visual import VisualType
@@ -62,6 +63,21 @@ def known_option(prompt: Content, *, id: str | None = None, disabled: bool = Fal
 def option_lines(option: Option) -> int | None:
     """The height a `LazyOption` declares (None for an ordinary option, which must be measured)."""
     return option.lines if isinstance(option, LazyOption) else None
+
+
+class ListScrollBar(ScrollBar):
+    """A list's scroll bar that never asks for a layout pass of the screen: where it goes and how wide it is
+    are its list's (`show_vertical_scrollbar`, `scrollbar-size`), which ask for their own.
+
+    Textual's bar asked for one when first sized (its `virtual_size`) and whenever restyled with a rule
+    cleared: each time its list lost the focus, the list hidden with its tab (the quotes tab's list laid
+    the screen out again when the people tab was shown). A new look or size of the bar is still drawn."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
 
 class LazyOptionList(OptionList):
@@ -114,19 +130,16 @@ class LazyOptionList(OptionList):
         lines, options = self._line_cache.lines, self.options
         if lines and lines[-1][0] == len(options) - 1:
             height = len(lines) - (1 if options[-1]._divider else 0)
-            if bar_ahead(self, region, height):  # its height too, for the bar's thumb drawn in that pass
+            if bar_ahead(self, region, lambda _width: height):  # the height too: the bar's thumb is drawn then
                 self.set_reactive(OptionList.virtual_size, Size(self.virtual_size.width, height))
         return super()._get_scrollable_region(region)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        """The vertical bar, a `QuietScrollBar` (its first sizing asks for no layout pass), made on first use
-        as `Widget.vertical_scrollbar` makes it."""
-        from briefing.tui.widgets.reader_scroll import QuietScrollBar  # it imports this module
-
+        """The vertical bar, a `ListScrollBar`, made on first use as `Widget.vertical_scrollbar` makes it."""
         if self._vertical_scrollbar is None:
-            bar = self._vertical_scrollbar = QuietScrollBar(vertical=True, name="vertical",
-                                                            thickness=self.scrollbar_size_vertical)
+            bar = self._vertical_scrollbar = ListScrollBar(vertical=True, name="vertical",
+                                                           thickness=self.scrollbar_size_vertical)
             bar.display = False
             self.app._start_widget(self, bar)
         return self._vertical_scrollbar

@@ -24,7 +24,7 @@ from briefing.render.vocabulary import Vocabulary, vocabulary
 from briefing.search.matching import RecordMatch, compile_filter
 from briefing.search.quotes import QuoteEntry, build_quote_entries, filter_quotes, source_passages
 from briefing.tui.messages import OpenLocation
-from briefing.tui.widgets.browse_pane import BrowsePane, DetailScroll, Pane, Panes
+from briefing.tui.widgets.browse_pane import BrowsePane, DetailScroll, Panes
 from briefing.tui.widgets.filter_input import FilterInput
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.lazy_options import LazyOption
@@ -144,7 +144,7 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
     DEFAULT_CSS = """
     QuoteBrowser {
         & > .quote-browser--match { text-style: bold underline; }
-        #quote-list-pane { width: 2fr; height: 1fr; }
+        #quote-list { width: 2fr; }
         #quote-detail { width: 3fr; height: 1fr; padding: 0 1; }
         #quote-text { border-left: outer $accent; padding: 0 1; margin: 0 0 1 0; text-style: italic; }
         #quote-speaker { margin: 0 0 1 0; }
@@ -179,8 +179,7 @@ class QuoteBrowser(BrowsePane[QuoteEntry]):
                           select_on_focus=False)
         yield Static(id="quote-empty", classes="browse-empty", markup=False)
         with Panes(classes="browse-panes"):
-            with Pane(id="quote-list-pane"):
-                yield QuoteList(id="quote-list", classes="browse-list", markup=False)  # filled on mount
+            yield QuoteList(id="quote-list", classes="browse-list", markup=False)  # filled on mount
             with DetailScroll(id="quote-detail", classes="browse-detail"):
                 yield MeasuredStatic(id="quote-text", markup=False)
                 yield MeasuredStatic(id="quote-speaker", markup=False)
