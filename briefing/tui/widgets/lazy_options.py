@@ -130,7 +130,7 @@ class LazyOptionList(OptionList):
         lines, options = self._line_cache.lines, self.options
         if lines and lines[-1][0] == len(options) - 1:
             height = len(lines) - (1 if options[-1]._divider else 0)
-            if bar_ahead(self, region, lambda _width: height):  # the height too: the bar's thumb is drawn then
+            if bar_ahead(self, region, height):  # the height too: the bar's thumb is drawn then
                 self.set_reactive(OptionList.virtual_size, Size(self.virtual_size.width, height))
         return super()._get_scrollable_region(region)
 

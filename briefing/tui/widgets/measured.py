@@ -60,11 +60,11 @@ class SizedQuietly:
         return super()._size_updated(size, virtual_size, container_size, False)  # type: ignore[misc]
 
 
-def bar_ahead(widget: Widget, region: Region, height_at: Callable[[int], int]) -> bool:
+def bar_ahead(widget: Widget, region: Region, content_height: int | Callable[[int], int]) -> bool:
     """In the layout pass that first shows `widget` (a scrolling view, `region` its content box), give it
-    its vertical scroll bar now if its content overflows beside the bar (`height_at(width)`: the content's
-    height at that width; at a width that fits beside the bar, what overflows there needs the bar, and what
-    fits there fits the wider box too).
+    its vertical scroll bar now if its content overflows beside the bar: `content_height` lines, or
+    `content_height(width)` at the width beside the bar (what overflows there needs the bar; what fits
+    there fits the wider box too).
 
     Textual decides a view's scroll bar after the pass that sized it: a view shown for the first time was
     laid out and drawn full width, then laid out and drawn again narrower, with its bar (each first showing
@@ -74,7 +74,10 @@ def bar_ahead(widget: Widget, region: Region, height_at: Callable[[int], int]) -
     styles = widget.styles
     bar_width = styles.scrollbar_size_vertical
     if (widget.size or not region or widget.show_vertical_scrollbar or styles.overflow_y != "auto"
-            or not bar_width or region.width <= bar_width or height_at(region.width - bar_width) <= region.height):
+            or not bar_width or region.width <= bar_width):
+        return False
+    height = content_height(region.width - bar_width) if callable(content_height) else content_height
+    if height <= region.height:
         return False
     widget.set_reactive(Widget.show_vertical_scrollbar, True)
     # Shown without a refresh (Textual's check sets it too, and a change would ask for another pass).
