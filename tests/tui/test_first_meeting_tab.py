@@ -1,6 +1,6 @@
 """The first showing of a meeting tab (mounted while hidden, after the first frame): one layout pass, each
-part of the screen drawn once, the text laid out with its scroll bar; a fold holds no box for its passages
-until it is opened.
+part of the screen drawn once, the text laid out with its scroll bar, at the hit when a search hit opens
+it; a fold holds no box for its passages until it is opened.
 
 Run as users do: the tabs mounted in the background after the first frame (`idle_mount`)."""
 
@@ -17,8 +17,8 @@ from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.meeting_parts import PassageFold
 from briefing.tui.widgets.meeting_view import LONG_MEETING, MeetingView
-from briefing.tui.widgets.reader_scroll import ReaderOptionList
-from tests.tui.keys import main_screen, meeting_key, settle
+from briefing.tui.widgets.reader_scroll import SCROLL_OFF, ReaderOptionList
+from tests.tui.keys import main_screen, meeting_key, search, settle
 from tests.tui.test_big_books import book_of
 from tests.tui.test_hit_in_meeting_tab import layout_passes_from_now
 
@@ -102,3 +102,28 @@ async def test_a_fold_has_no_box_for_its_passages_until_opened(sample_app: Brief
         await pilot.press("enter")  # folded again: its passages stay, hidden
         await settle(pilot)
         assert fold.collapsed and not contents.display and len(contents.query(ItemBlock)) == len(fold.item_ids)
+
+
+async def test_a_hit_in_a_meeting_tab_never_shown_is_drawn_at_the_hit_in_one_pass(
+    write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = book_of(meetings=2, sessions=8)
+    meeting = data["meetings"][1]
+    point = meeting["sessions"][6]["key_points"][0]
+    point["text"] = "The Zanzibar accord was signed."
+    app = make_app(write_briefing(data))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "zanzibar")
+        view = main_screen(app).query_one(f"#meeting-{meeting['id']}").query_one(MeetingView)
+        assert not view.reader.size, "its tab mounted, never shown"
+        passes = layout_passes_from_now(monkeypatch)
+        await pilot.press("enter")
+        await settle(pilot)
+        focused = app.focused
+        assert isinstance(focused, ItemBlock) and focused.item_id == point["id"], "the cursor on the hit"
+        # The view had no size yet, so the hit's place was not worked out before the pass: the text was laid
+        # out and drawn at its top, then scrolled to the hit, drawing the whole screen again.
+        assert passes == [False], f"layout passes (True: a scroll's) for the enter: {passes}"
+        reader = view.reader
+        assert reader.scroll_y == min(reader.y_of(focused) - SCROLL_OFF, reader.max_scroll_y) > 0
+        assert reader.region.contains_region(focused.region), "the hit is on screen"

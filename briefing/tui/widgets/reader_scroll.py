@@ -213,9 +213,8 @@ class StopReader(ReaderScroll):
         (the layout pass finds that arrangement cached). The first frame shows it in its place: it showed
         the top of the text, then a second frame the place, drawing the whole screen again (an enter on a
         search hit). `_keep_in_view`, after the layout, still has the last word."""
-        if widget.parent is not self or not self.container_size:
+        if widget.parent is not self or (size := self._size_to_come()) is None:
             return
-        size = Region(0, 0, *self.container_size).shrink(self.scrollbar_gutter).size
         arrangement = self.arrange(size)
         placement = next((placement for placement in arrangement.placements if placement.widget is widget), None)
         if placement is not None:
@@ -226,6 +225,25 @@ class StopReader(ReaderScroll):
             self.set_reactive(Widget.scroll_y, y)
             self.set_reactive(Widget.scroll_target_y, y)
             self.vertical_scrollbar.position = y
+
+    def _size_to_come(self) -> Size | None:
+        """The size this view's text is laid out at: its own, or for a view never laid out yet (a tab shown
+        for the first time), the one the coming layout pass gives it, from its nearest laid-out ancestor
+        arranged down to it (the pass finds those arrangements cached). None if it is not placed."""
+        chain: list[Widget] = []
+        node: Widget = self
+        while not node.outer_size:
+            chain.append(node)
+            if not isinstance(node.parent, Widget):
+                return None
+            node = node.parent
+        size = _content_size(node, node.outer_size)
+        for child in reversed(chain):
+            placed = next((placement for placement in node.arrange(size).placements if placement.widget is child), None)
+            if placed is None:
+                return None
+            node, size = child, _content_size(child, placed.region.size)
+        return size
 
     def _keep_in_view(self, widget: Widget, top: bool) -> None:
         if not widget.is_mounted:
@@ -247,6 +265,13 @@ class StopReader(ReaderScroll):
             if self.y_of(widget) >= top:
                 return index
         return 0
+
+
+def _content_size(widget: Widget, outer: Size) -> Size:
+    """The size `widget`'s children are arranged in, when its box is `outer` (as Textual's compositor does:
+    less its borders and padding, and its scroll bars)."""
+    region = Region(0, 0, *outer).shrink(widget.styles.gutter)
+    return (widget._get_scrollable_region(region) if widget.is_scrollable else region).size
 
 
 class ReaderOptionList(LazyOptionList):
