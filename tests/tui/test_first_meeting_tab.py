@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual._compositor import Compositor
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Collapsible
 
 from briefing.tui.app import BriefingApp, make_app
@@ -127,3 +129,33 @@ async def test_a_hit_in_a_meeting_tab_never_shown_is_drawn_at_the_hit_in_one_pas
         reader = view.reader
         assert reader.scroll_y == min(reader.y_of(focused) - SCROLL_OFF, reader.max_scroll_y) > 0
         assert reader.region.contains_region(focused.region), "the hit is on screen"
+
+
+async def test_the_pass_that_first_shows_a_meeting_tab_arranges_the_screen_once(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arranged: list[bool] = []  # True: an arrangement of the whole screen made inside a layout pass
+    in_pass = [False]
+    arrange_root, refresh_layout = Compositor._arrange_root, Screen._refresh_layout
+
+    def arranging(self: Compositor, *args: object, **options: object) -> object:
+        arranged.append(in_pass[0])
+        return arrange_root(self, *args, **options)  # type: ignore[arg-type]
+
+    def laying_out(self: Screen, *args: object, **options: object) -> None:
+        in_pass[0] = True
+        try:
+            refresh_layout(self, *args, **options)  # type: ignore[arg-type]
+        finally:
+            in_pass[0] = False
+
+    async with sample_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Compositor, "_arrange_root", arranging)
+        monkeypatch.setattr(Screen, "_refresh_layout", laying_out)
+        meeting = sample_app.briefing.meetings[0]
+        await pilot.press(meeting_key(sample_app, meeting.id))
+        await settle(pilot)
+        # The new scroll bars asked for their place while the pass arranged them, and the screen's map was
+        # stale (the tab's widgets were drawn nowhere yet): the whole screen was arranged again for each.
+        assert arranged.count(True) == 1, f"arrangements of the whole screen in the pass: {arranged}"
