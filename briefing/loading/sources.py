@@ -187,7 +187,8 @@ _RAW_ITEMS = (("passages", "passage", "text"), ("quotes", "quote", "text"), ("fi
 def raw_source_problems(data: dict, folder: Path, line_of: LineOf | None = None) -> list[Problem]:
     """Verbatim problems of a file that does not validate, found in its raw JSON where it is well-formed enough."""
     paragraphs: dict[str, list[str]] = {}
-    for document in data.get("sources") or []:
+    documents = data.get("sources")
+    for document in documents if isinstance(documents, list) else []:  # the schema problems say what else it is
         if isinstance(document, dict) and isinstance(document.get("id"), str) and isinstance(document.get("path"), str):
             path = source_path(folder, document["path"]) if "\0" not in document["path"] else None
             try:

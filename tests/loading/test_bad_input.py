@@ -293,3 +293,14 @@ def test_a_source_link_that_stays_inside_the_folder_is_followed(tmp_path: Path) 
 
     briefing = load_briefing(write_json(tmp_path / "book.json", minimal_briefing_dict()), check_sources=False)
     assert read_source_paragraphs(briefing, tmp_path) == {"release": ["Heading", "The Council met."]}
+
+
+@pytest.mark.parametrize("value", [True, 1, 1.5])
+def test_sources_that_are_not_a_list_are_named(tmp_path: Path, value: object) -> None:
+    # Found by test_fuzz_loader: the verbatim check of a file that does not validate iterated `sources`
+    # whatever it was, and a `true` there ended in a TypeError instead of the schema's message.
+    data = minimal_briefing_dict()
+    data["sources"] = value
+    error = load_error(write_json(tmp_path / "book.json", data))
+    assert error.failure is LoadFailure.INVALID
+    assert [problem.field for problem in error.problems] == ["sources"]
