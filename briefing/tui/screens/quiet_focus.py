@@ -33,6 +33,16 @@ class FullMapCompositor(Compositor):
         self._full_map_invalidated = False  # made just now, of every widget there is
         return result
 
+    def update_widgets(self, widgets: set[Widget]) -> None:
+        # Textual counts the map stale when any widget to draw is not on screen. One placed off screen (scrolled
+        # away) or not shown at all (in a hidden tab: a search field losing the focus) would not be placed
+        # otherwise by a new map; only a widget not placed yet, among shown ones, makes it stale.
+        stale = self._full_map_invalidated or any(
+            _shown(widget) for widget in widgets - self.visible_widgets.keys() - self._full_map.keys())
+        self._full_map_invalidated = True  # Textual's own test skipped
+        super().update_widgets(widgets)
+        self._full_map_invalidated = stale
+
     def find_widget(self, widget: Widget) -> MapGeometry:
         if self._reflowing:  # the map of the last pass: this one's is being made
             try:
@@ -40,6 +50,11 @@ class FullMapCompositor(Compositor):
             except KeyError:
                 raise NoWidget("not placed yet") from None
         return super().find_widget(widget)
+
+
+def _shown(widget: Widget) -> bool:
+    """Whether `widget` and everything holding it are displayed."""
+    return widget.display and all(node.display for node in widget.ancestors)
 
 
 class QuietFocusScreen(Screen[None]):

@@ -112,6 +112,8 @@ class ItemBlock(KeepsMeasure, Static, can_focus=True):
         return self.spans.count if self.spans is not None else 0
 
     def _highlighted(self, text: str, spans: tuple[tuple[int, int], ...]) -> Content:
+        if not spans:  # most items: the match style is not worked out (it was half of drawing a new text)
+            return Content(text)
         return with_spans(Content(text), spans, component_style(self, "item-block--match"))
 
     def on_mount(self) -> None:
