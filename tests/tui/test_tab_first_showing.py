@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.widgets.browse_pane import BrowsePane
@@ -166,3 +167,33 @@ async def test_a_list_first_shown_draws_its_options_once(
         await show_tab_first_time(pilot, "quotes", monkeypatch)
         assert drawn, "the list was drawn"
         assert len(drawn) == len(set(drawn)), f"{len(drawn) - len(set(drawn))} options were drawn twice"
+
+
+def detail_text(pane: BrowsePane) -> str:
+    """What the detail pane says first: the quote, or the person's or organisation's details."""
+    static = pane.query_one("#quote-text, #people-about", Static)
+    content = static.content
+    return content.plain if isinstance(content, Content) else str(content)
+
+
+def shown_words(pane: BrowsePane) -> str:
+    """Words the detail pane shows for the entry under the list's cursor."""
+    entry = pane.selected_entry
+    return entry.quote.text[:30] if hasattr(entry, "quote") else entry.actor.name  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("pane_id", ["quotes", "people"])
+async def test_the_detail_moves_with_the_cursor_before_anything_is_drawn(
+    sample_app: BriefingApp, monkeypatch: pytest.MonkeyPatch, pane_id: str
+) -> None:
+    """The detail follows the cursor within its move (j), not at the list's message: a drawing in between
+    showed the cursor on one entry and the detail of the one before (j drew the screen twice)."""
+    async with sample_app.run_test(size=SIZE) as pilot:
+        await show_tab_first_time(pilot, pane_id, monkeypatch)
+        pane = main_screen(sample_app).query_one(f"#{pane_id}").query_one(BrowsePane)
+        before = detail_text(pane)
+        pane.entry_list.action_cursor_down()  # no await: no message is handled, nothing drawn meanwhile
+        assert detail_text(pane) != before, "the cursor moved to another entry"
+        assert shown_words(pane) in detail_text(pane), "the detail shows the entry under the cursor"
+        await settle(pilot)
+        assert shown_words(pane) in detail_text(pane)

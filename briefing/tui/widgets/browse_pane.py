@@ -35,6 +35,9 @@ every letter."""
 
 FILTER_PAUSE = 0.15
 
+NOT_SHOWN = object()
+"""What the detail pane shows before anything (or after a new filter): no entry, not even None."""
+
 
 class Panes(SizedQuietly, Horizontal):
     """The list beside (or above) the detail pane; sized without asking for another layout pass."""
@@ -91,6 +94,8 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
         self._listed: list[Entry] = []
         self._listed_by_id: dict[str, Entry] | None = None
         self._filter_timer: Timer | None = None
+        self._shown: Entry | object | None = NOT_SHOWN
+        """The entry the detail pane shows (`NOT_SHOWN` before the first, or once the filter changed)."""
 
     # -- what subclasses provide ------------------------------------------------------------------
 
@@ -157,6 +162,17 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
         if not self.query(BrowseList):
             return  # removed (the app quitting) before it composed: Textual mounted no children into it
         self.refresh_list()
+        # The detail follows the cursor as it moves, not when the list's message comes: the cursor was drawn
+        # in one frame and the detail in the next (a second drawing for each j).
+        self.watch(self.entry_list, "highlighted", self._cursor_moved, init=False)
+
+    def _show(self, entry: Entry | None) -> None:
+        self._shown = entry
+        self.show_entry(entry)
+
+    def _cursor_moved(self, highlighted: int | None) -> None:
+        if highlighted is not None and (entry := self.selected_entry) is not self._shown:
+            self._show(entry)
 
     def watch_filter_text(self) -> None:
         if len(self.entries or self.listed) < FILTER_PAUSE_FROM:
@@ -171,6 +187,7 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
     def refresh_list(self) -> None:
         """List the entries that match the filter, keeping the cursor on the same entry if it still matches."""
         previous = self.selected_entry
+        self._shown = NOT_SHOWN  # shown again with the new matches, once (by the cursor's move, or below)
         self.listed = self.matching(self.filter_text)
         entry_list = self.entry_list
         entry_list.set_options(self.options(self.listed))
@@ -180,7 +197,8 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
             entry_list.highlighted = entry_list.get_option_index(keep or self.entry_id(self.listed[0]))
         self.set_class(not self.listed, "-empty")
         self.empty_message.update(Content("") if self.listed else self.empty_text())
-        self.show_entry(self.selected_entry)
+        if self._shown is NOT_SHOWN or self._shown is not self.selected_entry:
+            self._show(self.selected_entry)
 
     def select(self, entry_id: str) -> bool:
         """Put the cursor on entry `entry_id`, clearing a filter that hides it; False if there is none."""
@@ -196,7 +214,8 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
             return False
         self.entry_list.highlighted = self.entry_list.get_option_index(entry_id)
         self.entry_list.scroll_to_highlight()
-        self.show_entry(self.selected_entry)
+        if self._shown is not self.selected_entry:
+            self._show(self.selected_entry)
         return True
 
     # -- events and actions ----------------------------------------------------------------------
@@ -220,7 +239,8 @@ class BrowsePane(SizedQuietly, Widget, Generic[Entry]):
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self.entry_list:
             event.stop()
-            self.show_entry(self.selected_entry)
+            if self._shown is not self.selected_entry:  # shown already as the cursor moved
+                self._show(self.selected_entry)
 
     def action_focus_filter(self) -> None:
         focus_now(self.filter_input)
