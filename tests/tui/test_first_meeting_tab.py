@@ -14,6 +14,7 @@ from textual._compositor import Compositor
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Collapsible
+from textual.widgets._collapsible import CollapsibleTitle
 
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.widgets.item_block import ItemBlock
@@ -161,3 +162,19 @@ async def test_a_meeting_tab_first_shown_arranges_the_screen_once(
         # before the pass, widgets of hidden tabs asked to be drawn had made the map stale: the tab bar's
         # restyle arranged the whole screen once more to find where its tabs were.
         assert arranged == [True], f"arrangements of the whole screen (True: in the pass): {arranged}"
+
+
+def test_a_fold_makes_its_title_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    init = CollapsibleTitle.__init__
+
+    def counting(self: CollapsibleTitle, *args: object, **options: object) -> None:
+        made.append(type(self).__name__)
+        init(self, *args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CollapsibleTitle, "__init__", counting)
+    fold = PassageFold(["p-1"], list, title="Source passages (1)")
+    # Collapsible made a title of its own, which the fold then replaced with its FoldTitle.
+    assert made == ["FoldTitle"]
+    assert fold.title == "Source passages (1)" and fold.collapsed and fold.has_class("-collapsed")
+    assert fold._title.label.plain == "Source passages (1)"

@@ -106,8 +106,12 @@ class PassageFold(Collapsible):
     def __init__(self, item_ids: Sequence[str], passages: Callable[[], list[Widget]], *, title: str) -> None:
         # Born folded: Textual adds "-collapsed" on mount, restyling the whole fold once more (a tenth of a
         # meeting tab's mount); with the class already there, that is a no-op.
-        super().__init__(title=title, collapsed=True, classes="-collapsed")
+        # Collapsible's own __init__, with its title made once: it made a CollapsibleTitle, labelled it (a
+        # layout asked of a widget never mounted), and the fold replaced it (a fifth of the widgets made).
+        Widget.__init__(self, classes="-collapsed")
         self._title = FoldTitle(label=title, collapsed_symbol="▶", expanded_symbol="▼", collapsed=True)
+        self._contents_list: list[Widget] = []
+        self.set_reactive(Collapsible.title, title)  # the title has its label; `collapsed` is True already
         self.item_ids = tuple(item_ids)
         """The items of its passages, mounted or not yet."""
         self._passages: Callable[[], list[Widget]] | None = passages
