@@ -132,3 +132,29 @@ def layout_passes_from_now(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr(Screen, "_refresh_layout", recording)
     return passes
+
+
+async def test_a_hit_in_another_meeting_is_highlighted_once_as_its_text_is_made(
+    write_briefing: Callable[[dict], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, meeting_id, item_id = picker_book(write_briefing)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        before = await screen.show_tab(MEETING_PANE)
+        assert isinstance(before, MeetingView) and before.meeting.id != meeting_id
+        await search(pilot, "zanzibar")
+        highlighted: list[str] = []
+        highlight = MeetingView.highlight
+
+        def recording(self: MeetingView, spans_for: object) -> int:
+            highlighted.append(self.meeting.id)
+            return highlight(self, spans_for)
+
+        monkeypatch.setattr(MeetingView, "highlight", recording)
+        await pilot.press("enter")
+        await settle(pilot)
+        # The meeting shown before was highlighted just before its text went, and the new one highlighted
+        # again after its items had their matches set as they were made.
+        assert highlighted == [], f"meeting views highlighted again: {highlighted}"
+        focused = app.focused
+        assert isinstance(focused, ItemBlock) and focused.item_id == item_id and focused.match_count == 1

@@ -89,5 +89,4 @@ class MeetingRoutes:
         self.tab_specs[index] = replace(self.tab_specs[index], title=meeting.title,
                                         short_title=meeting_short_title(meeting), meeting_id=meeting.id)
         self._label_tabs()  # before the mount: the tab's new width is then laid out with the new text
-        await view.show_meeting(meeting, self.search.spans_for)
-        view.highlight(self.search.spans_for)
+        await view.show_meeting(meeting, self.search.spans_for)  # its items highlighted as they are made

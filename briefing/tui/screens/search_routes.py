@@ -17,6 +17,7 @@ from textual.widget import MountError
 from briefing.tui.background import GiveWay
 from briefing.tui.messages import OpenDirectoryEntry, OpenLocation
 from briefing.tui.search_state import SearchController
+from briefing.tui.tabs import MEETING_PANE, meeting_pane_id
 
 if TYPE_CHECKING:  # the widgets are imported on use: not for the first frame
     from textual.widget import Widget
@@ -43,6 +44,11 @@ class SearchRoutes:
 
     def _label_tabs(self) -> None:
         raise NotImplementedError
+
+    if TYPE_CHECKING:  # MeetingRoutes' (a stub here would shadow it in MainScreen's method order)
+
+        def picks_meetings(self, pane_id: str) -> bool:
+            raise NotImplementedError
 
     @property
     def search_panel(self) -> SearchPanel:
@@ -139,7 +145,12 @@ class SearchRoutes:
 
     def _open_hit(self, number: int) -> None:
         hit = self.search.select(number)
-        self._search_changed()
+        # The meeting tab's view gets the hit's meeting, highlighted as its text is made: highlighting the
+        # meeting it shows now, just before that text goes, was work for nothing.
+        shown = self._content.get(MEETING_PANE)
+        replaced = hit.meeting_id is not None and self.picks_meetings(meeting_pane_id(hit.meeting_id)) and (
+            getattr(shown, "meeting", None) is not None and shown.meeting.id != hit.meeting_id)  # type: ignore[union-attr]
+        self._search_changed(skip=shown if replaced else None)
         if hit.meeting_id is None:
             self.post_message(OpenDirectoryEntry(hit.item_id))
         else:
@@ -155,15 +166,16 @@ class SearchRoutes:
         self.search.clear_highlights()
         self._search_changed()
 
-    def _search_changed(self) -> None:
-        """Render the search state everywhere it shows: the panel, the meeting views, the tab's counter."""
+    def _search_changed(self, skip: Widget | None = None) -> None:
+        """Render the search state everywhere it shows: the panel, the meeting views (but `skip`), the
+        tab's counter."""
         from briefing.tui.widgets.meeting_view import MeetingView
         from briefing.tui.widgets.search_panel import SearchPanel
 
         # The tabs' contents, not a query of the screen: matching every widget of the screen against a
         # selector was a third of an enter on a search hit.
         for content in list(self._content.values()):
-            if not content.is_mounted:  # one being mounted shows the search itself once mounted
+            if not content.is_mounted or content is skip:  # one being mounted shows the search itself once mounted
                 continue
             if isinstance(content, SearchPanel):
                 content.show(self.search)
