@@ -25,6 +25,7 @@ from briefing.render.safety import clipboard_text, safe_text
 from briefing.state import StateStore
 from briefing.tui.app_state import ReaderStateActions
 from briefing.tui.keys_follow_focus import KeysFollowFocus
+from briefing.tui.memory import CollectorHold, CollectsWhileIdle
 from briefing.tui.reader_state import START_AT_TOP_SETTING, ReaderState
 from briefing.tui.terminal import terminal_problem
 from briefing.tui.themes import HIGH_CONTRAST
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
     from briefing.library import LibraryHit, LibraryIndex
     from briefing.loading import LoadedBook
-    from briefing.state import StateStore
-    from briefing.tui.memory import CollectorHold
     from briefing.tui.screens.main_screen import MainScreen
 
 EXIT_AFTER_FIRST_FRAME_VARIABLE = "BRIEFING_EXIT_AFTER_FIRST_FRAME"
@@ -54,7 +53,7 @@ def briefing_commands() -> type[Provider]:
     return BriefingCommands
 
 
-class BriefingApp(ReaderStateActions, KeysFollowFocus):
+class BriefingApp(ReaderStateActions, CollectsWhileIdle, KeysFollowFocus):
     """Reads one briefing; `MainScreen` does the work."""
 
     CSS_PATH = "briefing.tcss"

@@ -6,12 +6,16 @@
 from __future__ import annotations
 
 import gc
+import time
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from briefing.cli import main
 from briefing.tui.app import BriefingApp, make_app
+from briefing.tui.memory import WORTH_COLLECTING, CollectorHold
 
 
 def walked_by_the_collector(thing: object) -> bool:
@@ -100,3 +104,76 @@ def test_once_settled_young_garbage_is_collected_in_bigger_batches() -> None:
     finally:
         gc.set_threshold(*before)
         gc.enable()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def released() -> Iterator[CollectorHold]:
+    """A collector released as the command line releases it; the test process's own settings back after."""
+    before = gc.get_threshold()
+    hold = CollectorHold()
+    hold.hold()
+    hold.release()
+    yield hold
+    gc.set_threshold(*before)
+    gc.enable()
+
+
+def test_idle_collects_the_young_garbage(released: CollectorHold) -> None:
+    gc.collect()
+    garbage = weakref.ref(_Cycle())  # unreachable at once, freed only by a collection (a cycle)
+    kept = [[index] for index in range(WORTH_COLLECTING)]  # what a key makes
+    assert garbage() is not None
+    assert released.collect_while_idle() == 1
+    assert garbage() is None
+    assert gc.get_count()[:2] == (0, 0)
+    assert released.collect_while_idle() is None, "next to nothing pending: nothing to collect"
+    assert len(kept) == WORTH_COLLECTING
+
+
+def test_idle_collects_the_old_too_before_python_would(released: CollectorHold) -> None:
+    gc.collect()
+    for _ in range(gc.get_threshold()[2] - 1):  # each middle collection counts one towards a full one
+        gc.collect(1)
+    kept = [[index] for index in range(WORTH_COLLECTING)]
+    assert released.collect_while_idle() == 2
+    assert len(kept) == WORTH_COLLECTING
+    assert gc.get_count() == (0, 0, 0)
+
+
+def test_nothing_is_collected_before_the_collector_is_released() -> None:
+    hold = CollectorHold()
+    kept = [[index] for index in range(WORTH_COLLECTING)]
+    assert hold.collect_while_idle() is None
+    assert len(kept) == WORTH_COLLECTING
+
+
+async def test_the_app_collects_once_the_keys_stop(sample_path: Path, released: CollectorHold) -> None:
+    from briefing.tui.memory import IDLE_BEFORE_COLLECTING
+
+    collections: list[tuple[float, int]] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append((time.monotonic(), info["generation"]))
+
+    app = make_app(sample_path)
+    app.collector = released
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        gc.callbacks.append(record)
+        try:
+            for key in "jjj":
+                await pilot.press(key)
+                last_key = time.monotonic()
+                _Cycle()
+            await pilot.pause(IDLE_BEFORE_COLLECTING + 0.5)  # the idle time, and then some for the timer
+        finally:
+            gc.callbacks.remove(record)
+    # Python's own young collections may come meanwhile; the middle generation is collected once, idle.
+    [when] = [when for when, generation in collections if generation >= 1]
+    assert when - last_key >= IDLE_BEFORE_COLLECTING * 0.9, "not before the reader stopped"
