@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -66,6 +67,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.mark.slow  # a long fuzz tour (seconds of examples): `pytest -m slow` (and .ci/run) runs it
 @FUZZ
 @given(briefing=briefings(), width=st.sampled_from(WIDTHS))
 def test_every_format_renders_inert_output(briefing: Briefing, width: int) -> None:
@@ -92,6 +94,7 @@ def test_every_format_renders_inert_output(briefing: Briefing, width: int) -> No
     assert_no_active_markup(ElementTree.fromstring(outputs["svg"]))
 
 
+@pytest.mark.slow  # a long fuzz tour (seconds of examples): `pytest -m slow` (and .ci/run) runs it
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefing=briefings(), data=st.data())
 def test_a_selected_meeting_without_quotes_renders_inert_output(briefing: Briefing, data: st.DataObject) -> None:
@@ -143,6 +146,7 @@ def test_any_query_on_any_briefing_gives_results_or_a_query_error(
         index.close()
 
 
+@pytest.mark.slow  # a long fuzz tour (seconds of examples): `pytest -m slow` (and .ci/run) runs it
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefing=briefings())
 def test_the_loader_reads_back_what_the_model_writes(briefing: Briefing) -> None:

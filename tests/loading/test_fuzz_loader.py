@@ -74,6 +74,7 @@ def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
 SAMPLE_PATHS = _paths(SAMPLE_DATA)[1:]
 
 
+@pytest.mark.slow  # a long fuzz tour (seconds of examples): `pytest -m slow` (and .ci/run) runs it
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(target=st.sampled_from(SAMPLE_PATHS), replacement=JSON_VALUES, delete=st.booleans())
 def test_structural_damage(target: tuple, replacement: object, delete: bool) -> None:
