@@ -30,7 +30,7 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.tui.widgets.measured import bar_ahead
+from briefing.tui.widgets.measured import bar_ahead, own_vertical_bar
 
 
 class LazyOption(Option):
@@ -136,13 +136,8 @@ class LazyOptionList(OptionList):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        """The vertical bar, a `ListScrollBar`, made on first use as `Widget.vertical_scrollbar` makes it."""
-        if self._vertical_scrollbar is None:
-            bar = self._vertical_scrollbar = ListScrollBar(vertical=True, name="vertical",
-                                                           thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+        """The vertical bar, a `ListScrollBar`."""
+        return own_vertical_bar(self, ListScrollBar)
 
     _measured = True
     """Whether an option of the line map was measured (its height depends on the width); a list made only

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from textual import events
 from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -83,3 +84,14 @@ def bar_ahead(widget: Widget, region: Region, content_height: int | Callable[[in
     # Shown without a refresh (Textual's check sets it too, and a change would ask for another pass).
     widget.vertical_scrollbar.styles.set_rule("display", "block")
     return True
+
+
+def own_vertical_bar(widget: Widget, bar_class: type[ScrollBar]) -> ScrollBar:
+    """`widget`'s vertical scroll bar, a `bar_class` (one that asks for fewer layout passes), made on first
+    use as `Widget.vertical_scrollbar` makes Textual's own."""
+    if widget._vertical_scrollbar is None:
+        bar = widget._vertical_scrollbar = bar_class(vertical=True, name="vertical",
+                                                     thickness=widget.scrollbar_size_vertical)
+        bar.display = False
+        widget.app._start_widget(widget, bar)
+    return widget._vertical_scrollbar

@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.lazy_options import LazyOptionList
+from briefing.tui.widgets.measured import own_vertical_bar
 
 SCROLL_OFF = 2
 """Lines kept visible above and below the cursor when moving it."""
@@ -51,13 +52,8 @@ class ReaderScroll(VerticalScroll, can_focus=True):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        """The vertical bar, a `QuietScrollBar`, made on first use as `Widget.vertical_scrollbar` makes it."""
-        if self._vertical_scrollbar is None:
-            bar = self._vertical_scrollbar = QuietScrollBar(vertical=True, name="vertical",
-                                                            thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
+        """The vertical bar, a `QuietScrollBar`."""
+        return own_vertical_bar(self, QuietScrollBar)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False, tooltip="a line down (in a text without items: source, help)"),
