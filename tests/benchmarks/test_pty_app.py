@@ -29,6 +29,7 @@ time.sleep(1)  # alive while the driver reads its CPU times
 """
 
 
+@pytest.mark.slow  # a benchmark tool's own test, with real processes: `pytest -m slow` (and .ci/run)
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_workers_cpu_is_not_the_ui_threads() -> None:
     with PtyApp([sys.executable, "-c", PROGRAM]) as app:
@@ -57,6 +58,7 @@ sys.stdin.readline()
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux process clock and SIGUSR1")
 def test_the_probe_tells_the_ui_threads_cpu_to_the_millisecond(tmp_path: Path) -> None:
     (tmp_path / "probed.py").write_text(PROBED)

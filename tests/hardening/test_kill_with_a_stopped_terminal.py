@@ -33,8 +33,8 @@ def exit_code_within(app: PtyApp, seconds: float) -> int | None:
     return None
 
 
-@pytest.mark.parametrize("number", [signal.SIGHUP, pytest.param(signal.SIGTERM, marks=pytest.mark.slow)],
-                         ids=["SIGHUP", "SIGTERM"])
+@pytest.mark.slow  # real processes waiting out a stopped terminal (7 s each): `pytest -m slow` (and .ci/run)
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_a_signal_ends_the_app_whose_terminal_stopped_reading(tmp_path: Path, number: int) -> None:
     app = PtyApp([sys.executable, "-m", "briefing"], env=dict(os.environ, BRIEFING_STATE_DIR=str(tmp_path)))
     try:

@@ -15,7 +15,12 @@ from tests.waiting import wait_until
 pytestmark = pytest.mark.idle_mount  # every view at each size in the app as users run it, background mount included
 
 
-@pytest.mark.parametrize("size", [(40, 12), (60, 16), (80, 24), (200, 60)])
+@pytest.mark.parametrize("size", [
+    pytest.param((40, 12), marks=pytest.mark.slow),  # the extremes: `pytest -m slow` (and .ci/run) runs them
+    (60, 16),
+    (80, 24),
+    pytest.param((200, 60), marks=pytest.mark.slow),
+])
 async def test_every_view_at_this_size(sample_path: Path, size: tuple[int, int]) -> None:
     app = make_app(sample_path)
     marking = app.briefing.classification
