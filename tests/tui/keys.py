@@ -69,3 +69,13 @@ class StyledLikeTheApp:
     CSS_PATH = str(Path(app_module.__file__).with_name("briefing.tcss"))
     HORIZONTAL_BREAKPOINTS = BriefingApp.HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS = BriefingApp.VERTICAL_BREAKPOINTS
+
+
+async def whole_meeting_text(pilot: Pilot) -> None:
+    """Mount the whole text of the meeting tab shown, for a test about an item further down: a meeting's
+    text is mounted as the reader comes to it (its first screen when the tab is shown)."""
+    assert isinstance(pilot.app, BriefingApp)
+    view = main_screen(pilot.app).current_meeting_view()
+    assert view is not None, "a meeting tab is shown"
+    view.reader.fill()
+    await settle(pilot)

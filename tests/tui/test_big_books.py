@@ -13,6 +13,7 @@ import pytest
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.tabs import MAX_MEETING_TABS, MEETING_PANE
 from briefing.tui.widgets.meeting_picker import MeetingPicker
+from briefing.tui.widgets.meeting_text import TextMaker
 from briefing.tui.widgets.meeting_view import SESSION_WINDOW, MeetingView, SessionHeading
 from briefing.tui.widgets.overview import OVERVIEW_LINES, Overview, OverviewLink
 from tests.factories import minimal_briefing_dict
@@ -91,7 +92,10 @@ async def test_a_long_meeting_shows_a_window_of_sessions_that_follows_the_reader
         view = await screen.show_tab(f"meeting-{app.briefing.meetings[0].id}")
         assert isinstance(view, MeetingView)
         await settle(pilot)
-        assert len(view.query(SessionHeading)) == SESSION_WINDOW
+        assert 1 <= len(view.query(SessionHeading)) < SESSION_WINDOW, "the sessions of the first screen"
+        view.reader.fill()
+        await settle(pilot)
+        assert len(view.query(SessionHeading)) == SESSION_WINDOW, "the window's, once all of it is mounted"
         last = view.sessions[-1]
         view.show(session_id=last.id)
         await settle(pilot)
@@ -116,6 +120,7 @@ def test_a_windows_widgets_are_styled_when_mounted_not_before(
     view = MeetingView(app.lookup, app.briefing.meetings[0])
     styled: list[DOMNode] = []
     monkeypatch.setattr(DOMNode, "update_node_styles", lambda node, *args, **kwargs: styled.append(node))
-    widgets = view._window_widgets()
+    maker = TextMaker(app.lookup, view.meeting, view.sessions, 120, lambda: None)
+    widgets = [part.make() for part in maker.window_parts(0)]
     assert widgets and all(widget.has_class("-windowed") for widget in widgets)
     assert styled == [], "marking an unmounted widget restyled it (and its children) before its mount"

@@ -14,7 +14,7 @@ from briefing.tui.screens.source_screen import SourceScreen
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.meeting_view import MeetingView, SessionHeading
 from briefing.tui.widgets.overview import Overview, OverviewLink
-from tests.tui.keys import meeting_key
+from tests.tui.keys import meeting_key, whole_meeting_text
 from tests.waiting import wait_until
 
 FAC = "fac-2022-04-11"
@@ -162,7 +162,7 @@ async def test_sessions_show_when_who_and_how_the_date_was_established(sample_ap
     meeting = next(m for m in meetings if any(s.dating_note for s in m.sessions))
     async with sample_app.run_test(size=(120, 36)) as pilot:
         await pilot.press(meeting_key(sample_app, meeting.id))
-        await pilot.pause()
+        await whole_meeting_text(pilot)
         pane = sample_app.screen.query_one(f"#meeting-{meeting.id}")
         infos = [static.render().plain for static in pane.query(".session-info")]
         assert len(infos) == len(meeting.sessions)

@@ -18,7 +18,7 @@ from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.notes_list import NotesList
 from tests.books import CHANGED_POSITION, NEW_KEY_POINT, overnight_edit, sample_copy
 from tests.factories import HOSTILE
-from tests.tui.keys import main_screen, meeting_key, search, settle, tab_key
+from tests.tui.keys import main_screen, meeting_key, search, settle, tab_key, whole_meeting_text
 from tests.tui.screen_text import screen_text
 
 SIZE = (120, 36)
@@ -179,6 +179,7 @@ async def test_changes_since_last_read_are_reported_and_marked_until_read(tmp_pa
         assert " CHANGED  position: Belgium is a party" in text
         await pilot.press(meeting_key(app, FAC))
         await settle(pilot)
+        await whole_meeting_text(pilot)
         new_block = app.screen.query_one(f"#item-{NEW_KEY_POINT}", ItemBlock)
         changed_block = app.screen.query_one(f"#item-{CHANGED_POSITION}", ItemBlock)
         assert new_block.state_marks.plain.strip() == "NEW"

@@ -23,7 +23,7 @@ from briefing.tui import reader_state as reader_state_module
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.widgets.item_block import ItemBlock
 from tests.books import NEW_KEY_POINT, overnight_edit, sample_copy
-from tests.tui.keys import meeting_key
+from tests.tui.keys import main_screen, meeting_key
 from tests.tui.screen_text import screen_text
 from tests.waiting import wait_until
 
@@ -94,6 +94,8 @@ async def test_a_big_new_version_says_it_is_comparing_then_shows_its_changes_and
         await wait_until(pilot, lambda: "comparing this version with the one you read" in screen_text(app),
                          "the Overview saying the comparison runs")
         await pilot.press(meeting_key(app, app.reader.items[NEW_KEY_POINT].meeting_id))
+        await wait_until(pilot, lambda: main_screen(app).current_meeting_view() is not None, "the meeting tab")
+        main_screen(app).current_meeting_view().reader.fill()  # the whole text: the item is further down
         await wait_until(pilot, lambda: bool(app.screen.query(f"#item-{NEW_KEY_POINT}")), "the new key point shown")
         block = app.screen.query_one(f"#item-{NEW_KEY_POINT}", ItemBlock)
         assert block.state_marks.plain == "", "not known to be new yet"

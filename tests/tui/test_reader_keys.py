@@ -14,7 +14,7 @@ from briefing.tui.widgets.meeting_view import MeetingView
 from briefing.tui.widgets.overview import OverviewLink
 from briefing.tui.widgets.people_directory import PeopleDirectory
 from briefing.tui.widgets.quote_browser import QuoteBrowser
-from tests.tui.keys import main_screen, meeting_key, search, settle, tab_key
+from tests.tui.keys import main_screen, meeting_key, search, settle, tab_key, whole_meeting_text
 from tests.waiting import wait_until
 
 BURST = "vis-a-vis kuleba qatar chinajk"
@@ -151,7 +151,7 @@ async def test_c_is_a_letter_not_a_theme_switch(sample_app: BriefingApp) -> None
 async def test_a_session_reads_points_first_and_folds_its_passages(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(120, 40)) as pilot:
         await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
-        await settle(pilot)
+        await whole_meeting_text(pilot)
         view = sample_app.screen.query_one("#meeting-fac-2022-04-11").query_one(MeetingView)
         session = view.sessions[1]
         blocks = [b for b in view.query(ItemBlock) if b.located.session is session]
@@ -224,7 +224,7 @@ async def test_animations_are_off_unless_asked_for(sample_path, monkeypatch: pyt
 async def test_the_cursor_does_not_reflow_the_text(sample_app: BriefingApp) -> None:
     async with sample_app.run_test(size=(100, 30)) as pilot:
         await pilot.press(meeting_key(sample_app, "fac-2022-04-11"))
-        await settle(pilot)
+        await whole_meeting_text(pilot)
         view = sample_app.screen.query_one("#meeting-fac-2022-04-11").query_one(MeetingView)
         blocks = [next(block for block in view.query(ItemBlock) if block.kind == kind) for kind in ("position", "quote")]
         for block in blocks:

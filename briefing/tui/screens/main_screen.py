@@ -179,7 +179,7 @@ class MainScreen(MeetingRoutes, SearchRoutes, JumpRoutes, StateRoutes, QuietFocu
         if pane_id in self.pane_ids() or self.picks_meetings(pane_id):
             self.jumps.record(self.here())
             view = await self.show_tab(pane_id)
-            view.show(message.session_id, message.item_id)  # type: ignore[attr-defined]  # a MeetingView
+            await view.show_at(message.session_id, message.item_id)  # type: ignore[attr-defined]  # a MeetingView
 
     @on(OpenDirectoryEntry)
     async def _open_directory(self, message: OpenDirectoryEntry) -> None:

@@ -6,7 +6,6 @@ passages (folded away under a heading that enter opens).
 
 from __future__ import annotations
 
-import asyncio
 from contextlib import suppress
 from functools import partial
 from typing import ClassVar
@@ -15,87 +14,30 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Collapsible, OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import BriefingLookup, Meeting, Session
+from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import sessions_in_time_order
-from briefing.render.vocabulary import Vocabulary, vocabulary
+from briefing.render.vocabulary import vocabulary
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
 from briefing.tui.widgets.lazy_options import LazyOption
-from briefing.tui.widgets.literal import labelled, literal, one_line
-from briefing.tui.widgets.measured import MeasuredStatic, SizedQuietly, bar_ahead
-from briefing.tui.widgets.meeting_parts import PassageFold, SessionHeading, label_hanging
-from briefing.tui.widgets.reader_scroll import ReaderOptionList, StopReader
-
-
-def session_when(session: Session, words: Vocabulary | None = None) -> str:
-    """ "11 April 2022, morning · working session" — when, and what sort of session (in the book's
-    language when `words` is the book's vocabulary)."""
-    return (words or vocabulary()).session_when(session)
-
+from briefing.tui.widgets.literal import literal, one_line
+from briefing.tui.widgets.measured import SizedQuietly, bar_ahead
+from briefing.tui.widgets.meeting_parts import PassageFold, SessionHeading
+from briefing.tui.widgets.meeting_reader import MeetingReader
+from briefing.tui.widgets.meeting_text import FILL_MARGIN, SESSION_WINDOW, LazyText, TextMaker
+from briefing.tui.widgets.reader_scroll import ReaderOptionList
 
 SESSION_KEYS = Binding.Group("Session")
 """[ and ] share one footer entry."""
 
-READING_ORDER = ("key_point", "position", "figure", "quote")
-"""What a session shows first; its source passages follow, folded."""
-
-class MeetingReader(StopReader):
-    """The text of a meeting; j/k move from item to item (so `s` and `y` have an item), the page keys
-    page with the cursor following."""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-    """Sized without asking for another layout pass or drawing: a new text's height changes only the scroll
-    bar (sized by `_scroll_update`), and the bar appearing or going asks for a layout itself."""
-
-    async def replace_text(self, widgets: list[Widget]) -> None:
-        """`widgets` instead of the text shown, scrolled to the top, with no stop to come back to."""
-        self._left_on = None
-        await self.remove_children()
-        self.scroll_to(y=0, animate=False, immediate=True)
-        await self.mount_all(widgets)
-        # Textual also runs the mount's awaitable from this reader's queue, asking for its layout again: once
-        # the caller's handler had returned, after the screen's next layout pass, which was laid out and
-        # drawn again. A callback queued behind it is awaited, so that it asks now.
-        queue_done = asyncio.Event()
-        self.call_later(queue_done.set)
-        await queue_done.wait()
-
-    def stops(self) -> list[Widget]:
-        """Everything the reader can land on and can see, in reading order."""
-        return [
-            widget for widget in self.query("SessionHeading, ItemBlock, CollapsibleTitle")
-            if not any(isinstance(node, Collapsible) and node.collapsed and node is not widget.parent
-                       for node in widget.ancestors)
-        ]
-
-    async def action_step(self, direction: int) -> None:
-        # At either end of the sessions on screen of a long meeting, j/k go on into the next ones.
-        view = self.parent
-        stops = self.stops()
-        focused = self.screen.focused
-        at_edge = stops and focused is stops[-1 if direction > 0 else 0]
-        if isinstance(view, MeetingView) and at_edge and view.window_can_move(direction):
-            await view.move_window(direction)
-            return
-        super().action_step(direction)
-
-
 LONG_MEETING = 200
 """From this many sessions the session list gives each one line (cut at the list's edge), built when drawn:
 a meeting of 10,000 sessions spent 2 s building and measuring every wrapped title before its tab showed."""
-
-SESSION_WINDOW = 8
-"""Sessions of a meeting on screen at once; a longer meeting moves this window as the reader goes. Each
-session in it is laid out when the tab is first shown: 20 sessions cost a meeting of 10,000 sessions
-twice the CPU of its tab switch (160-230 ms against 100-110 ms for 8, which still fill several screens)."""
 
 
 class MeetingView(SizedQuietly, Horizontal):
@@ -128,7 +70,9 @@ class MeetingView(SizedQuietly, Horizontal):
         # Mounted while its tab is hidden: the text's scroll bar is there before the pass that first shows it,
         # if the text is sure to be taller than the screen (the session list decides its own in that pass).
         for reader in self.query(MeetingReader):  # none: removed before it composed (the app closing)
-            bar_ahead(reader, reader.screen.size.region, reader.lines_at_least())
+            # Parts still to come: what is mounted fills the screen already, so the text is taller.
+            lines = reader.screen.size.height + 1 if self.text.pending else reader.lines_at_least()
+            bar_ahead(reader, reader.screen.size.region, lines)
 
     def _take(self, meeting: Meeting) -> None:
         self.meeting = meeting
@@ -137,6 +81,8 @@ class MeetingView(SizedQuietly, Horizontal):
         self._session_index = {session.id: index for index, session in enumerate(self.sessions)}
         self.window_start = 0
         """Index of the first session on screen: a long meeting shows `SESSION_WINDOW` sessions at a time."""
+        self.text = LazyText([])
+        """The parts of the text (header, the window's sessions), mounted as the reader comes to them."""
 
     def compose(self) -> ComposeResult:
         yield ReaderOptionList(*self._session_options(), id="session-list")
@@ -144,13 +90,40 @@ class MeetingView(SizedQuietly, Horizontal):
             yield from self._text_widgets()
 
     def _text_widgets(self) -> list[Widget]:
-        """The meeting's header, its own source passages (folded), then the sessions in the window."""
-        meeting = self.meeting
-        widgets: list[Widget] = [MeasuredStatic(self._header(), classes="meeting-header")]
-        if meeting.passages:
-            title = self.words.phrase("Source passages about the meeting ({count})", count=len(meeting.passages))
-            widgets.append(self._fold([passage.id for passage in meeting.passages], title))
-        return widgets + self._window_widgets()
+        """The widgets of the text's first screen: the parts of its text are made anew, the first mounted."""
+        maker = self._maker()
+        self.text = LazyText(maker.fixed_parts() + maker.window_parts(self.window_start))
+        return self.text.take(self.text.end_to_fill(0, self._screen_lines()))
+
+    def _maker(self) -> TextMaker:
+        return TextMaker(self.lookup, self.meeting, self.sessions, self._text_width(), lambda: self._spans_for)
+
+    def _screen_lines(self) -> int:
+        """Lines to mount below where the reader lands: the view's height (the screen's before it is laid
+        out), and a margin for the guess."""
+        return (self.reader_height() or self.app.size.height) + FILL_MARGIN
+
+    def reader_height(self) -> int:
+        readers = self.query(MeetingReader)
+        return readers.first().scrollable_content_region.height if readers else 0
+
+    def _text_width(self) -> int:
+        """The width the text wraps at, or more: the screen's before it is laid out (fewer lines guessed,
+        more parts mounted: the screen is filled)."""
+        readers = self.query(MeetingReader)
+        return (readers.first().scrollable_content_region.width if readers else 0) or self.app.size.width
+
+    async def grow(self, through: int | None = None) -> None:
+        """Mount the parts of the text up to part `through` (by default the next) and a screen below it."""
+        text = self.text
+        if text.pending:
+            landing = text.mounted if through is None else through
+            await self.reader.mount_parts(text.take(text.end_to_fill(landing, self._screen_lines())))
+
+    def grow_all_now(self) -> None:
+        """Put every part of the text in the DOM now (mounted soon after: a jump back scrolls and focuses)."""
+        if self.text.pending:
+            self.reader.mount_all(self.text.take(len(self.text.parts)))
 
     async def show_meeting(self, meeting: Meeting, spans_for: object = None) -> None:
         """Show `meeting` here instead of the one shown, at its top, as a new view would.
@@ -173,23 +146,6 @@ class MeetingView(SizedQuietly, Horizontal):
         # Thousands of sessions: one line each, built when drawn (the list no longer measures every title).
         return [LazyOption(partial(literal, one_line(session.title)), id=session.id) for session in self.sessions]
 
-    def _window_widgets(self) -> list[Widget]:
-        """The widgets of the sessions in the window, and a line saying where the window is."""
-        widgets: list[Widget] = []
-        shown = self.sessions[self.window_start : self.window_start + SESSION_WINDOW]
-        for session in shown:
-            widgets.append(SessionHeading(session))
-            widgets.append(MeasuredStatic(self._session_info(session), classes="session-info"))
-            widgets.extend(self._session_items(session))
-        if len(self.sessions) > SESSION_WINDOW:
-            first, last = self.window_start + 1, self.window_start + len(shown)
-            widgets.append(MeasuredStatic(Content(
-                f"Sessions {first:,}–{last:,} of {len(self.sessions):,}: j or ] past the last goes on, "
-                "k or [ before the first goes back; t lists them all."), classes="session-info session-window"))
-        for widget in widgets:  # not styled yet (update=False): styling them now and again when mounted
-            widget.add_class("-windowed", update=False)  # was a tenth of a window's mount
-        return widgets
-
     def window_can_move(self, direction: int) -> bool:
         if direction > 0:
             return self.window_start + SESSION_WINDOW < len(self.sessions)
@@ -199,22 +155,29 @@ class MeetingView(SizedQuietly, Horizontal):
         """Show the next (1) or previous (-1) sessions, landing on the first (or last) one's heading."""
         if direction > 0:
             target = self.window_start + SESSION_WINDOW
-            await self._shift_window(target)
+            await self._shift_window(target, target)
         else:
             target = self.window_start - 1
-            await self._shift_window(max(0, target - SESSION_WINDOW + 1))
+            await self._shift_window(max(0, target - SESSION_WINDOW + 1), target)
         self._land_on_session(target)
 
-    async def _shift_window(self, start: int) -> None:
-        """Put the sessions from `start` on screen instead of the ones there (the widgets of a long
-        meeting are made for the sessions on screen only: 10,000 sessions would be 100,000 widgets)."""
+    async def _shift_window(self, start: int, landing: int) -> None:
+        """Put the sessions from `start` on screen instead of the ones there, mounted down to a screen
+        below session `landing` (the widgets of a long meeting are made for the sessions on screen only:
+        10,000 sessions would be 100,000 widgets)."""
         start = max(0, min(start, max(len(self.sessions) - SESSION_WINDOW, 0)))
         if start == self.window_start:
             return
         self.window_start = start
         reader = self.reader
         await reader.remove_children(".-windowed")
-        await reader.mount_all(self._window_widgets())
+        maker = self._maker()
+        fixed = maker.fixed_parts()
+        text = LazyText(fixed + maker.window_parts(start))
+        text.mounted = min(self.text.mounted, len(fixed))  # the fixed parts stay; what was below them went
+        self.text = text
+        through = text.part_of(session_id=self.sessions[landing].id) or 0
+        await reader.mount_parts(text.take(text.end_to_fill(through, self._screen_lines())))
         if self._spans_for is not None:
             self.highlight(self._spans_for)
 
@@ -224,53 +187,6 @@ class MeetingView(SizedQuietly, Horizontal):
         if heading is not None:
             self.reader.land_on(heading, top=True)
             self._mark_session(session.id)
-
-    def _session_items(self, session: Session) -> list[Widget]:
-        """A session's item blocks in reading order, then its source passages, folded."""
-        widgets: list[Widget] = [
-            self._block(item.id)
-            for kind in READING_ORDER
-            for item in getattr(session, f"{kind}s")
-        ]
-        if session.passages:
-            title = self.words.phrase("Source passages ({count})", count=len(session.passages))
-            widgets.append(self._fold([passage.id for passage in session.passages], title))
-        return widgets
-
-    def _fold(self, item_ids: list[str], title: str) -> PassageFold:
-        return PassageFold(item_ids, lambda: [self._block(item_id) for item_id in item_ids], title=title)
-
-    def _block(self, item_id: str) -> ItemBlock:
-        """An item's block, its matches already set: set once it is mounted, each block asked to be drawn
-        again after the screen's layout pass, which was then drawn twice (enter on a search hit)."""
-        block = ItemBlock(self.lookup, self.lookup.items[item_id])
-        if callable(spans_for := self._spans_for):
-            block.set_reactive(ItemBlock.spans, spans_for(item_id))
-        return block
-
-    def _header(self) -> Hanging:
-        meeting, words = self.meeting, self.words
-        lines = [
-            literal(meeting.title, "bold underline $text-primary"),
-            Content.assemble(literal(meeting.kind), " · ", words.meeting_dates(meeting),
-                             " · ", literal(words.place(meeting))),
-            literal(meeting.summary),
-        ]
-        if meeting.participants:
-            lines.append(labelled(f"{words.label('Participants')}: ", self._names(meeting.participants)))
-        return label_hanging(lines, words)
-
-    def _session_info(self, session: Session) -> Hanging:
-        words = self.words
-        lines = [literal(session_when(session, words))]  # the format is briefing text
-        if session.dating_note:
-            lines.append(labelled(f"{words.label('Dating')}: ", session.dating_note))
-        if session.participants:
-            lines.append(labelled(f"{words.label('Participants')}: ", self._names(session.participants)))
-        return label_hanging(lines, words)
-
-    def _names(self, identifiers: tuple[str, ...]) -> str:
-        return ", ".join(self.lookup.actor_name(identifier) for identifier in identifiers)
 
     @property
     def reader(self) -> MeetingReader:
@@ -311,6 +227,10 @@ class MeetingView(SizedQuietly, Horizontal):
         """Move `offset` sessions forwards (1) or backwards (-1), past the window's ends in a long meeting."""
         headings = self.session_headings()
         index = self.current_session_index() + offset
+        if index >= len(headings) and self.window_start + index < len(self.sessions) and (
+                (part := self.text.part_of(session_id=self.sessions[self.window_start + index].id)) is not None):
+            await self.grow(through=part)  # in the window, not mounted yet
+            headings = self.session_headings()
         if not 0 <= index < len(headings) and self.window_can_move(offset):
             await self.move_window(offset)
             return
@@ -350,6 +270,9 @@ class MeetingView(SizedQuietly, Horizontal):
         if index is not None and not self.window_start <= index < self.window_start + SESSION_WINDOW:
             self.run_worker(self._show_elsewhere(index, session_id, item_id), group="window", exclusive=True)
             return
+        if (part := self._unmounted_part(session_id, item_id)) is not None:
+            self.run_worker(self._show_after_growing(part, session_id, item_id), group="window", exclusive=True)
+            return
         target: Widget | None = None
         if item_id is not None:
             target = next((b for b in self.query(ItemBlock) if b.item_id == item_id), None)
@@ -369,12 +292,29 @@ class MeetingView(SizedQuietly, Horizontal):
         located = self.lookup.items.get(item_id or "")
         self._mark_session(located.session.id if located and located.session else session_id)
 
+    async def show_at(self, session_id: str | None = None, item_id: str | None = None) -> None:
+        """`show`, with the text down to that place mounted first, and awaited: the screen's next layout
+        pass lays it out at once (a search hit, a place reopened)."""
+        if (part := self._unmounted_part(session_id, item_id)) is not None:
+            await self.grow(through=part)
+        self.show(session_id, item_id)
+
+    def _unmounted_part(self, session_id: str | None, item_id: str | None) -> int | None:
+        """The part of the text (in the window) showing the item, or the session's heading, if it is not
+        mounted yet."""
+        part = self.text.part_of(item_id=item_id, session_id=session_id)
+        return part if part is not None and part >= self.text.mounted else None
+
+    async def _show_after_growing(self, part: int, session_id: str | None, item_id: str | None) -> None:
+        await self.grow(through=part)
+        self.show(session_id, item_id)
+
     async def _show_in_fold(self, fold: PassageFold, session_id: str | None, item_id: str) -> None:
         await fold.open()
         self.show(session_id, item_id)
 
     async def _show_elsewhere(self, index: int, session_id: str | None, item_id: str | None) -> None:
-        await self._shift_window(index - SESSION_WINDOW // 2)
+        await self._shift_window(index - SESSION_WINDOW // 2, index)
         self.show(session_id, item_id)
 
     def highlight(self, spans_for: object) -> int:
