@@ -87,7 +87,7 @@ class MeetingReader(StopReader):
 
     async def _edge_after_growing(self, view: GrowingText, index: int) -> None:
         await view.grow(through=len(view.text.parts) - 1)  # the last stop is in the last part
-        super().action_edge(index)
+        self.call_after_refresh(StopReader.action_edge, self, index)  # once laid out: scrolled to it at once
 
     async def action_page(self, pages: float) -> None:
         view = self.parent
