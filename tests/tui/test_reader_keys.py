@@ -190,7 +190,8 @@ async def test_page_keys_move_the_cursor_with_the_page(sample_app: BriefingApp) 
         for key in ("space", "ctrl+d", "ctrl+f", "pagedown"):
             before = (reader.scroll_y, sample_app.focused)
             await pilot.press(key)
-            await pilot.pause()
+            # Where the text mounted ends, the page comes once what follows is mounted and laid out.
+            await wait_until(pilot, lambda: reader.scroll_y > before[0], f"{key} to page")  # noqa: B023
             assert reader.scroll_y > before[0] and sample_app.focused is not before[1], key
             visible = reader.scrollable_content_region
             assert sample_app.focused.region.y >= visible.y, f"{key}: the cursor is on the page"

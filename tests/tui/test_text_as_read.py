@@ -4,6 +4,7 @@ as j, G, the page keys, the wheel or a search hit reach past what is there. Ever
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 from briefing.tui.app import BriefingApp, make_app
@@ -71,7 +72,7 @@ async def test_space_pages_a_full_page_each_time_down_to_the_end(write_briefing:
             await pilot.press("space")
             await settle(pilot)
             offsets.append(reader.scroll_y)
-        steps = [after - before for before, after in zip(offsets, offsets[1:])][:-1]
+        steps = [after - before for before, after in pairwise(offsets)][:-1]
         assert not view.text.pending and len(steps) > 2, "paged through the whole text"
         # Each page the same, a page's height but the margin the cursor keeps; the last what is left.
         assert all(step == steps[0] >= page - 4 for step in steps[:-1]), f"a page stopped short: {steps}"
