@@ -213,6 +213,8 @@ def tour_of(data: dict, query: str = "Council") -> None:
         asyncio.run(tour(app, book))
 
 
+# A whole tour of every view, 5-6 s: under `slow`, which .ci/run also runs (the default run neared 150 s).
+@pytest.mark.slow
 def test_the_hostile_minimal_briefing_survives_every_view() -> None:
     tour_of(minimal_briefing_dict(HOSTILE), query="evil")
 

@@ -117,6 +117,8 @@ QUERIES = st.one_of(
 """Anything a user can type, weighted towards the query language's own syntax."""
 
 
+# Hypothesis, 3-4 s: under `slow`, which .ci/run also runs (the default run neared 150 s).
+@pytest.mark.slow
 @FUZZ
 @given(briefing=briefings(), queries=st.lists(QUERIES, min_size=1, max_size=5), as_you_type=st.booleans())
 def test_any_query_on_any_briefing_gives_results_or_a_query_error(

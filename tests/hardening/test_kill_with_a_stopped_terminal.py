@@ -51,6 +51,8 @@ def test_a_signal_ends_the_app_whose_terminal_stopped_reading(tmp_path: Path, nu
             os.waitpid(app.pid, 0)
 
 
+# A real process, 1.5 s: under `slow`, which .ci/run also runs (the default run neared 150 s).
+@pytest.mark.slow
 def test_a_signal_still_ends_the_app_cleanly_when_its_terminal_reads(tmp_path: Path) -> None:
     app = PtyApp([sys.executable, "-m", "briefing"], env=dict(os.environ, BRIEFING_STATE_DIR=str(tmp_path)))
     app.settle()

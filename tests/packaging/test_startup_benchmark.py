@@ -52,6 +52,8 @@ def test_the_tab_count_is_asked_of_a_child_so_the_measuring_process_stays_small(
     assert answer.stdout.split() == ["7", "briefing.json", "[]", "True"]
 
 
+# Real processes, 1.5 s: under `slow`, which .ci/run also runs (the default run neared 150 s).
+@pytest.mark.slow
 def test_the_floor_is_the_bare_app_after_the_book_and_the_state_and_reaches_its_first_frame(tmp_path: Path) -> None:
     # The floor row says what the model, the book and the state store cost on top of the bare app: it
     # must run the bare app itself (its frame, its exit on the first frame) and none of our interface.

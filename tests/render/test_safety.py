@@ -151,6 +151,8 @@ def test_every_ascii_character_alone_and_in_text_is_replaced_as_the_table_says()
             assert safe_text(text) == text.translate(NEUTRALISED), repr(text)
 
 
+# Every code point, 2 s: under `slow`, which .ci/run also runs (the default run neared 150 s).
+@pytest.mark.slow
 def test_every_code_point_is_replaced_exactly_when_a_listed_kind_says_so() -> None:
     # The replaced characters are kept as runs of a regular expression, not a table: over all of Unicode,
     # they must be exactly the listed kinds, and NEUTRALISED must agree with what the functions do.

@@ -45,7 +45,9 @@ async def test_a_tab_shows_its_first_screen_and_j_reads_on_to_the_end(write_brie
         last = last_item_id(view)
         await press_until(pilot, "j", lambda: getattr(app.focused, "item_id", None) == last, "the last item",
                           presses=120)
-        assert app.focused.region.bottom <= view.reader.region.bottom, "on screen"
+        reader = view.reader
+        await wait_until(pilot, lambda: reader.region.y <= app.focused.region.y < app.focused.region.bottom
+                         <= reader.region.bottom, "the last item on screen")
 
 
 async def test_g_goes_to_the_end_of_the_whole_meeting(write_briefing: Callable[[dict], Path]) -> None:
@@ -108,5 +110,6 @@ async def test_a_hit_further_down_opens_there_without_mounting_the_rest(
                          "the cursor on the hit")
         view = main_screen(app).current_meeting_view()
         assert view is not None
-        assert app.focused.region.y >= view.reader.region.y, "on screen"
+        reader = view.reader
+        await wait_until(pilot, lambda: reader.region.y <= app.focused.region.y < reader.region.bottom, "the hit on screen")
         assert view.text.pending and last_item_id(view) not in mounted_ids(view), "the text below a screen waits"
