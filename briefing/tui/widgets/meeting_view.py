@@ -14,13 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Collapsible, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import BriefingLookup, Meeting
 from briefing.model.ordering import sessions_in_time_order
-from briefing.render.vocabulary import vocabulary
 from briefing.tui.focus import focus_now
 from briefing.tui.widgets.hanging import Hanging
 from briefing.tui.widgets.item_block import ItemBlock
@@ -61,8 +61,6 @@ class MeetingView(SizedQuietly, Horizontal):
     def __init__(self, lookup: BriefingLookup, meeting: Meeting, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lookup = lookup
-        self.words = vocabulary(lookup.briefing.language)
-        """The book's labels, dates and quotation marks."""
         self._spans_for: object = None
         self._take(meeting)
 
@@ -101,17 +99,17 @@ class MeetingView(SizedQuietly, Horizontal):
     def _screen_lines(self) -> int:
         """Lines to mount below where the reader lands: the view's height (the screen's before it is laid
         out), and a margin for the guess."""
-        return (self.reader_height() or self.app.size.height) + FILL_MARGIN
-
-    def reader_height(self) -> int:
-        readers = self.query(MeetingReader)
-        return readers.first().scrollable_content_region.height if readers else 0
+        return (self._reader_box().height or self.app.size.height) + FILL_MARGIN
 
     def _text_width(self) -> int:
         """The width the text wraps at, or more: the screen's before it is laid out (fewer lines guessed,
         more parts mounted: the screen is filled)."""
+        return self._reader_box().width or self.app.size.width
+
+    def _reader_box(self) -> Size:
+        """The reader's content box; empty before it is laid out (or composed)."""
         readers = self.query(MeetingReader)
-        return (readers.first().scrollable_content_region.width if readers else 0) or self.app.size.width
+        return readers.first().scrollable_content_region.size if readers else Size(0, 0)
 
     async def grow(self, through: int | None = None) -> None:
         """Mount the parts of the text up to part `through` (by default the next) and a screen below it."""
