@@ -34,6 +34,13 @@ def picker_book(write_briefing: Callable[[dict], Path]) -> tuple[BriefingApp, st
     return make_app(write_briefing(data)), meeting["id"], point["id"]
 
 
+async def tab_with_another_meeting(app: BriefingApp, meeting_id: str) -> MeetingView:
+    """The meeting tab shown, with a meeting in it other than `meeting_id` (the hit's)."""
+    view = await main_screen(app).show_tab(MEETING_PANE)
+    assert isinstance(view, MeetingView) and view.meeting.id != meeting_id
+    return view
+
+
 async def open_hit(pilot: Pilot) -> None:
     await search(pilot, "zanzibar")
     await pilot.press("enter")
@@ -46,8 +53,7 @@ async def test_a_hit_in_another_meeting_is_shown_in_the_meeting_tabs_own_view(
     app, meeting_id, item_id = picker_book(write_briefing)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = main_screen(app)
-        before = await screen.show_tab(MEETING_PANE)
-        assert isinstance(before, MeetingView) and before.meeting.id != meeting_id
+        before = await tab_with_another_meeting(app, meeting_id)
         reader, session_list = before.reader, before.query_one("#session-list")
         await pilot.press("t")  # the reader hides the session list of the meeting shown first
         await settle(pilot)
@@ -139,9 +145,7 @@ async def test_a_hit_in_another_meeting_is_highlighted_once_as_its_text_is_made(
 ) -> None:
     app, meeting_id, item_id = picker_book(write_briefing)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = main_screen(app)
-        before = await screen.show_tab(MEETING_PANE)
-        assert isinstance(before, MeetingView) and before.meeting.id != meeting_id
+        await tab_with_another_meeting(app, meeting_id)
         await search(pilot, "zanzibar")
         highlighted: list[str] = []
         highlight = MeetingView.highlight
